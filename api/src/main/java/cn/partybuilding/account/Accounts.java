@@ -1,0 +1,102 @@
+package cn.partybuilding.account;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+
+import cn.partybuilding.personaldata.BlindIndex;
+import cn.partybuilding.personaldata.PersonalDataCipher;
+import cn.partybuilding.security.Role;
+import cn.partybuilding.security.RoleGrant;
+import cn.partybuilding.system.Parameters;
+import cn.partybuilding.web.problem.DomainException;
+import cn.partybuilding.web.problem.ErrorCode;
+
+/**
+ * Stores and finds accounts. Phone numbers arrive in canonical form and are kept encrypted, bound to the account id,
+ * with a blind index for lookups and uniqueness.
+ */
+@Service
+public class Accounts {
+
+	private final DatabaseClient db;
+
+	private final PersonalDataCipher cipher;
+
+	private final BlindIndex index;
+
+	Accounts(DatabaseClient db, PersonalDataCipher cipher, BlindIndex index) {
+		this.db = db;
+		this.cipher = cipher;
+		this.index = index;
+	}
+
+	/** Creates an account; {@code PHONE_TAKEN} when another account has the phone number. */
+	public Mono<Void> create(UUID id, String canonicalPhone, @Nullable String passwordHash) {
+		return this.db
+			.sql("""
+					INSERT INTO accounts (id, phone_cipher, phone_index, password_hash)
+					VALUES (:id, :cipher, :index, :hash)
+					ON CONFLICT ON CONSTRAINT accounts_phone_unique DO NOTHING
+					RETURNING id""")
+			.bind("id", id)
+			.bind("cipher", this.cipher.encrypt(canonicalPhone, id))
+			.bind("index", this.index.phone(canonicalPhone))
+			.bind("hash", Parameters.nullable(passwordHash, String.class))
+			.map((row) -> row.get("id", UUID.class))
+			.one()
+			.switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.PHONE_TAKEN)))
+			.then();
+	}
+
+	public Mono<Account> findByPhone(String canonicalPhone) {
+		return this.db.sql("SELECT id, password_hash FROM accounts WHERE phone_index = :index")
+			.bind("index", this.index.phone(canonicalPhone))
+			.map((row) -> new Account(row.get("id", UUID.class), row.get("password_hash", String.class)))
+			.one();
+	}
+
+	/** The account's phone number in clear, for its owner and for sending messages. */
+	public Mono<String> phoneOf(UUID id) {
+		return this.db.sql("SELECT phone_cipher FROM accounts WHERE id = :id")
+			.bind("id", id)
+			.map((row) -> this.cipher.decrypt(row.get("phone_cipher", byte[].class), id))
+			.one();
+	}
+
+	public Mono<Void> changePassword(UUID id, String passwordHash) {
+		return this.db.sql("UPDATE accounts SET password_hash = :hash WHERE id = :id")
+			.bind("hash", passwordHash)
+			.bind("id", id)
+			.then();
+	}
+
+	/** The roles granted to the account, without the MEMBER role that membership itself confers. */
+	public Mono<List<RoleGrant>> grantsOf(UUID id) {
+		return this.db.sql("SELECT role, scope_id FROM role_grants WHERE account_id = :id ORDER BY granted_at, role")
+			.bind("id", id)
+			.map((row) -> new RoleGrant(Role.valueOf(row.get("role", String.class)), row.get("scope_id", UUID.class)))
+			.all()
+			.collectList();
+	}
+
+	/** Grants a role; granting one the account already holds changes nothing. */
+	public Mono<Void> grant(UUID id, Role role, @Nullable UUID scope) {
+		if (role == Role.MEMBER) {
+			throw new IllegalArgumentException("MEMBER comes with membership and is not granted");
+		}
+		return this.db.sql("""
+				INSERT INTO role_grants (account_id, role, scope_id) VALUES (:id, :role, :scope)
+				ON CONFLICT DO NOTHING""")
+			.bind("id", id)
+			.bind("role", role.name())
+			.bind("scope", Parameters.nullable(scope, UUID.class))
+			.then();
+	}
+
+}

@@ -1,0 +1,103 @@
+package cn.partybuilding.auth;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.partybuilding.security.Caller;
+import cn.partybuilding.web.ApiErrors;
+import cn.partybuilding.web.ClientAddresses;
+import cn.partybuilding.web.problem.ErrorCode;
+
+/** {@code /auth}: password and SMS login, refresh-token rotation and logout. */
+@RestController
+@RequestMapping("/api/v1")
+class AuthController {
+
+	private final Logins logins;
+
+	private final Sessions sessions;
+
+	AuthController(Logins logins, Sessions sessions) {
+		this.logins = logins;
+		this.sessions = sessions;
+	}
+
+	@PostMapping("/auth/login")
+	@ApiErrors({ ErrorCode.BAD_CREDENTIALS, ErrorCode.TOO_MANY_REQUESTS })
+	Mono<TokenPair> login(@Valid @RequestBody PasswordLogin body, ServerHttpRequest request) {
+		return this.logins.withPassword(body.phone(), body.password(), ClientAddresses.of(request));
+	}
+
+	@PostMapping("/auth/sms/send")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	@ApiErrors({ ErrorCode.TOO_MANY_REQUESTS, ErrorCode.SERVICE_UNAVAILABLE })
+	Mono<Void> sendCode(@Valid @RequestBody SmsCodeRequest body, ServerHttpRequest request) {
+		return this.logins.sendCode(body.phone(), ClientAddresses.of(request));
+	}
+
+	@PostMapping("/auth/sms/login")
+	@ApiErrors({ ErrorCode.BAD_CREDENTIALS, ErrorCode.TOO_MANY_REQUESTS })
+	Mono<TokenPair> smsLogin(@Valid @RequestBody SmsLogin body, ServerHttpRequest request) {
+		return this.logins.withSmsCode(body.phone(), body.code(), ClientAddresses.of(request));
+	}
+
+	@PostMapping("/auth/refresh")
+	@ApiErrors(ErrorCode.REFRESH_TOKEN_INVALID)
+	Mono<TokenPair> refresh(@Valid @RequestBody Refresh body) {
+		return this.sessions.refresh(body.refreshToken());
+	}
+
+	@PostMapping("/auth/logout")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	Mono<Void> logout(Caller caller) {
+		return (caller.sessionId() != null) ? this.sessions.end(caller.sessionId()) : Mono.empty();
+	}
+
+	record PasswordLogin(@NotBlank @Size(max = 32) String phone, @NotBlank @Size(max = 128) String password) {
+
+		@Override
+		public String toString() {
+			return "PasswordLogin[credentials hidden]";
+		}
+
+	}
+
+	record SmsCodeRequest(@NotBlank @Size(max = 32) String phone) {
+
+		@Override
+		public String toString() {
+			return "SmsCodeRequest[phone hidden]";
+		}
+
+	}
+
+	record SmsLogin(@NotBlank @Size(max = 32) String phone, @NotBlank @Pattern(regexp = "\\d{6}") String code) {
+
+		@Override
+		public String toString() {
+			return "SmsLogin[credentials hidden]";
+		}
+
+	}
+
+	record Refresh(@NotBlank @Size(max = 256) String refreshToken) {
+
+		@Override
+		public String toString() {
+			return "Refresh[token hidden]";
+		}
+
+	}
+
+}

@@ -1,0 +1,8 @@
+package cn.partybuilding.member;
+
+/** As on the member's record. */
+public enum Gender {
+
+	MALE, FEMALE
+
+}

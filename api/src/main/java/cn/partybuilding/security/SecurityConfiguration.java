@@ -1,0 +1,168 @@
+package cn.partybuilding.security;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.SecurityContext;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.web.server.ServerWebExchange;
+
+import cn.partybuilding.system.PartySettings;
+import cn.partybuilding.web.problem.ErrorCode;
+import cn.partybuilding.web.problem.ProblemResponder;
+import cn.partybuilding.web.problem.Problems;
+
+/**
+ * Stateless bearer-token security: every path needs a valid access token except logging in, the JWK set, health
+ * and the API documentation. Tokens must be ES256-signed by one of our keys with our issuer and audience and not
+ * expired; anything else ({@code alg: none}, an HMAC made with the public key, a foreign issuer) is a 401. Refusals
+ * are problems like every other error. Fine-grained, scoped checks happen in the features through
+ * {@link AccessPolicy}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfiguration {
+
+	static final String API = "/api/v1";
+
+	@Bean
+	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
+			Problems problems, ProblemResponder responder) {
+		var entryPoint = new ProblemEntryPoint(problems, responder);
+		// @formatter:off
+		return http
+			.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.authorizeExchange((exchanges) -> exchanges
+				.pathMatchers(HttpMethod.POST, API + "/auth/logout").authenticated()
+				.pathMatchers(HttpMethod.POST, API + "/auth/**").permitAll()
+				.pathMatchers(HttpMethod.GET, API + "/.well-known/jwks.json", "/.well-known/jwks.json").permitAll()
+				.pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+				.pathMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+						"/webjars/**").permitAll()
+				.pathMatchers("/actuator/**", API + "/admin/**").hasRole(Role.SYS_ADMIN.name())
+				.anyExchange().authenticated())
+			.oauth2ResourceServer((resourceServer) -> resourceServer
+				.bearerTokenConverter(bearerTokensExceptOnLogin())
+				.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler(entryPoint)
+				.jwt((jwt) -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(SecurityConfiguration::authenticate)))
+			.exceptionHandling((exceptions) -> exceptions
+				.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler(entryPoint))
+			.build();
+		// @formatter:on
+	}
+
+	@Bean
+	ReactiveJwtDecoder jwtDecoder(JwtKeys keys, PartySettings settings) {
+		JWKSet verification = new JWKSet(keys.verificationKeys());
+		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
+			.withJwkSource((jwt) -> Flux.fromIterable(verification.getKeys()))
+			.jwsAlgorithm(SignatureAlgorithm.ES256)
+			.build();
+		OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<Collection<String>>("aud",
+				(aud) -> aud != null && aud.contains(settings.jwt().audience()));
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+				JwtValidators.createDefaultWithIssuer(settings.jwt().issuer()), audience));
+		return decoder;
+	}
+
+	@Bean
+	JwtEncoder jwtEncoder(JwtKeys keys) {
+		return new NimbusJwtEncoder(new ImmutableJWKSet<SecurityContext>(new JWKSet(keys.signingKey())));
+	}
+
+	/**
+	 * A stale token an app sends along when it logs in or refreshes must not stop it from doing so: on those paths
+	 * the Authorization header is not read at all.
+	 */
+	private static ServerAuthenticationConverter bearerTokensExceptOnLogin() {
+		ServerBearerTokenAuthenticationConverter bearer = new ServerBearerTokenAuthenticationConverter();
+		return (exchange) -> isLoginPath(exchange) ? Mono.empty() : bearer.convert(exchange);
+	}
+
+	private static boolean isLoginPath(ServerWebExchange exchange) {
+		String path = exchange.getRequest().getPath().value();
+		return path.startsWith(API + "/auth/") && !path.equals(API + "/auth/logout");
+	}
+
+	private static Mono<AbstractAuthenticationToken> authenticate(Jwt jwt) {
+		Caller caller = CallerResolver.from(jwt);
+		List<GrantedAuthority> authorities = new ArrayList<>();
+		caller.roles()
+			.stream()
+			.map((grant) -> grant.role().name())
+			.distinct()
+			.forEach((role) -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
+		return Mono.just(new JwtAuthenticationToken(jwt, authorities, jwt.getSubject()));
+	}
+
+	/** Answers 401 and 403 with problems, and says {@code WWW-Authenticate: Bearer} as RFC 6750 asks. */
+	static final class ProblemEntryPoint implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+
+		private final Problems problems;
+
+		private final ProblemResponder responder;
+
+		ProblemEntryPoint(Problems problems, ProblemResponder responder) {
+			this.problems = problems;
+			this.responder = responder;
+		}
+
+		@Override
+		public Mono<Void> commence(ServerWebExchange exchange,
+				AuthenticationException ex) {
+			boolean tokenSent = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
+			exchange.getResponse()
+				.getHeaders()
+				.set(HttpHeaders.WWW_AUTHENTICATE, tokenSent ? "Bearer error=\"invalid_token\"" : "Bearer");
+			return this.responder.write(exchange, this.problems.of(ErrorCode.UNAUTHORIZED, exchange));
+		}
+
+		@Override
+		public Mono<Void> handle(ServerWebExchange exchange,
+				AccessDeniedException denied) {
+			return this.responder.write(exchange, this.problems.of(ErrorCode.FORBIDDEN, exchange));
+		}
+
+	}
+
+}

@@ -1,0 +1,29 @@
+package cn.partybuilding.test;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
+
+/**
+ * A test against the running application (random port) with real PostgreSQL and Redis and the fake gateways. Every
+ * class with this annotation shares one application context, so containers and server start once per test run.
+ * Tests make their own data (fresh phone numbers and orgs) and never rely on a clean database.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "party.data-dir=target/test-data", "party.admin.phone=19900000000",
+				"party.admin.password=Admin#Test2026", "server.forward-headers-strategy=framework",
+				"spring.r2dbc.pool.max-size=60", "logging.level.party.access=DEBUG" })
+@Import({ TestcontainersConfiguration.class, FakeGateways.class })
+@AutoConfigureWebTestClient(timeout = "PT30S")
+public @interface IntegrationTest {
+
+}
