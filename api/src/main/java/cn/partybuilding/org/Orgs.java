@@ -3,7 +3,9 @@ package cn.partybuilding.org;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
@@ -18,17 +20,38 @@ import cn.partybuilding.system.Parameters;
 @Service
 public class Orgs {
 
+	/** Far more units than a city has: the cache is a bound on memory, not an eviction policy. */
+	private static final int CACHE_LIMIT = 200_000;
+
 	private final DatabaseClient db;
+
+	private final Map<UUID, OrgUnit> cache = new ConcurrentHashMap<>();
 
 	Orgs(DatabaseClient db) {
 		this.db = db;
 	}
 
+	/**
+	 * The unit, from memory when it was read before: units never move and are never deleted, so a cached unit stays
+	 * true (and a unit another instance created is simply read on first use).
+	 */
 	public Mono<OrgUnit> find(UUID id) {
+		OrgUnit cached = this.cache.get(id);
+		if (cached != null) {
+			return Mono.just(cached);
+		}
 		return this.db.sql("SELECT id, parent_id, name, type, kind, path FROM orgs WHERE id = :id")
 			.bind("id", id)
 			.map(Orgs::unit)
-			.one();
+			.one()
+			.doOnNext(this::remember);
+	}
+
+	private void remember(OrgUnit unit) {
+		if (this.cache.size() >= CACHE_LIMIT) {
+			this.cache.clear();
+		}
+		this.cache.put(unit.id(), unit);
 	}
 
 	/**
