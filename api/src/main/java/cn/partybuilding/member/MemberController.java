@@ -1,0 +1,120 @@
+package cn.partybuilding.member;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.partybuilding.member.MemberViews.MemberView;
+import cn.partybuilding.security.Caller;
+import cn.partybuilding.security.Role;
+import cn.partybuilding.web.ApiErrors;
+import cn.partybuilding.web.paging.Page;
+import cn.partybuilding.web.paging.PageRequest;
+import cn.partybuilding.web.problem.ErrorCode;
+
+/** {@code /members} and {@code /orgs/{id}/members}: the roster of members, within the caller's scope. */
+@RestController
+@RequestMapping("/api/v1")
+class MemberController {
+
+	private final MemberService members;
+
+	private final RoleGrants roles;
+
+	MemberController(MemberService members, RoleGrants roles) {
+		this.members = members;
+		this.roles = roles;
+	}
+
+	@PostMapping("/members")
+	@ApiErrors({ ErrorCode.PHONE_TAKEN, ErrorCode.BRANCH_REQUIRED })
+	Mono<ResponseEntity<MemberView>> register(@Valid @RequestBody NewMemberRequest body, Caller caller) {
+		return this.members.register(caller, body)
+			.map((member) -> ResponseEntity.created(URI.create("/api/v1/members/" + member.id())).body(member));
+	}
+
+	@GetMapping("/members/{id}")
+	Mono<MemberView> get(@PathVariable UUID id, Caller caller) {
+		return this.members.get(caller, id);
+	}
+
+	@PatchMapping("/members/{id}")
+	@ApiErrors(ErrorCode.BRANCH_REQUIRED)
+	Mono<MemberView> change(@PathVariable UUID id, @Valid @RequestBody MemberPatch body, Caller caller) {
+		return this.members.change(caller, id, body);
+	}
+
+	@GetMapping("/orgs/{id}/members")
+	Mono<Page<MemberView>> inOrg(@PathVariable UUID id, Caller caller, PageRequest page) {
+		return this.members.inSubtree(caller, id, page);
+	}
+
+	@PostMapping("/members/{id}/roles")
+	@ApiErrors(ErrorCode.ROLE_NOT_GRANTABLE)
+	Mono<ResponseEntity<RoleGrants.GrantedRole>> grant(@PathVariable UUID id, @Valid @RequestBody RoleRequest body,
+			Caller caller) {
+		return this.roles.grant(caller, id, body.role(), body.scopeId())
+			.map((granted) -> ResponseEntity.status(201).body(granted));
+	}
+
+	/**
+	 * A member to register.
+	 *
+	 * @param branchId the branch
+	 * @param name name
+	 * @param phone mobile number
+	 * @param gender gender
+	 * @param birthDate date of birth
+	 * @param joinedPartyOn date of joining the party
+	 * @param fullMemberOn date of becoming a full member; none while probationary
+	 * @param category in service, retired, mobile or without post
+	 * @param initialPassword a first password; without one the member logs in by SMS code or WeChat
+	 */
+	record NewMemberRequest(@NotNull UUID branchId, @NotBlank @Size(max = 50) String name,
+			@NotBlank @Size(max = 32) String phone, @NotNull Gender gender, @NotNull LocalDate birthDate,
+			@NotNull LocalDate joinedPartyOn, @Nullable LocalDate fullMemberOn, @NotNull MemberCategory category,
+			@Nullable @Size(min = 8, max = 64) String initialPassword) {
+
+		@Override
+		public String toString() {
+			return "NewMemberRequest[personal data hidden]";
+		}
+
+	}
+
+	/**
+	 * Changes to a member; absent fields stay as they are.
+	 *
+	 * @param branchId move to this branch
+	 * @param status new status
+	 * @param category new category
+	 */
+	record MemberPatch(@Nullable UUID branchId, @Nullable MemberStatus status, @Nullable MemberCategory category) {
+	}
+
+	/**
+	 * A role to grant.
+	 *
+	 * @param role the role
+	 * @param scopeId the org unit (or base) it is scoped to; none for SYS_ADMIN
+	 */
+	record RoleRequest(@NotNull Role role, @Nullable UUID scopeId) {
+	}
+
+}
