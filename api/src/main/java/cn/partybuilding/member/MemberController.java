@@ -11,7 +11,9 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,6 +26,7 @@ import cn.partybuilding.member.MemberViews.MemberView;
 import cn.partybuilding.security.Caller;
 import cn.partybuilding.security.Role;
 import cn.partybuilding.web.ApiErrors;
+import cn.partybuilding.web.LargeBodies;
 import cn.partybuilding.web.paging.Page;
 import cn.partybuilding.web.paging.PageRequest;
 import cn.partybuilding.web.problem.ErrorCode;
@@ -37,9 +40,12 @@ class MemberController {
 
 	private final RoleGrants roles;
 
-	MemberController(MemberService members, RoleGrants roles) {
+	private final RosterImport rosterImport;
+
+	MemberController(MemberService members, RoleGrants roles, RosterImport rosterImport) {
 		this.members = members;
 		this.roles = roles;
+		this.rosterImport = rosterImport;
 	}
 
 	@PostMapping("/members")
@@ -63,6 +69,18 @@ class MemberController {
 	@GetMapping("/orgs/{id}/members")
 	Mono<Page<MemberView>> inOrg(@PathVariable UUID id, Caller caller, PageRequest page) {
 		return this.members.inSubtree(caller, id, page);
+	}
+
+	@PostMapping(path = "/orgs/{id}/members:import", consumes = "text/csv")
+	@ApiErrors({ ErrorCode.IMPORT_INVALID, ErrorCode.IMPORT_TOO_LARGE, ErrorCode.PHONE_TAKEN,
+			ErrorCode.UNSUPPORTED_MEDIA_TYPE })
+	Mono<Imported> importRoster(@PathVariable UUID id, ServerHttpRequest request, Caller caller) {
+		return DataBufferUtils.join(request.getBody(), LargeBodies.IMPORT_LIMIT).map((buffer) -> {
+			byte[] bytes = new byte[buffer.readableByteCount()];
+			buffer.read(bytes);
+			DataBufferUtils.release(buffer);
+			return bytes;
+		}).defaultIfEmpty(new byte[0]).flatMap((file) -> this.rosterImport.importFile(caller, id, file)).map(Imported::new);
 	}
 
 	@PostMapping("/members/{id}/roles")
@@ -106,6 +124,14 @@ class MemberController {
 	 * @param category new category
 	 */
 	record MemberPatch(@Nullable UUID branchId, @Nullable MemberStatus status, @Nullable MemberCategory category) {
+	}
+
+	/**
+	 * The outcome of an import.
+	 *
+	 * @param imported how many members were registered
+	 */
+	record Imported(int imported) {
 	}
 
 	/**

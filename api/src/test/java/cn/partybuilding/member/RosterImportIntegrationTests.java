@@ -1,0 +1,190 @@
+package cn.partybuilding.member;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import cn.partybuilding.test.Api;
+import cn.partybuilding.test.IntegrationTest;
+import cn.partybuilding.test.TestDistrict;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Importing a roster file: all or nothing, every mistake reported, as Chinese spreadsheets save it. */
+@IntegrationTest
+class RosterImportIntegrationTests {
+
+	static final MediaType CSV = MediaType.parseMediaType("text/csv");
+
+	static final String HEADER = "name,phone,gender,birthDate,joinedPartyOn,category,branchId\n";
+
+	@Autowired
+	WebTestClient client;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	DatabaseClient db;
+
+	Api api;
+
+	TestDistrict district;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new Api(this.client);
+		this.district = TestDistrict.create(this.context, this.client);
+	}
+
+	@Test
+	void aUtf8FileWithAByteOrderMarkIsImported() {
+		String file = "\uFEFF" + HEADER + line("张三", Api.newPhone(), "MALE", "1980-01-02", "2005-07-01", "IN_SERVICE",
+				this.district.branchA) + line("李四", Api.newPhone(), "女", "1975/3/4", "2000/7/1", "离退休",
+						this.district.branchB);
+		importFile(this.district.orgAdmin.token(), file.getBytes(StandardCharsets.UTF_8)).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.imported")
+			.isEqualTo(2);
+		assertThat(membersNamed("李四")).isEqualTo(1);
+	}
+
+	@Test
+	void aGb18030FileAsExcelSavesItIsImported() {
+		String name = "王" + UUID.randomUUID().toString().substring(0, 4) + "芳";
+		String file = HEADER + line(name, Api.newPhone(), "女", "1990-05-06", "2014-07-01", "在职",
+				this.district.branchA);
+		importFile(this.district.orgAdmin.token(), file.getBytes(Charset.forName("GB18030"))).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.imported")
+			.isEqualTo(1);
+		assertThat(membersNamed(name)).isEqualTo(1);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void everyBadLineIsReportedAndNothingIsImported() {
+		String goodPhone = Api.newPhone();
+		String twice = Api.newPhone();
+		String file = HEADER
+				+ line("好人", goodPhone, "MALE", "1980-01-02", "2005-07-01", "IN_SERVICE", this.district.branchA)
+				+ line("坏号", "12345", "MALE", "1980-01-02", "2005-07-01", "IN_SERVICE", this.district.branchA)
+				+ line("重复甲", twice, "MALE", "1980-01-02", "2005-07-01", "IN_SERVICE", this.district.branchA)
+				+ line("重复乙", twice, "X", "1980-01-02", "2005-07-01", "IN_SERVICE", this.district.branchA)
+				+ line("已注册", this.district.memberA.phone(), "MALE", "1980-01-02", "2005-07-01", "IN_SERVICE",
+						this.district.branchA)
+				+ line("太年轻", Api.newPhone(), "FEMALE", "2000-01-01", "2010-01-01", "IN_SERVICE", this.district.branchA)
+				+ line("外人", Api.newPhone(), "FEMALE", "1980-01-01", "2010-01-01", "IN_SERVICE",
+						this.district.otherBranch)
+				+ line("乱填", Api.newPhone(), "MALE", "yesterday", "2005-07-01", "ASTRONAUT", this.district.community);
+		Map<String, Object> problem = importFile(this.district.orgAdmin.token(), file.getBytes(StandardCharsets.UTF_8))
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody(Api.JSON)
+			.returnResult()
+			.getResponseBody();
+		assertThat(problem).containsEntry("code", "IMPORT_INVALID");
+		List<Map<String, Object>> errors = (List<Map<String, Object>>) problem.get("errors");
+		assertThat(errors).extracting((error) -> error.get("line") + ":" + error.get("field"))
+			.containsExactly("3:phone", "5:phone", "5:gender", "6:phone", "7:joinedPartyOn", "8:branchId",
+					"9:birthDate", "9:category", "9:branchId");
+		assertThat(membersNamed("好人")).isZero();
+	}
+
+	@Test
+	void onlyAnOrgAdminOfTheUnitImports() {
+		byte[] file = (HEADER + line("某人", Api.newPhone(), "MALE", "1980-01-02", "2005-07-01", "IN_SERVICE",
+				this.district.branchA)).getBytes(StandardCharsets.UTF_8);
+		importFile(this.district.secretaryA.token(), file, this.district.branchA).expectStatus().isForbidden();
+		importFile(this.district.foreignOrgAdmin.token(), file, this.district.community).expectStatus().isNotFound();
+	}
+
+	@Test
+	void aFileThatIsNotCsvOrHasNoHeaderIsRefused() {
+		this.api.post(this.district.orgAdmin.token(), "/api/v1/orgs/{id}/members:import", this.district.community)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(415);
+		importFile(this.district.orgAdmin.token(), "a,b,c\n1,2,3\n".getBytes(StandardCharsets.UTF_8)).expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("header");
+	}
+
+	@Test
+	void moreThanTenThousandRowsIsA413() {
+		importFile(this.district.orgAdmin.token(), roster(10_001, this.district.branchA)).expectStatus()
+			.isEqualTo(413)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("IMPORT_TOO_LARGE");
+	}
+
+	@Test
+	void tenThousandRowsAreImportedInOneRequestWithinTenSeconds() {
+		byte[] file = roster(10_000, this.district.branchB);
+		long start = System.nanoTime();
+		importFile(this.district.orgAdmin.token(), file).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.imported")
+			.isEqualTo(10_000);
+		long millis = (System.nanoTime() - start) / 1_000_000;
+		System.out.println("Imported 10,000 rows (" + file.length + " bytes) in " + millis + " ms");
+		assertThat(millis).isLessThan(10_000);
+		this.api.get(this.district.orgAdmin.token(), "/api/v1/orgs/{id}", this.district.branchB)
+			.exchange()
+			.expectBody()
+			.jsonPath("$.memberCount")
+			.isEqualTo(10_002);
+	}
+
+	private byte[] roster(int rows, UUID branch) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		out.writeBytes(HEADER.getBytes(StandardCharsets.UTF_8));
+		for (int i = 0; i < rows; i++) {
+			out.writeBytes(line("导入党员" + i, Api.newPhone(), (i % 2 == 0) ? "男" : "女", "1970-01-01", "1995-07-01",
+					"在职", branch).getBytes(StandardCharsets.UTF_8));
+		}
+		return out.toByteArray();
+	}
+
+	private WebTestClient.ResponseSpec importFile(String token, byte[] file) {
+		return importFile(token, file, this.district.community);
+	}
+
+	private WebTestClient.ResponseSpec importFile(String token, byte[] file, UUID org) {
+		return this.api.post(token, "/api/v1/orgs/{id}/members:import", org).contentType(CSV).bodyValue(file).exchange();
+	}
+
+	private long membersNamed(String name) {
+		return this.db.sql("SELECT count(*) AS n FROM members WHERE name = :name")
+			.bind("name", name)
+			.map((row) -> row.get("n", Long.class))
+			.one()
+			.block();
+	}
+
+	private static String line(String name, String phone, String gender, String birth, String joined, String category,
+			UUID branch) {
+		return String.join(",", name, phone, gender, birth, joined, category, branch.toString()) + "\n";
+	}
+
+}
