@@ -61,6 +61,28 @@ public class Accounts {
 			.one();
 	}
 
+	public Mono<Account> findByOpenid(String openid) {
+		return this.db.sql("SELECT id, password_hash FROM accounts WHERE openid_index = :index")
+			.bind("index", this.index.openid(openid))
+			.map((row) -> new Account(row.get("id", UUID.class), row.get("password_hash", String.class)))
+			.one();
+	}
+
+	/**
+	 * Binds a WeChat openid to the account (replacing an earlier one); {@code WECHAT_ALREADY_BOUND} when another
+	 * account has it.
+	 */
+	public Mono<Void> bindOpenid(UUID id, String openid) {
+		return this.db.sql("UPDATE accounts SET openid_index = :index WHERE id = :id AND NOT EXISTS "
+				+ "(SELECT 1 FROM accounts other WHERE other.openid_index = :index AND other.id <> :id)")
+			.bind("index", this.index.openid(openid))
+			.bind("id", id)
+			.fetch()
+			.rowsUpdated()
+			.flatMap((updated) -> (updated == 1) ? Mono.<Void>empty()
+					: Mono.error(new DomainException(ErrorCode.WECHAT_ALREADY_BOUND)));
+	}
+
 	/** The account's phone number in clear, for its owner and for sending messages. */
 	public Mono<String> phoneOf(UUID id) {
 		return this.db.sql("SELECT phone_cipher FROM accounts WHERE id = :id")

@@ -28,9 +28,12 @@ class AuthController {
 
 	private final Sessions sessions;
 
-	AuthController(Logins logins, Sessions sessions) {
+	private final WechatLogins wechat;
+
+	AuthController(Logins logins, Sessions sessions, WechatLogins wechat) {
 		this.logins = logins;
 		this.sessions = sessions;
+		this.wechat = wechat;
 	}
 
 	@PostMapping("/auth/login")
@@ -50,6 +53,19 @@ class AuthController {
 	@ApiErrors({ ErrorCode.BAD_CREDENTIALS, ErrorCode.TOO_MANY_REQUESTS })
 	Mono<TokenPair> smsLogin(@Valid @RequestBody SmsLogin body, ServerHttpRequest request) {
 		return this.logins.withSmsCode(body.phone(), body.code(), ClientAddresses.of(request));
+	}
+
+	@PostMapping("/auth/wechat/login")
+	@ApiErrors({ ErrorCode.WECHAT_NOT_BOUND, ErrorCode.WECHAT_CODE_INVALID, ErrorCode.WECHAT_UNAVAILABLE })
+	Mono<TokenPair> wechatLogin(@Valid @RequestBody WechatLogin body) {
+		return this.wechat.login(body.code());
+	}
+
+	@PostMapping("/auth/wechat/bind")
+	@ApiErrors({ ErrorCode.BAD_CREDENTIALS, ErrorCode.WECHAT_BIND_EXPIRED, ErrorCode.WECHAT_ALREADY_BOUND,
+			ErrorCode.TOO_MANY_REQUESTS })
+	Mono<TokenPair> wechatBind(@Valid @RequestBody WechatBind body, ServerHttpRequest request) {
+		return this.wechat.bind(body.bindToken(), body.phone(), body.smsCode(), ClientAddresses.of(request));
 	}
 
 	@PostMapping("/auth/refresh")
@@ -87,6 +103,25 @@ class AuthController {
 		@Override
 		public String toString() {
 			return "SmsLogin[credentials hidden]";
+		}
+
+	}
+
+	record WechatLogin(@NotBlank @Size(max = 128) String code) {
+
+		@Override
+		public String toString() {
+			return "WechatLogin[code hidden]";
+		}
+
+	}
+
+	record WechatBind(@NotBlank @Size(max = 128) String bindToken, @NotBlank @Size(max = 32) String phone,
+			@NotBlank @Pattern(regexp = "\\d{6}") String smsCode) {
+
+		@Override
+		public String toString() {
+			return "WechatBind[credentials hidden]";
 		}
 
 	}

@@ -87,9 +87,10 @@ public record PartySettings(@DefaultValue("Asia/Shanghai") @NotNull ZoneId zone,
 	 * @param apiUrl base URL of the WeChat API (a fake in tests)
 	 * @param appId the mini program's app id
 	 * @param appSecret the mini program's app secret
+	 * @param timeout how long a call to the WeChat API may take
 	 */
 	public record Wechat(@DefaultValue("https://api.weixin.qq.com") String apiUrl, @Nullable String appId,
-			@Nullable String appSecret) {
+			@Nullable String appSecret, @DefaultValue("5s") Duration timeout) {
 	}
 
 }

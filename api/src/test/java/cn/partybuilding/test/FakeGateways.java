@@ -10,6 +10,8 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 /**
  * A fake server (WireMock) standing in for the SMS gateway, the push gateway and the WeChat API, at a local port the
@@ -34,16 +36,24 @@ public class FakeGateways {
 		};
 	}
 
-	/** Back to answering 200 to everything, with the request journal cleared. */
+	/** Back to answering 200 to everything (and WeChat access tokens), with the request journal cleared. */
 	public static void reset() {
 		SERVER.resetAll();
-		SERVER.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(200)));
+		stubDefaults(SERVER);
+	}
+
+	private static void stubDefaults(WireMockServer server) {
+		server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(200)));
+		// WxJava fetches an access token before (almost) every call, even where WeChat needs none.
+		server.stubFor(get(urlPathEqualTo("/wechat/cgi-bin/token")).atPriority(5)
+			.willReturn(aResponse().withHeader("Content-Type", "application/json")
+				.withBody("{\"access_token\":\"fake-access-token\",\"expires_in\":7200}")));
 	}
 
 	private static WireMockServer start() {
 		WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
 		server.start();
-		server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(200)));
+		stubDefaults(server);
 		return server;
 	}
 

@@ -21,7 +21,8 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "party.data-dir=target/test-data", "party.admin.phone=19900000000",
 				"party.admin.password=Admin#Test2026", "server.forward-headers-strategy=framework",
-				"spring.r2dbc.pool.max-size=60", "logging.level.party.access=DEBUG" })
+				"spring.r2dbc.pool.max-size=60", "party.wechat.app-id=wx-test-app",
+				"party.wechat.app-secret=test-secret", "party.wechat.timeout=1s", "logging.level.party.access=DEBUG" })
 @Import({ TestcontainersConfiguration.class, FakeGateways.class })
 @AutoConfigureWebTestClient(timeout = "PT30S")
 public @interface IntegrationTest {
