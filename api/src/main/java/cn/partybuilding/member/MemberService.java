@@ -20,7 +20,7 @@ import cn.partybuilding.org.OrgType;
 import cn.partybuilding.org.OrgUnit;
 import cn.partybuilding.org.Orgs;
 import cn.partybuilding.personaldata.PhoneNumbers;
-import cn.partybuilding.security.AccessPolicy;
+import cn.partybuilding.org.AccessPolicy;
 import cn.partybuilding.security.Caller;
 import cn.partybuilding.security.Role;
 import cn.partybuilding.system.Ids;

@@ -8,7 +8,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Service;
 
 import cn.partybuilding.account.Accounts;
-import cn.partybuilding.security.AccessPolicy;
+import cn.partybuilding.org.AccessPolicy;
 import cn.partybuilding.security.Caller;
 import cn.partybuilding.security.Role;
 import cn.partybuilding.web.problem.DomainException;

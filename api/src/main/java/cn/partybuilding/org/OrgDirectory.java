@@ -8,7 +8,6 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Service;
 
 import cn.partybuilding.org.OrgController.OrgView;
-import cn.partybuilding.security.AccessPolicy;
 import cn.partybuilding.security.Caller;
 import cn.partybuilding.security.Role;
 import cn.partybuilding.system.Ids;

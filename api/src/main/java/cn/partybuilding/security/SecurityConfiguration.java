@@ -50,7 +50,7 @@ import cn.partybuilding.web.problem.Problems;
  * and the API documentation. Tokens must be ES256-signed by one of our keys with our issuer and audience and not
  * expired; anything else ({@code alg: none}, an HMAC made with the public key, a foreign issuer) is a 401. Refusals
  * are problems like every other error. Fine-grained, scoped checks happen in the features through
- * {@link AccessPolicy}.
+ * {@code org.AccessPolicy}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity

@@ -1,4 +1,4 @@
-package cn.partybuilding.security;
+package cn.partybuilding.org;
 
 import java.util.Arrays;
 import java.util.List;
@@ -8,8 +8,8 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
 
-import cn.partybuilding.org.OrgUnit;
-import cn.partybuilding.org.Orgs;
+import cn.partybuilding.security.Caller;
+import cn.partybuilding.security.Role;
 import cn.partybuilding.web.problem.DomainException;
 
 /**

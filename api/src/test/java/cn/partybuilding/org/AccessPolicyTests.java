@@ -1,12 +1,13 @@
-package cn.partybuilding.security;
+package cn.partybuilding.org;
 
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import cn.partybuilding.org.OrgType;
-import cn.partybuilding.org.OrgUnit;
+import cn.partybuilding.security.Caller;
+import cn.partybuilding.security.Role;
+import cn.partybuilding.security.RoleGrant;
 import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.ErrorCode;
 
