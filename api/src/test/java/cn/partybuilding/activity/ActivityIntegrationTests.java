@@ -1,0 +1,181 @@
+package cn.partybuilding.activity;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import cn.partybuilding.test.Api;
+import cn.partybuilding.test.IntegrationTest;
+import cn.partybuilding.test.TestActivities;
+import cn.partybuilding.test.TestDistrict;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Planning, proposing, approving, rejecting, cancelling and listing activities. */
+@IntegrationTest
+class ActivityIntegrationTests {
+
+	@Autowired
+	WebTestClient client;
+
+	@Autowired
+	ApplicationContext context;
+
+	Api api;
+
+	TestDistrict district;
+
+	TestActivities activities;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new Api(this.client);
+		this.district = TestDistrict.create(this.context, this.client);
+		this.activities = new TestActivities(this.api);
+	}
+
+	@Test
+	void aSecretarysActivityIsApprovedAndAMembersIsAProposal() {
+		create(this.district.secretaryA.token(), TestActivities.body(this.district.branchA, 60, List.of("QR"),
+				"THEME_DAY"))
+			.expectStatus()
+			.isCreated()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("APPROVED")
+			.jsonPath("$.checkInOpensAt")
+			.exists();
+		create(this.district.memberA.token(), TestActivities.body(this.district.branchA, 60, List.of("QR"),
+				"PARTY_LECTURE"))
+			.expectStatus()
+			.isCreated()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("PENDING_APPROVAL");
+	}
+
+	@Test
+	void aProposalIsApprovedOrRejectedOnceAndIllegalMovesAre409() {
+		UUID proposal = this.activities.plan(this.district.memberA.token(), this.district.branchA, 60);
+		decide(this.district.memberA.token(), proposal, "approve", null).expectStatus().isForbidden();
+		decide(this.district.foreignSecretary.token(), proposal, "approve", null).expectStatus().isNotFound();
+		decide(this.district.secretaryA.token(), proposal, "approve", null).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("APPROVED");
+		decide(this.district.secretaryA.token(), proposal, "approve", null).expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("ILLEGAL_STATE");
+		decide(this.district.secretaryA.token(), proposal, "reject", Map.of("reason", "重复")).expectStatus()
+			.isEqualTo(409);
+		decide(this.district.secretaryA.token(), proposal, "cancel", null).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("CANCELLED");
+		decide(this.district.secretaryA.token(), proposal, "cancel", null).expectStatus().isEqualTo(409);
+		UUID other = this.activities.plan(this.district.memberA.token(), this.district.branchA, 60);
+		decide(this.district.secretaryA.token(), other, "reject", Map.of()).expectStatus().isBadRequest();
+		decide(this.district.secretaryA.token(), other, "reject", Map.of("reason", "时间冲突")).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("REJECTED");
+	}
+
+	@Test
+	void anEndBeforeTheStartABadRadiusOrAnUnknownTypeIsA400() {
+		Map<String, Object> body = TestActivities.body(this.district.branchA, 60, List.of("QR"), "THEME_DAY");
+		body.put("endsAt", body.get("startsAt"));
+		create(this.district.secretaryA.token(), body).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("endsAt");
+		body = TestActivities.body(this.district.branchA, 60, List.of("GEO"), "THEME_DAY");
+		body.put("venue", Map.of("name", "远处", "lat", 31.0, "lng", 121.0, "radiusMeters", 0));
+		create(this.district.secretaryA.token(), body).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("venue.radiusMeters");
+		body.put("venue", Map.of("name", "远处", "lat", 31.0, "lng", 121.0, "radiusMeters", 5001));
+		create(this.district.secretaryA.token(), body).expectStatus().isBadRequest();
+		create(this.district.secretaryA.token(), TestActivities.body(this.district.branchA, 60, List.of("QR"),
+				"PICNIC"))
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("type");
+	}
+
+	@Test
+	void nobodyPlansForAnotherSubtree() {
+		create(this.district.foreignSecretary.token(),
+				TestActivities.body(this.district.branchA, 60, List.of("QR"), "THEME_DAY"))
+			.expectStatus()
+			.isNotFound();
+		create(this.district.memberA.token(), TestActivities.body(this.district.branchB, 60, List.of("QR"),
+				"THEME_DAY"))
+			.expectStatus()
+			.isNotFound();
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void activitiesOfAUnitAreListedByTimeAndType() {
+		UUID lecture = this.activities.plan(this.district.secretaryB.token(), this.district.branchB, 60, List.of("QR"),
+				"PARTY_LECTURE");
+		UUID day = this.activities.plan(this.district.secretaryB.token(), this.district.branchB, 120, List.of("QR"),
+				"THEME_DAY");
+		List<Map<String, Object>> all = (List<Map<String, Object>>) this.api
+			.get(this.district.secretaryB.token(), "/api/v1/orgs/{id}/activities?limit=1", this.district.branchB)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Api.JSON)
+			.returnResult()
+			.getResponseBody()
+			.get("items");
+		assertThat(all).extracting((item) -> item.get("id")).containsExactly(lecture.toString());
+		this.api
+			.get(this.district.memberB.token(), "/api/v1/orgs/{id}/activities?type=THEME_DAY", this.district.branchB)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.items.length()")
+			.isEqualTo(1)
+			.jsonPath("$.items[0].id")
+			.isEqualTo(day.toString());
+		this.api.get(this.district.memberB.token(), "/api/v1/orgs/{id}/activities?from=2026-13-01", this.district.branchB)
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
+		this.api.get(this.district.foreignOrgAdmin.token(), "/api/v1/orgs/{id}/activities", this.district.branchB)
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+	}
+
+	private WebTestClient.ResponseSpec create(String token, Map<String, Object> body) {
+		return this.api.post(token, "/api/v1/activities").bodyValue(body).exchange();
+	}
+
+	private WebTestClient.ResponseSpec decide(String token, UUID activity, String action, Map<String, ?> body) {
+		var request = this.api.post(token, "/api/v1/activities/{id}/" + action, activity);
+		return ((body != null) ? request.bodyValue(body) : request).exchange();
+	}
+
+}

@@ -1,0 +1,463 @@
+package cn.partybuilding.attendance;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import cn.partybuilding.activity.Activities;
+import cn.partybuilding.member.Gender;
+import cn.partybuilding.member.MemberCategory;
+import cn.partybuilding.member.Members;
+import cn.partybuilding.member.NewMember;
+import cn.partybuilding.security.Role;
+import cn.partybuilding.security.RoleGrant;
+import cn.partybuilding.security.TokenIssuer;
+import cn.partybuilding.system.Ids;
+import cn.partybuilding.test.Api;
+import cn.partybuilding.test.IntegrationTest;
+import cn.partybuilding.test.TestActivities;
+import cn.partybuilding.test.TestDistrict;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Checking in by code and position: exactly once per member, refusals with the codes of API.md, by hand with an
+ * audit trail, and the attendance sheet, right while a thousand members check in at once.
+ */
+@IntegrationTest
+class CheckInIntegrationTests {
+
+	@Autowired
+	WebTestClient client;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	DatabaseClient db;
+
+	@LocalServerPort
+	int port;
+
+	Api api;
+
+	TestDistrict district;
+
+	TestActivities activities;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new Api(this.client);
+		this.district = TestDistrict.create(this.context, this.client);
+		this.activities = new TestActivities(this.api);
+	}
+
+	@Test
+	void aMemberChecksInOnceAndEveryRepeatGetsTheSameCheckIn() {
+		UUID activity = this.activities.plan(this.district.secretaryA.token(), this.district.branchA, 10);
+		String code = code(activity);
+		Map<String, Object> first = checkIn(this.district.memberA.token(), activity, code, TestActivities.LAT,
+				TestActivities.LNG)
+			.expectStatus()
+			.isCreated()
+			.expectBody(Api.JSON)
+			.returnResult()
+			.getResponseBody();
+		assertThat(first).containsEntry("method", "QR_GEO").containsEntry("memberId", this.district.memberA.id().toString())
+			.containsEntry("distanceMeters", 0);
+		Map<String, Object> again = checkIn(this.district.memberA.token(), activity, "WRONGCODE0", null, null)
+			.expectStatus()
+			.isOk()
+			.expectBody(Api.JSON)
+			.returnResult()
+			.getResponseBody();
+		assertThat(again.get("id")).isEqualTo(first.get("id"));
+	}
+
+	@Test
+	void codesThatExpiredOrBelongElsewhereAreRefusedWithTheirCode() {
+		UUID activity = this.activities.plan(this.district.secretaryA.token(), this.district.branchA, 10, List.of("QR"),
+				"THEME_DAY");
+		UUID other = this.activities.plan(this.district.secretaryA.token(), this.district.branchA, 10, List.of("QR"),
+				"THEME_DAY");
+		byte[] secret = this.context.getBean(Activities.class).findWithSecret(activity).block().codeSecret();
+		String old = CheckInCodes.code(secret, activity, CheckInCodes.window(Instant.now()) - 4);
+		refused(checkIn(this.district.memberA.token(), activity, old, null, null), "CHECKIN_CODE_EXPIRED");
+		refused(checkIn(this.district.memberA.token(), activity, code(other), null, null), "CHECKIN_CODE_INVALID");
+		refused(checkIn(this.district.memberA.token(), activity, null, null, null), "CHECKIN_CODE_INVALID");
+		checkIn(this.district.memberA.token(), activity, code(activity), null, null).expectStatus().isCreated();
+	}
+
+	@Test
+	void aPositionOutsideTheVenueIsRefusedSayingHowFar() {
+		UUID activity = this.activities.plan(this.district.secretaryA.token(), this.district.branchA, 10, List.of("GEO"),
+				"ORG_LIFE");
+		checkIn(this.district.memberA.token(), activity, null, TestActivities.LAT + 0.01, TestActivities.LNG)
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("OUT_OF_GEOFENCE")
+			.jsonPath("$.detail")
+			.value((String detail) -> assertThat(detail).contains("1112"));
+		checkIn(this.district.memberA.token(), activity, null, null, null).expectStatus().isBadRequest();
+		checkIn(this.district.memberA.token(), activity, null, TestActivities.LAT + 0.001, TestActivities.LNG)
+			.expectStatus()
+			.isCreated()
+			.expectBody()
+			.jsonPath("$.method")
+			.isEqualTo("GEO");
+	}
+
+	@Test
+	void outsideTheWindowOrForAnActivityThatIsNotOpenCheckInIsRefused() {
+		UUID tomorrow = this.activities.plan(this.district.secretaryA.token(), this.district.branchA, 24 * 60);
+		refused(checkIn(this.district.memberA.token(), tomorrow, code(tomorrow), TestActivities.LAT, TestActivities.LNG),
+				"CHECKIN_WINDOW_CLOSED");
+		UUID over = this.activities.plan(this.district.secretaryA.token(), this.district.branchA, -120);
+		refused(checkIn(this.district.memberA.token(), over, code(over), TestActivities.LAT, TestActivities.LNG),
+				"CHECKIN_WINDOW_CLOSED");
+		UUID proposal = this.activities.plan(this.district.memberA.token(), this.district.branchA, 10);
+		refused(checkIn(this.district.memberA2.token(), proposal, "AAAAAAAAAA", TestActivities.LAT, TestActivities.LNG),
+				"ACTIVITY_NOT_OPEN");
+	}
+
+	@Test
+	void onlyInviteesCheckInAndOutsidersFindNothing() {
+		UUID activity = this.activities.plan(this.district.secretaryB.token(), this.district.branchB, 10);
+		String code = code(activity, this.district.secretaryB.token());
+		// The district's org admin sees branch B's activity but is a member of branch A: not invited.
+		refused(checkIn(this.district.orgAdmin.token(), activity, code, TestActivities.LAT, TestActivities.LNG),
+				"NOT_INVITED");
+		checkIn(this.district.memberA.token(), activity, code, TestActivities.LAT, TestActivities.LNG).expectStatus()
+			.isNotFound();
+		checkIn(this.district.foreignMember.token(), activity, code, TestActivities.LAT, TestActivities.LNG)
+			.expectStatus()
+			.isNotFound();
+	}
+
+	@Test
+	void membersOfABranchAreInvitedToTheirCommunitysActivity() {
+		UUID themeDay = this.activities.plan(this.district.orgAdmin.token(), this.district.community, 10);
+		String code = code(themeDay, this.district.orgAdmin.token());
+		checkIn(this.district.memberB.token(), themeDay, code, TestActivities.LAT, TestActivities.LNG).expectStatus()
+			.isCreated();
+		this.api.get(this.district.memberB.token(), "/api/v1/activities/{id}", themeDay).exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void aSecretaryChecksInAMemberWithoutAPhoneAndWhoWhenAndWhyAreKept() {
+		UUID activity = this.activities.plan(this.district.secretaryA.token(), this.district.branchA, 10);
+		this.api.post(this.district.secretaryA.token(), "/api/v1/activities/{id}/checkins:manual", activity)
+			.bodyValue(Map.of("memberId", this.district.memberA2.id().toString(), "reason", "老党员没有智能手机"))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody()
+			.jsonPath("$.method")
+			.isEqualTo("MANUAL");
+		Map<String, Object> audit = this.db
+			.sql("SELECT recorded_by, manual_reason FROM checkins WHERE activity_id = :a AND member_id = :m")
+			.bind("a", activity)
+			.bind("m", this.district.memberA2.id())
+			.fetch()
+			.one()
+			.block();
+		assertThat(audit).containsEntry("recorded_by", this.district.secretaryA.id())
+			.containsEntry("manual_reason", "老党员没有智能手机");
+		this.api.post(this.district.secretaryA.token(), "/api/v1/activities/{id}/checkins:manual", activity)
+			.bodyValue(Map.of("memberId", this.district.memberB.id().toString(), "reason", "x"))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("NOT_INVITED");
+		this.api.post(this.district.memberA.token(), "/api/v1/activities/{id}/checkins:manual", activity)
+			.bodyValue(Map.of("memberId", this.district.memberA.id().toString(), "reason", "x"))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+	}
+
+	@Test
+	void theCodeIsForTheSecretaryOnly() {
+		UUID activity = this.activities.plan(this.district.secretaryA.token(), this.district.branchA, 10);
+		this.api.get(this.district.memberA.token(), "/api/v1/activities/{id}/checkin-code", activity)
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		this.api.get(this.district.foreignOrgAdmin.token(), "/api/v1/activities/{id}/checkin-code", activity)
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+	}
+
+	@Test
+	void fiftyParallelTapsOfOneMemberMakeOneCheckIn() {
+		UUID activity = this.activities.plan(this.district.secretaryA.token(), this.district.branchA, 10);
+		String code = code(activity);
+		List<Integer> statuses = Flux.range(0, 50)
+			.flatMap((i) -> reactor.core.publisher.Mono.fromCallable(() -> checkIn(this.district.memberA.token(),
+					activity, code, TestActivities.LAT, TestActivities.LNG)
+				.returnResult(String.class)
+				.getStatus()
+				.value()).subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()), 50)
+			.collectList()
+			.block(Duration.ofSeconds(60));
+		assertThat(statuses).containsOnly(200, 201);
+		assertThat(statuses).filteredOn((status) -> status == 201).hasSize(1);
+		assertThat(count("SELECT count(*) AS n FROM checkins WHERE activity_id = :a", activity)).isEqualTo(1);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void aThousandMembersCheckInAtOnceAndTheSheetIsExact() {
+		UUID branch = this.context.getBean(cn.partybuilding.org.OrgTree.class)
+			.add(Ids.newId(), this.district.community, "千人支部", cn.partybuilding.org.OrgType.BRANCH, null)
+			.block()
+			.id();
+		this.context.getBean(cn.partybuilding.account.Accounts.class)
+			.grant(this.district.secretaryB.id(), Role.SECRETARY, branch)
+			.block();
+		String secretary = this.api.login(this.district.secretaryB.phone(), TestDistrict.PASSWORD);
+		List<String> tokens = thousandMembers(branch);
+		UUID activity = this.activities.plan(secretary, branch, 10);
+		String code = code(activity, secretary);
+		// A real non-blocking client, so that the requests are truly in flight together.
+		WebClient web = WebClient.create("http://localhost:" + this.port);
+		List<Integer> statuses = Flux.fromIterable(tokens)
+			.flatMap((token) -> web.post()
+				.uri("/api/v1/activities/{id}/checkins", activity)
+				.headers((headers) -> headers.setBearerAuth(token))
+				.bodyValue(Map.of("code", code, "lat", TestActivities.LAT, "lng", TestActivities.LNG))
+				.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value())), 256)
+			.collectList()
+			.block(Duration.ofMinutes(2));
+		assertThat(statuses).hasSize(1000).containsOnly(201);
+		assertThat(count("SELECT count(*) AS n FROM checkins WHERE activity_id = :a", activity)).isEqualTo(1000);
+		Map<String, Object> sheet = this.api.get(secretary, "/api/v1/activities/{id}/attendance", activity)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Api.JSON)
+			.returnResult()
+			.getResponseBody();
+		assertThat(sheet).containsEntry("invited", 1000).containsEntry("checkedIn", 1000).containsEntry("absent", 0)
+			.containsEntry("rate", 1.0);
+		assertThat((List<Object>) sheet.get("members")).hasSize(1000);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void theSheetShowsWhoCameWhoIsExcusedAndWhoIsAbsent() {
+		UUID activity = this.activities.plan(this.district.secretaryA.token(), this.district.branchA, 10);
+		UUID leave = askLeave(this.district.memberA2.token(), activity);
+		this.api.post(this.district.secretaryA.token(), "/api/v1/leave-requests/{id}/approve", leave)
+			.exchange()
+			.expectStatus()
+			.isOk();
+		checkIn(this.district.memberA.token(), activity, code(activity), TestActivities.LAT, TestActivities.LNG)
+			.expectStatus()
+			.isCreated();
+		Map<String, Object> sheet = this.api.get(this.district.secretaryA.token(), "/api/v1/activities/{id}/attendance",
+				activity)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Api.JSON)
+			.returnResult()
+			.getResponseBody();
+		// Branch A: memberA, memberA2, secretaryA and the district's org admin.
+		assertThat(sheet).containsEntry("invited", 4).containsEntry("checkedIn", 1).containsEntry("onLeave", 1)
+			.containsEntry("absent", 2).containsEntry("rate", 0.25);
+		Map<String, String> states = ((List<Map<String, Object>>) sheet.get("members")).stream()
+			.collect(Collectors.toMap((row) -> (String) row.get("memberId"), (row) -> (String) row.get("state")));
+		assertThat(states).containsEntry(this.district.memberA.id().toString(), "CHECKED_IN")
+			.containsEntry(this.district.memberA2.id().toString(), "ON_LEAVE")
+			.containsEntry(this.district.secretaryA.id().toString(), "ABSENT");
+		this.api.get(this.district.memberA.token(), "/api/v1/activities/{id}/attendance", activity)
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		this.api.get(this.district.foreignSecretary.token(), "/api/v1/activities/{id}/attendance", activity)
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+	}
+
+	@Test
+	void leaveIsAskedBeforeTheStartAndDecidedOnce() {
+		UUID activity = this.activities.plan(this.district.secretaryA.token(), this.district.branchA, 90);
+		this.api.post(this.district.memberA.token(), "/api/v1/activities/{id}/leave-requests", activity)
+			.bodyValue(Map.of("reason", "出差"))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		this.api.post(this.district.memberA.token(), "/api/v1/activities/{id}/leave-requests", activity)
+			.bodyValue(Map.of("reason", "出差"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("PENDING");
+		UUID leave = askLeave(this.district.memberA2.token(), activity);
+		this.api.post(this.district.memberA.token(), "/api/v1/leave-requests/{id}/approve", leave)
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		this.api.post(this.district.foreignSecretary.token(), "/api/v1/leave-requests/{id}/approve", leave)
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+		this.api.post(this.district.secretaryA.token(), "/api/v1/leave-requests/{id}/reject", leave)
+			.bodyValue(Map.of("reason", "会议重要，请安排时间参加"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("REJECTED");
+		this.api.post(this.district.secretaryA.token(), "/api/v1/leave-requests/{id}/approve", leave)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(409);
+		UUID started = this.activities.plan(this.district.secretaryA.token(), this.district.branchA, -5);
+		this.api.post(this.district.memberA.token(), "/api/v1/activities/{id}/leave-requests", started)
+			.bodyValue(Map.of("reason", "迟了"))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("LEAVE_TOO_LATE");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void aMemberSeesTheirActivitiesWithWhereTheyStand() {
+		UUID now = this.activities.plan(this.district.secretaryB.token(), this.district.branchB, 10);
+		UUID later = this.activities.plan(this.district.secretaryB.token(), this.district.branchB, 600);
+		UUID over = this.activities.plan(this.district.secretaryB.token(), this.district.branchB, -120);
+		UUID community = this.activities.plan(this.district.orgAdmin.token(), this.district.community, 700);
+		askLeave(this.district.memberB.token(), later);
+		checkIn(this.district.memberB.token(), now, code(now, this.district.secretaryB.token()), TestActivities.LAT,
+				TestActivities.LNG)
+			.expectStatus()
+			.isCreated();
+		List<Map<String, Object>> items = (List<Map<String, Object>>) this.api
+			.get(this.district.memberB.token(), "/api/v1/me/activities?from=" + LocalDate.now().minusDays(1))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Api.JSON)
+			.returnResult()
+			.getResponseBody()
+			.get("items");
+		Map<String, Object> states = new HashMap<>();
+		items.forEach((item) -> states.put((String) item.get("id"), item.get("myState")));
+		assertThat(states).containsEntry(over.toString(), "ABSENT")
+			.containsEntry(now.toString(), "CHECKED_IN")
+			.containsEntry(later.toString(), "LEAVE_PENDING")
+			.containsEntry(community.toString(), "NOT_CHECKED_IN");
+	}
+
+	@Test
+	void absencesAreMarkedOnceAfterTheEnd() {
+		UUID over = this.activities.plan(this.district.secretaryB.token(), this.district.branchB, -120);
+		this.api.post(this.district.secretaryB.token(), "/api/v1/activities/{id}/checkins:manual", over)
+			.bodyValue(Map.of("memberId", this.district.secretaryB.id().toString(), "reason", "主持会议"))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		AbsenceMarking marking = this.context.getBean(AbsenceMarking.class);
+		marking.markUpTo(LocalDate.now().plusDays(1)).block();
+		assertThat(count("SELECT count(*) AS n FROM activity_invitees WHERE activity_id = :a", over)).isEqualTo(2);
+		assertThat(this.db.sql("SELECT status FROM activities WHERE id = :a")
+			.bind("a", over)
+			.map((row) -> row.get("status", String.class))
+			.one()
+			.block()).isEqualTo("COMPLETED");
+		AbsenceMarking.Counts again = marking.markUpTo(LocalDate.now().plusDays(1)).block();
+		assertThat(again).isNotNull();
+	}
+
+	private List<String> thousandMembers(UUID branch) {
+		Members members = this.context.getBean(Members.class);
+		TokenIssuer issuer = this.context.getBean(TokenIssuer.class);
+		List<NewMember> created = new ArrayList<>();
+		for (int i = 0; i < 1000; i++) {
+			created.add(new NewMember(Ids.newId(), branch, "千人党员" + i, Api.newPhone(), Gender.MALE,
+					LocalDate.of(1980, 1, 1), LocalDate.of(2005, 7, 1), LocalDate.of(2006, 7, 1),
+					MemberCategory.IN_SERVICE, null));
+		}
+		Flux.fromIterable(created).flatMap(members::register, 8).blockLast(Duration.ofMinutes(2));
+		return created.stream()
+			.map((member) -> issuer
+				.issue(member.id(), branch, List.of(new RoleGrant(Role.MEMBER, branch)), UUID.randomUUID())
+				.value())
+			.toList();
+	}
+
+	private UUID askLeave(String token, UUID activity) {
+		return UUID.fromString((String) this.api.post(token, "/api/v1/activities/{id}/leave-requests", activity)
+			.bodyValue(Map.of("reason", "家中有事"))
+			.exchange()
+			.expectStatus()
+			.is2xxSuccessful()
+			.expectBody(Api.JSON)
+			.returnResult()
+			.getResponseBody()
+			.get("id"));
+	}
+
+	private String code(UUID activity) {
+		return code(activity, this.district.secretaryA.token());
+	}
+
+	private String code(UUID activity, String token) {
+		return (String) this.api.get(token, "/api/v1/activities/{id}/checkin-code", activity)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Api.JSON)
+			.returnResult()
+			.getResponseBody()
+			.get("code");
+	}
+
+	private WebTestClient.ResponseSpec checkIn(String token, UUID activity, String code, Double lat, Double lng) {
+		Map<String, Object> body = new HashMap<>();
+		body.put("code", code);
+		body.put("lat", lat);
+		body.put("lng", lng);
+		return this.api.post(token, "/api/v1/activities/{id}/checkins", activity).bodyValue(body).exchange();
+	}
+
+	private static void refused(WebTestClient.ResponseSpec response, String code) {
+		response.expectStatus().isEqualTo(422).expectBody().jsonPath("$.code").isEqualTo(code);
+	}
+
+	private long count(String sql, UUID activity) {
+		return this.db.sql(sql).bind("a", activity).map((row) -> row.get("n", Long.class)).one().block();
+	}
+
+}
