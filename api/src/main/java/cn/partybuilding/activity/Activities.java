@@ -29,6 +29,8 @@ public class Activities {
 	/** How stale a cached activity may be: a cancellation reaches every instance within this. */
 	static final Duration CACHE_FOR = Duration.ofSeconds(2);
 
+	private final java.security.SecureRandom random = new java.security.SecureRandom();
+
 	private final ActivityRepository repository;
 
 	private final PersonalDataCipher cipher;
@@ -47,6 +49,17 @@ public class Activities {
 		this.cipher = cipher;
 		this.orgs = orgs;
 		this.db = db;
+	}
+
+	/**
+	 * Stores a new activity with a fresh secret for its check-in codes; an activity with the same id is left as it
+	 * is (so loading demo data twice changes nothing).
+	 */
+	public Mono<Activity> plan(Activity activity) {
+		byte[] secret = new byte[32];
+		this.random.nextBytes(secret);
+		return this.repository.insert(activity, this.cipher.encrypt(secret, context(activity.id())))
+			.thenReturn(activity);
 	}
 
 	/** The activity, possibly as it was up to {@link #CACHE_FOR} ago. */

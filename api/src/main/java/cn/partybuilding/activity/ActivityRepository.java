@@ -35,7 +35,7 @@ class ActivityRepository {
 		Venue venue = activity.venue();
 		return this.db.sql("INSERT INTO activities (" + COLUMNS + ", code_secret) VALUES (:id, :org, :type, :title, "
 				+ ":starts, :ends, :opens, :closes, :venueName, :lat, :lng, :radius, :methods, :status, :createdBy, "
-				+ ":secret)")
+				+ ":secret) ON CONFLICT (id) DO NOTHING")
 			.bind("id", activity.id())
 			.bind("org", activity.orgId())
 			.bind("type", activity.type().name())

@@ -1,6 +1,5 @@
 package cn.partybuilding.activity;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,7 +17,6 @@ import cn.partybuilding.activity.ActivityController.NewActivity;
 import cn.partybuilding.org.AccessPolicy;
 import cn.partybuilding.security.Caller;
 import cn.partybuilding.security.Role;
-import cn.partybuilding.personaldata.PersonalDataCipher;
 import cn.partybuilding.system.Ids;
 import cn.partybuilding.web.paging.Page;
 import cn.partybuilding.web.paging.PageRequest;
@@ -31,8 +29,6 @@ class ActivityService {
 
 	private static final Role[] ADMINISTERING = { Role.SECRETARY, Role.ORG_ADMIN };
 
-	private final SecureRandom random = new SecureRandom();
-
 	private final ActivityRepository repository;
 
 	private final Activities activities;
@@ -43,18 +39,15 @@ class ActivityService {
 
 	private final ActivityAccess activityAccess;
 
-	private final PersonalDataCipher cipher;
-
 	private final Clock clock;
 
 	ActivityService(ActivityRepository repository, Activities activities, ActivityEvents events, AccessPolicy access,
-			ActivityAccess activityAccess, PersonalDataCipher cipher, Clock clock) {
+			ActivityAccess activityAccess, Clock clock) {
 		this.repository = repository;
 		this.activities = activities;
 		this.events = events;
 		this.access = access;
 		this.activityAccess = activityAccess;
-		this.cipher = cipher;
 		this.clock = clock;
 	}
 
@@ -77,12 +70,8 @@ class ActivityService {
 			Activity activity = new Activity(Ids.newId(), org.id(), request.type(), request.title().trim(),
 					request.startsAt(), request.endsAt(), opens, closes, venue, methods, status,
 					caller.id());
-			byte[] secret = new byte[32];
-			this.random.nextBytes(secret);
 			Mono<Void> announce = (status == ActivityStatus.APPROVED) ? this.events.approved(activity) : Mono.empty();
-			return this.repository.insert(activity, this.cipher.encrypt(secret, Activities.context(activity.id())))
-				.then(announce)
-				.thenReturn(activity);
+			return this.activities.plan(activity).then(announce).thenReturn(activity);
 		});
 	}
 
