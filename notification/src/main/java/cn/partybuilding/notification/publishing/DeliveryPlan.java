@@ -27,7 +27,7 @@ final class DeliveryPlan {
 				.add(new NewDelivery(Channel.PUSH, device.token(), device.platform().name(), null)));
 		}
 		boolean sms = preferences.allows(kind, Channel.SMS);
-		if (wechatConsentTaken) {
+		if (wechatConsentTaken && preferences.allows(kind, Channel.WECHAT)) {
 			plan.add(new NewDelivery(Channel.WECHAT, null, null, sms ? Channel.SMS : null));
 		}
 		else if (sms) {
