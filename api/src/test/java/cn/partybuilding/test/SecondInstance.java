@@ -23,6 +23,12 @@ public final class SecondInstance implements AutoCloseable {
 		this.context = context;
 	}
 
+	/** Starts the shared containers without the shared test context (benchmarks run instances of their own). */
+	public static void startContainers() {
+		TestcontainersConfiguration.POSTGRES.start();
+		TestcontainersConfiguration.REDIS.start();
+	}
+
 	/** Starts one; {@code properties} ({@code name=value}) override the defaults, e.g. to enable the scheduler. */
 	public static SecondInstance start(String... properties) {
 		var postgres = TestcontainersConfiguration.POSTGRES;
@@ -46,6 +52,8 @@ public final class SecondInstance implements AutoCloseable {
 				"--party.notification.delivery.retry-initial=200ms", "--party.notification.delivery.retry-max=1s",
 				"--party.jobs.enabled=false", "--spring.lifecycle.timeout-per-shutdown-phase=2s"));
 		for (String property : properties) {
+			String name = property.substring(0, property.indexOf('='));
+			args.removeIf((arg) -> arg.startsWith("--" + name + "="));
 			args.add("--" + property);
 		}
 		return new SecondInstance(
