@@ -12,6 +12,8 @@ import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -20,10 +22,11 @@ import org.springframework.stereotype.Component;
  * tick (the first right at start-up, which is the catch-up after all instances were down) it looks at the latest
  * run of each due job for today and starts one when there is none, when the latest was cut short (its heartbeat
  * stopped), or when it failed a while ago. Two instances may both start one at the same moment: the jobs fence their
- * effects, so the second changes nothing.
+ * effects, so the second changes nothing. It begins once the application is ready, after start-up work such as
+ * loading the demo district, so the first run of the day sees the members that start-up created.
  */
 @Component
-class JobScheduler implements SmartLifecycle {
+class JobScheduler implements SmartLifecycle, ApplicationListener<ApplicationReadyEvent> {
 
 	private static final Logger logger = LoggerFactory.getLogger(JobScheduler.class);
 
@@ -44,9 +47,16 @@ class JobScheduler implements SmartLifecycle {
 		this.clock = clock;
 	}
 
+	private volatile boolean started;
+
 	@Override
 	public void start() {
-		if (!this.settings.enabled()) {
+		this.started = true;
+	}
+
+	@Override
+	public void onApplicationEvent(ApplicationReadyEvent event) {
+		if (!this.settings.enabled() || !this.started || !this.loop.isDisposed()) {
 			return;
 		}
 		this.loop = Flux.interval(java.time.Duration.ZERO, this.settings.tick())
@@ -85,11 +95,12 @@ class JobScheduler implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.loop.dispose();
+		this.started = false;
 	}
 
 	@Override
 	public boolean isRunning() {
-		return !this.loop.isDisposed();
+		return this.started;
 	}
 
 	@Override

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -50,14 +53,15 @@ public final class SecondInstance implements AutoCloseable {
 				"--party.notification.wechat-app-secret=wx-test-secret",
 				"--party.notification.delivery.poll-interval=100ms",
 				"--party.notification.delivery.retry-initial=200ms", "--party.notification.delivery.retry-max=1s",
-				"--party.jobs.enabled=false", "--spring.lifecycle.timeout-per-shutdown-phase=2s"));
+				// Deliveries an instance claimed when it stopped are due again when their lease ends.
+				"--party.notification.delivery.lease=10s", "--party.jobs.enabled=false", "--spring.lifecycle.timeout-per-shutdown-phase=2s"));
 		for (String property : properties) {
 			String name = property.substring(0, property.indexOf('='));
 			args.removeIf((arg) -> arg.startsWith("--" + name + "="));
 			args.add("--" + property);
 		}
-		return new SecondInstance(
-				new SpringApplicationBuilder(PartyApplication.class).run(args.toArray(String[]::new)));
+		return new SecondInstance(new SpringApplicationBuilder(PartyApplication.class, OwnNettyResources.class)
+			.run(args.toArray(String[]::new)));
 	}
 
 	public WebTestClient client() {
@@ -69,6 +73,22 @@ public final class SecondInstance implements AutoCloseable {
 
 	public <T> T bean(Class<T> type) {
 		return this.context.getBean(type);
+	}
+
+	/**
+	 * Event loops of its own: by default every context shares Reactor Netty's global loops and disposes them when it
+	 * closes, which would cut the shared test context's HTTP clients off when this instance stops.
+	 */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class OwnNettyResources {
+
+		@Bean
+		ReactorResourceFactory instanceNettyResources() {
+			ReactorResourceFactory resources = new ReactorResourceFactory();
+			resources.setUseGlobalResources(false);
+			return resources;
+		}
+
 	}
 
 	/** Stops it as a server is stopped: work in flight is cut short. */
