@@ -1,5 +1,6 @@
 package cn.partybuilding.account;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
@@ -73,14 +74,27 @@ public class Accounts {
 	 * account has it.
 	 */
 	public Mono<Void> bindOpenid(UUID id, String openid) {
-		return this.db.sql("UPDATE accounts SET openid_index = :index WHERE id = :id AND NOT EXISTS "
-				+ "(SELECT 1 FROM accounts other WHERE other.openid_index = :index AND other.id <> :id)")
+		return this.db.sql("UPDATE accounts SET openid_index = :index, openid_cipher = :cipher WHERE id = :id "
+				+ "AND NOT EXISTS (SELECT 1 FROM accounts other WHERE other.openid_index = :index AND other.id <> :id)")
 			.bind("index", this.index.openid(openid))
+			.bind("cipher", this.cipher.encrypt(openid.getBytes(StandardCharsets.UTF_8), openidContext(id)))
 			.bind("id", id)
 			.fetch()
 			.rowsUpdated()
 			.flatMap((updated) -> (updated == 1) ? Mono.<Void>empty()
 					: Mono.error(new DomainException(ErrorCode.WECHAT_ALREADY_BOUND)));
+	}
+
+	/**
+	 * The WeChat openid kept (encrypted, bound to the account) for addressing subscribe messages, from the
+	 * {@code openid_cipher} column of the account's row.
+	 */
+	public String openid(byte[] cipher, UUID id) {
+		return new String(this.cipher.decrypt(cipher, openidContext(id)), StandardCharsets.UTF_8);
+	}
+
+	private static byte[] openidContext(UUID id) {
+		return ("openid:" + id).getBytes(StandardCharsets.UTF_8);
 	}
 
 	/** The account's phone number in clear, for its owner and for sending messages. */

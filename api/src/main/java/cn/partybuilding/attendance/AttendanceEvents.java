@@ -1,5 +1,7 @@
 package cn.partybuilding.attendance;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import reactor.core.publisher.Mono;
@@ -7,6 +9,9 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Component;
 
 import cn.partybuilding.activity.Activity;
+import cn.partybuilding.notification.NotificationKind;
+import cn.partybuilding.notification.publishing.NotificationRequest;
+import cn.partybuilding.notification.publishing.Notifications;
 
 /**
  * What attendance tells the rest of the system, inside the transaction of the change: a check-in is an
@@ -16,6 +21,12 @@ import cn.partybuilding.activity.Activity;
 @Component
 class AttendanceEvents {
 
+	private final Notifications notifications;
+
+	AttendanceEvents(Notifications notifications) {
+		this.notifications = notifications;
+	}
+
 	Mono<Void> attended(Activity activity, CheckIn checkIn) {
 		return Mono.empty();
 	}
@@ -24,8 +35,16 @@ class AttendanceEvents {
 		return Mono.empty();
 	}
 
+	/** LEAVE_RESULT to the member who asked, once per request. */
 	Mono<Void> leaveDecided(Activity activity, LeaveRequest request) {
-		return Mono.empty();
+		Map<String, String> params = new HashMap<>();
+		params.put("title", activity.title());
+		params.put("result", request.status().name());
+		if (request.decisionReason() != null) {
+			params.put("reason", request.decisionReason());
+		}
+		return this.notifications.publish(NotificationRequest.of(NotificationKind.LEAVE_RESULT, request.memberId(),
+				"leave:" + request.id(), params));
 	}
 
 }

@@ -94,6 +94,35 @@ class ActivityIntegrationTests {
 	}
 
 	@Test
+	void approvalInvitesTheMembersAndTheMorningJobRemindsThemOnce() {
+		UUID proposal = this.activities.plan(this.district.memberB.token(), this.district.branchB, 30);
+		decide(this.district.secretaryB.token(), proposal, "approve", null).expectStatus().isOk();
+		inbox(this.district.memberB.token(), "ACTIVITY_INVITATION", 1);
+		inbox(this.district.secretaryB.token(), "ACTIVITY_INVITATION", 1);
+		String admin = this.district.sysAdmin.token();
+		for (int i = 0; i < 2; i++) {
+			this.api.post(admin, "/api/v1/admin/jobs/activity-reminders/runs")
+				.bodyValue(Map.of("date", java.time.LocalDate.now().toString()))
+				.exchange()
+				.expectStatus()
+				.isAccepted();
+		}
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(20))
+			.untilAsserted(() -> inbox(this.district.memberB.token(), "ACTIVITY_REMINDER", 1));
+	}
+
+	private void inbox(String token, String kind, int count) {
+		this.api.get(token, "/api/v1/me/notifications?limit=100")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.items[?(@.kind == '" + kind + "')]")
+			.value((List<Object> items) -> assertThat(items).hasSize(count));
+	}
+
+	@Test
 	void anEndBeforeTheStartABadRadiusOrAnUnknownTypeIsA400() {
 		Map<String, Object> body = TestActivities.body(this.district.branchA, 60, List.of("QR"), "THEME_DAY");
 		body.put("endsAt", body.get("startsAt"));

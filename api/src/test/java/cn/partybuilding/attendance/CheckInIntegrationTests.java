@@ -400,6 +400,53 @@ class CheckInIntegrationTests {
 		assertThat(again).isNotNull();
 	}
 
+	@Test
+	void theLeaveDecisionReachesTheMembersInbox() {
+		UUID activity = this.activities.plan(this.district.secretaryA.token(), this.district.branchA, 90);
+		UUID leave = askLeave(this.district.memberA2.token(), activity);
+		this.api.post(this.district.secretaryA.token(), "/api/v1/leave-requests/{id}/reject", leave)
+			.bodyValue(Map.of("reason", "请准时参加"))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		this.api.get(this.district.memberA2.token(), "/api/v1/me/notifications")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.items[?(@.kind == 'LEAVE_RESULT')].body")
+			.value((List<String> bodies) -> assertThat(bodies).singleElement()
+				.asString()
+				.contains("十一月支部党员大会")
+				.contains("请准时参加"));
+	}
+
+	@Test
+	void theAbsenceMarkingJobCompletesEndedActivitiesWhenRunForADate() {
+		UUID over = this.activities.plan(this.district.secretaryB.token(), this.district.branchB, -120);
+		String admin = this.district.sysAdmin.token();
+		String run = (String) this.api.post(admin, "/api/v1/admin/jobs/absence-marking/runs")
+			.bodyValue(Map.of("date", LocalDate.now().toString()))
+			.exchange()
+			.expectStatus()
+			.isAccepted()
+			.expectBody(Api.JSON)
+			.returnResult()
+			.getResponseBody()
+			.get("id");
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> this.api
+			.get(admin, "/api/v1/admin/jobs/absence-marking/runs/{id}", run)
+			.exchange()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("DONE"));
+		assertThat(this.db.sql("SELECT status FROM activities WHERE id = :a")
+			.bind("a", over)
+			.map((row) -> row.get("status", String.class))
+			.one()
+			.block()).isEqualTo("COMPLETED");
+	}
+
 	private List<String> thousandMembers(UUID branch) {
 		Members members = this.context.getBean(Members.class);
 		TokenIssuer issuer = this.context.getBean(TokenIssuer.class);

@@ -41,7 +41,7 @@ class ScopeIntegrationTests {
 
 	/** Paths that are the caller's own or not in any org (logging in, /me, public keys). */
 	static final List<String> SCOPE_FREE = List.of("/api/v1/auth/", "/api/v1/me", "/api/v1/.well-known/",
-			"/.well-known/", "/api/v1/probe/");
+			"/.well-known/", "/api/v1/probe/", "/api/v1/admin/");
 
 	@Autowired
 	WebTestClient client;
@@ -115,6 +115,8 @@ class ScopeIntegrationTests {
 				Map.of("recorderId", d.memberA2.id().toString(), "content", "x")));
 		endpoints.add(Endpoint.get("/api/v1/activities/{id}/minutes", activity));
 		endpoints.add(Endpoint.post("/api/v1/activities/{id}/minutes/sign", activity, null));
+		endpoints.add(Endpoint.get("/api/v1/orgs/{id}/political-birthdays", d.branchA)
+			.withQuery("from=2026-01-01&to=2026-12-31"));
 		return endpoints;
 	}
 
@@ -170,6 +172,26 @@ class ScopeIntegrationTests {
 	}
 
 	@Test
+	void theAdministrationOfJobsIsTheSystemAdministratorsAlone() {
+		for (Person person : List.of(this.district.memberA, this.district.secretaryA, this.district.orgAdmin,
+				this.district.foreignOrgAdmin)) {
+			this.client.post()
+				.uri("/api/v1/admin/jobs/absence-marking/runs")
+				.headers((headers) -> headers.setBearerAuth(person.token()))
+				.bodyValue(Map.of("date", "2026-01-01"))
+				.exchange()
+				.expectStatus()
+				.isForbidden();
+			this.client.get()
+				.uri("/api/v1/admin/jobs/absence-marking/runs/{id}", UUID.randomUUID())
+				.headers((headers) -> headers.setBearerAuth(person.token()))
+				.exchange()
+				.expectStatus()
+				.isForbidden();
+		}
+	}
+
+	@Test
 	void aMemberReadsTheirBranchAndProposesButDecidesNothing() {
 		for (Endpoint endpoint : endpoints()) {
 			int status = call(endpoint, this.district.memberA).getStatus().value();
@@ -184,7 +206,7 @@ class ScopeIntegrationTests {
 
 	private EntityExchangeResult<byte[]> call(Endpoint endpoint, Person person) {
 		WebTestClient.RequestBodySpec request = this.client.method(endpoint.method())
-			.uri(endpoint.pattern(), endpoint.variables())
+			.uri(endpoint.pattern() + (endpoint.query().isEmpty() ? "" : "?" + endpoint.query()), endpoint.variables())
 			.headers((headers) -> headers.setBearerAuth(person.token()));
 		WebTestClient.RequestHeadersSpec<?> withBody = (endpoint.body() != null)
 				? request.contentType(endpoint.contentType()).bodyValue(endpoint.body()) : request;
@@ -200,9 +222,20 @@ class ScopeIntegrationTests {
 	 * @param body the body, if any
 	 * @param contentType the body's type
 	 * @param memberMay whether a plain member of branch A may do it (reading their branch, proposing)
+	 * @param query a query string the endpoint needs
 	 */
 	record Endpoint(HttpMethod method, String pattern, Object[] variables, @Nullable Object body,
-			MediaType contentType, boolean memberMay) {
+			MediaType contentType, boolean memberMay, String query) {
+
+		Endpoint(HttpMethod method, String pattern, Object[] variables, @Nullable Object body, MediaType contentType,
+				boolean memberMay) {
+			this(method, pattern, variables, body, contentType, memberMay, "");
+		}
+
+		Endpoint withQuery(String query) {
+			return new Endpoint(this.method, this.pattern, this.variables, this.body, this.contentType, this.memberMay,
+					query);
+		}
 
 		static Endpoint get(String pattern, Object... variables) {
 			return new Endpoint(HttpMethod.GET, pattern, variables, null, MediaType.APPLICATION_JSON, false);
@@ -232,7 +265,8 @@ class ScopeIntegrationTests {
 		}
 
 		Endpoint allowedToMember() {
-			return new Endpoint(this.method, this.pattern, this.variables, this.body, this.contentType, true);
+			return new Endpoint(this.method, this.pattern, this.variables, this.body, this.contentType, true,
+					this.query);
 		}
 
 	}

@@ -21,8 +21,12 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "party.data-dir=target/test-data", "party.admin.phone=19900000000",
 				"party.admin.password=Admin#Test2026", "server.forward-headers-strategy=framework",
-				"spring.r2dbc.pool.max-size=60", "party.wechat.app-id=wx-test-app",
-				"party.wechat.app-secret=test-secret", "party.wechat.timeout=1s", "logging.level.party.access=DEBUG" })
+				"spring.r2dbc.pool.max-size=60", "logging.level.party.access=DEBUG",
+				"party.wechat.app-id=wx-test-app", "party.wechat.app-secret=test-secret", "party.wechat.timeout=1s",
+				// Jobs run when a test asks; deliveries are retried quickly; WeChat is the fake at /wechat.
+				"party.jobs.enabled=false", "party.notification.delivery.poll-interval=100ms",
+				"party.notification.delivery.retry-initial=200ms", "party.notification.delivery.retry-max=1s",
+				"party.notification.wechat-app-id=wx-test-app", "party.notification.wechat-app-secret=wx-test-secret" })
 @Import({ TestcontainersConfiguration.class, FakeGateways.class })
 @AutoConfigureWebTestClient(timeout = "PT30S")
 public @interface IntegrationTest {

@@ -1,0 +1,5 @@
+/** Text messages for notifications, within a daily allowance per member. */
+@NullMarked
+package cn.partybuilding.notification.channel.sms;
+
+import org.jspecify.annotations.NullMarked;
