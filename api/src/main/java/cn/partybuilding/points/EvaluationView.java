@@ -1,0 +1,35 @@
+package cn.partybuilding.points;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
+
+import cn.partybuilding.points.core.Grade;
+import cn.partybuilding.points.core.GradingScheme;
+
+/**
+ * A stored 民主评议: the scheme used, how many members got each grade, and (when listing) a page of the grades,
+ * most points first.
+ */
+record EvaluationView(String orgId, int year, OffsetDateTime evaluatedAt, Scheme scheme, int members,
+		Map<Grade, Integer> counts, @Nullable List<GradeView> items,
+		@JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String nextCursor) {
+
+	record Scheme(BigDecimal excellentFrom, BigDecimal qualifiedFrom, BigDecimal basicFrom,
+			BigDecimal maxExcellentShare) {
+
+		static Scheme of(GradingScheme scheme) {
+			return new Scheme(scheme.excellentFrom(), scheme.qualifiedFrom(), scheme.basicFrom(),
+					scheme.maxExcellentShare());
+		}
+
+	}
+
+	record GradeView(String memberId, String name, BigDecimal points, Grade grade) {
+	}
+
+}
