@@ -128,7 +128,7 @@ class EventQueue {
 			.bind("member", UUID.fromString(memberId))
 			.bind("from", from)
 			.bind("to", to)
-			.map((row) -> pending(row).event())
+			.map(EventQueue::event)
 			.all();
 	}
 
@@ -157,12 +157,24 @@ class EventQueue {
 	}
 
 	private static PendingEvent pending(Readable row) {
-		PointsEvent event = new PointsEvent(row.get("event_id", String.class),
-				row.get("member_id", UUID.class).toString(), EventType.valueOf(row.get("type", String.class)),
-				row.get("occurred_at", Instant.class), DetailsJson.read(row.get("details", String.class)),
-				row.get("quantity", BigDecimal.class), row.get("explicit_points", BigDecimal.class),
-				row.get("target_rule_code", String.class), row.get("reason", String.class));
-		return new PendingEvent(row.get("seq", Long.class), row.get("attempts", Integer.class), event);
+		long seq = row.get("seq", Long.class);
+		int attempts = row.get("attempts", Integer.class);
+		String eventId = row.get("event_id", String.class);
+		String memberId = row.get("member_id", UUID.class).toString();
+		try {
+			return new PendingEvent(seq, attempts, eventId, memberId, event(row), null);
+		}
+		catch (RuntimeException ex) {
+			return new PendingEvent(seq, attempts, eventId, memberId, null, ex);
+		}
+	}
+
+	private static PointsEvent event(Readable row) {
+		return new PointsEvent(row.get("event_id", String.class), row.get("member_id", UUID.class).toString(),
+				EventType.valueOf(row.get("type", String.class)), row.get("occurred_at", Instant.class),
+				DetailsJson.read(row.get("details", String.class)), row.get("quantity", BigDecimal.class),
+				row.get("explicit_points", BigDecimal.class), row.get("target_rule_code", String.class),
+				row.get("reason", String.class));
 	}
 
 	private static Object nullable(@Nullable Object value, Class<?> type) {

@@ -92,7 +92,7 @@ public class PointsIntake {
 			.then(this.queue.claim(event.eventId()))
 			.flatMap((pending) -> this.rules.book()
 				.map((book) -> new Scorer(book, new BusinessCalendar(this.clock.getZone())))
-				.flatMap((scorer) -> this.scorer.score(pending.event(), scorer, now))
+				.flatMap((scorer) -> this.scorer.score(pending.readable(), scorer, now))
 				.flatMap((entries) -> this.queue.markScored(List.of(pending.seq()), now).thenReturn(entries)))
 			.switchIfEmpty(Mono.defer(() -> this.ledger.entriesOfEvent(event.eventId()).collectList()))
 			.as(this.transactions::transactional);

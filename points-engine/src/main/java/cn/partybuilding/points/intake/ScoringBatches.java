@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -110,15 +111,23 @@ class ScoringBatches {
 		if (claimed.isEmpty()) {
 			return Mono.just(0);
 		}
+		// A row that cannot be read as an event counts as a failed attempt, in this transaction, without stopping
+		// the others.
+		Mono<Void> unreadable = Flux.fromIterable(claimed)
+			.filter((pending) -> pending.event() == null)
+			.concatMap((pending) -> failure(pending, pending.readableProblem()))
+			.then();
 		// The claim is in queue order, so each member's events are in the order they were recorded.
 		Map<String, List<PendingEvent>> byMember = new LinkedHashMap<>();
-		claimed.forEach((event) -> byMember.computeIfAbsent(event.event().memberId(), (m) -> new ArrayList<>())
-			.add(event));
+		claimed.stream()
+			.filter((pending) -> pending.event() != null)
+			.forEach((pending) -> byMember.computeIfAbsent(pending.memberId(), (m) -> new ArrayList<>()).add(pending));
 		Map<String, Long> firstSeqs = new LinkedHashMap<>();
 		byMember.forEach((member, events) -> firstSeqs.put(member, events.get(0).seq()));
 		AtomicInteger scored = new AtomicInteger();
-		return this.ledger.lockMembers(byMember.keySet())
-			.then(this.queue.membersWithEarlierPending(firstSeqs, now).collect(Collectors.toSet()))
+		return unreadable.then(this.ledger.lockMembers(byMember.keySet()))
+			.then(firstSeqs.isEmpty() ? Mono.just(Set.<String>of())
+					: this.queue.membersWithEarlierPending(firstSeqs, now).collect(Collectors.toSet()))
 			.flatMap((waiting) -> {
 				// Members with an older event still held by another worker wait for the next round.
 				List<PendingEvent> ready = byMember.entrySet()
@@ -127,12 +136,16 @@ class ScoringBatches {
 					.flatMap((member) -> member.getValue().stream())
 					.toList();
 				return Flux.fromIterable(ready)
-					.concatMap((pending) -> this.scorer.score(pending.event(), scorer, now)
+					.concatMap((pending) -> this.scorer.score(pending.readable(), scorer, now)
 						.then(Mono.defer(() -> afterEach(scored.incrementAndGet()))))
 					.then(Mono.defer(() -> ready.isEmpty() ? Mono.empty()
 							: this.queue.markScored(ready.stream().map(PendingEvent::seq).toList(), now)));
 			})
-			.then(Mono.fromSupplier(scored::get));
+			.then(Mono.fromSupplier(() -> scored.get() + (claimed.size() - countReadable(claimed))));
+	}
+
+	private static int countReadable(List<PendingEvent> claimed) {
+		return (int) claimed.stream().filter((pending) -> pending.event() != null).count();
 	}
 
 	private Mono<Void> afterEach(int scoredSoFar) {
@@ -141,16 +154,19 @@ class ScoringBatches {
 	}
 
 	private Mono<Void> recordFailure(PendingEvent event, Throwable ex) {
+		return failure(event, ex).as(this.transactions::transactional);
+	}
+
+	private Mono<Void> failure(PendingEvent event, Throwable ex) {
 		int attempts = event.attempts() + 1;
 		Instant now = this.clock.instant();
 		boolean last = attempts >= this.settings.maxAttempts();
 		// The event id names its source and the source's row, never a person; the error is named by its class only.
-		logger.warn("Scoring points event {} failed (attempt {} of {}{}): {}", event.event().eventId(), attempts,
+		logger.warn("Scoring points event {} failed (attempt {} of {}{}): {}", event.eventId(), attempts,
 				this.settings.maxAttempts(), last ? ", set aside" : "", ex.getClass().getName());
-		return this.queue
-			.recordFailure(event.seq(), attempts, now.plus(Backoff.after(attempts, this.settings.retryBackoff())),
-					last ? now : null, ex.getClass().getName())
-			.as(this.transactions::transactional);
+		return this.queue.recordFailure(event.seq(), attempts,
+				now.plus(Backoff.after(attempts, this.settings.retryBackoff())), last ? now : null,
+				ex.getClass().getName());
 	}
 
 }
