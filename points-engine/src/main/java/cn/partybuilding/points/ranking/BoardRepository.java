@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Leaderboard queries: the active roster members of a subtree ({@code org_path @> {org}}, the GIN index) joined with
- * their balances of the year (0 when they have none), ranked in the database in one query.
+ * their precomputed balances of the year (0 when they have none), in one query.
  */
 @Repository
 class BoardRepository {
@@ -31,24 +31,25 @@ class BoardRepository {
 		this.db = db;
 	}
 
-	/** The first {@code limit} places, then the place of {@code me} (flagged) if ranked in the subtree. */
+	/**
+	 * The first {@code limit} members by points (then member id), then {@code me} (flagged) if ranked in the
+	 * subtree, with how many members of the subtree have more points than {@code me}. Only the top is sorted
+	 * (a top-N heap), never the whole subtree.
+	 */
 	Flux<Place> top(UUID orgId, int year, int limit, @Nullable UUID me) {
 		return this.db.sql("""
-				WITH board AS (%s),
-				ranked AS (
-				    SELECT member_id, points, rank() OVER (ORDER BY points DESC) AS rank,
-				           row_number() OVER (ORDER BY points DESC, member_id) AS position
-				    FROM board)
-				(SELECT member_id, points, rank, position, false AS me FROM ranked ORDER BY position LIMIT :limit)
+				WITH board AS MATERIALIZED (%s)
+				(SELECT member_id, points, false AS me, 0 AS above FROM board ORDER BY points DESC, member_id LIMIT :limit)
 				UNION ALL
-				(SELECT member_id, points, rank, position, true AS me FROM ranked WHERE member_id = :me)""".formatted(BOARD))
+				(SELECT member_id, points, true AS me,
+				        (SELECT count(*) FROM board other WHERE other.points > mine.points) AS above
+				 FROM board mine WHERE member_id = :me)""".formatted(BOARD))
 			.bind("org", orgId)
 			.bind("year", year)
 			.bind("limit", limit)
 			.bind("me", (me != null) ? me : NOBODY)
 			.map((row) -> new Place(row.get("member_id", UUID.class), row.get("points", BigDecimal.class),
-					row.get("rank", Long.class).intValue(), row.get("position", Long.class),
-					Boolean.TRUE.equals(row.get("me", Boolean.class))))
+					Boolean.TRUE.equals(row.get("me", Boolean.class)), row.get("above", Long.class)))
 			.all();
 	}
 
@@ -57,8 +58,7 @@ class BoardRepository {
 		return this.db.sql(BOARD)
 			.bind("org", orgId)
 			.bind("year", year)
-			.map((row) -> new Place(row.get("member_id", UUID.class), row.get("points", BigDecimal.class), 0, 0,
-					false))
+			.map((row) -> new Place(row.get("member_id", UUID.class), row.get("points", BigDecimal.class), false, 0))
 			.all();
 	}
 
@@ -83,8 +83,8 @@ class BoardRepository {
 			.one();
 	}
 
-	/** A member's place: competition rank, and position in the display order. */
-	record Place(UUID memberId, BigDecimal points, int rank, long position, boolean me) {
+	/** A member's points; for {@code me}, also how many in the subtree have more. */
+	record Place(UUID memberId, BigDecimal points, boolean me, long above) {
 	}
 
 }

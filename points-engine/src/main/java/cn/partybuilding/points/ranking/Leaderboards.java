@@ -1,6 +1,5 @@
 package cn.partybuilding.points.ranking;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,6 +9,8 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
 
+import cn.partybuilding.points.core.Leaderboard;
+import cn.partybuilding.points.core.MemberPoints;
 import cn.partybuilding.points.core.RankedMember;
 import cn.partybuilding.points.ranking.BoardRepository.Place;
 import cn.partybuilding.points.roster.PointsRoster;
@@ -45,20 +46,23 @@ public class Leaderboards {
 			.flatMap((member) -> this.board.inBranch(memberId, member.branchId(), year));
 	}
 
+	/**
+	 * Ranks of the top come from the top itself (everyone with more points is in it); the asking member's rank is one
+	 * more than the members with more points.
+	 */
 	private static Standings standings(int year, List<Place> places, Map<UUID, String> names) {
-		List<RankedMember> top = places.stream()
+		List<MemberPoints> top = places.stream()
 			.filter((place) -> !place.me())
-			.sorted(Comparator.comparingLong(Place::position))
-			.map((place) -> ranked(place, names))
+			.map((place) -> new MemberPoints(place.memberId().toString(), names.getOrDefault(place.memberId(), ""),
+					place.points()))
 			.toList();
-		RankedMember me = places.stream().filter(Place::me).findFirst().map((place) -> ranked(place, names))
+		RankedMember me = places.stream()
+			.filter(Place::me)
+			.findFirst()
+			.map((place) -> new RankedMember((int) place.above() + 1, place.memberId().toString(),
+					names.getOrDefault(place.memberId(), ""), place.points()))
 			.orElse(null);
-		return new Standings(year, top, me);
-	}
-
-	private static RankedMember ranked(Place place, Map<UUID, String> names) {
-		return new RankedMember(place.rank(), place.memberId().toString(), names.getOrDefault(place.memberId(), ""),
-				place.points());
+		return new Standings(year, Leaderboard.of(top).ranked(), me);
 	}
 
 }
