@@ -80,7 +80,8 @@ public class PointsIntake {
 
 	/**
 	 * Records the event and scores it at once, in the caller's transaction and under the member's lock, exactly as
-	 * the workers would: for decisions whose answer is the entry, such as a secretary's manual adjustment. An event
+	 * the workers would: for decisions whose answer is the entry, such as a secretary's manual adjustment. It is
+	 * scored ahead of the member's events still waiting in the queue (adjustments carry their own amount). An event
 	 * scored before answers with its entries as they are.
 	 *
 	 * @return the entries the event gave; none when no rule in force applies to it
