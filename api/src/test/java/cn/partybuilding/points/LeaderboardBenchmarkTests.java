@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -23,6 +24,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.partybuilding.org.OrgUnit;
 import cn.partybuilding.points.PointsWorld.Person;
+import cn.partybuilding.points.ranking.Leaderboards;
 import cn.partybuilding.system.Ids;
 import cn.partybuilding.test.Api;
 import cn.partybuilding.test.IntegrationTest;
@@ -86,7 +88,8 @@ class LeaderboardBenchmarkTests {
 			api.get(token, uri).exchange().expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(20);
 			millis[i] = System.nanoTime() - start;
 		}
-		report("sequential", millis);
+		report("sequential through HTTP", millis);
+		queryOnly(committee.id(), year, admin.id());
 		concurrently(api, token, uri);
 		explain(committee.id(), year, admin.id());
 		Arrays.sort(millis);
@@ -141,6 +144,21 @@ class LeaderboardBenchmarkTests {
 				.then())).block();
 	}
 
+	/** The engine's call alone (the query and the names), without HTTP, security and JSON. */
+	private void queryOnly(UUID org, int year, UUID me) {
+		Leaderboards leaderboards = this.context.getBean(Leaderboards.class);
+		for (int i = 0; i < WARM_UP; i++) {
+			leaderboards.standings(org, year, 20, me).block();
+		}
+		long[] nanos = new long[MEASURED];
+		for (int i = 0; i < MEASURED; i++) {
+			long start = System.nanoTime();
+			assertThat(leaderboards.standings(org, year, 20, me).block().top()).hasSize(20);
+			nanos[i] = System.nanoTime() - start;
+		}
+		report("Leaderboards.standings without HTTP", nanos);
+	}
+
 	private void concurrently(Api api, String token, String uri) {
 		ConcurrentLinkedQueue<Long> times = new ConcurrentLinkedQueue<>();
 		int requests = 1000;
@@ -151,7 +169,7 @@ class LeaderboardBenchmarkTests {
 			api.get(token, uri).exchange().expectStatus().isOk();
 			times.add(System.nanoTime() - begin);
 			return i;
-		}).subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()), clients).blockLast();
+		}).subscribeOn(Schedulers.boundedElastic()), clients).blockLast();
 		double seconds = (System.nanoTime() - start) / 1e9;
 		report(clients + " concurrent clients", times.stream().mapToLong(Long::longValue).toArray());
 		System.out.printf("%d concurrent clients: %d requests in %.2f s = %.0f requests/s%n", clients, requests, seconds,
