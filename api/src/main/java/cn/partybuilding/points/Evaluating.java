@@ -9,7 +9,6 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
 
-import cn.partybuilding.points.PointsSettings;
 import cn.partybuilding.points.core.GradingScheme;
 import cn.partybuilding.points.ranking.Evaluation;
 import cn.partybuilding.points.ranking.Evaluations;
@@ -44,10 +43,10 @@ class Evaluating {
 		GradingScheme scheme = scheme(form);
 		return this.access.require(caller, orgId, Role.ORG_ADMIN)
 			.flatMap((org) -> this.evaluations.evaluate(org.id(), year, scheme, caller.id()))
-			.map((evaluation) -> view(evaluation, null, null));
+			.map(this::view);
 	}
 
-	Mono<EvaluationView> find(Caller caller, UUID orgId, int year, PageRequest page) {
+	Mono<EvaluationView.Graded> find(Caller caller, UUID orgId, int year, PageRequest page) {
 		GradePosition after = page.isFirst() ? null
 				: new GradePosition(new BigDecimal(page.after(0)), UUID.fromString(page.after(1)));
 		return this.access.require(caller, orgId, Role.ORG_ADMIN)
@@ -55,7 +54,7 @@ class Evaluating {
 			.switchIfEmpty(Mono.error(DomainException::notFound))
 			.flatMap((evaluation) -> this.evaluations.grades(evaluation.id(), after, page.fetchSize())
 				.map((rows) -> page.page(rows, (row) -> List.of(row.points().toPlainString(), row.memberId().toString())))
-				.map((grades) -> view(evaluation, grades.items()
+				.map((grades) -> new EvaluationView.Graded(view(evaluation), grades.items()
 					.stream()
 					.map((row) -> new EvaluationView.GradeView(row.memberId().toString(), row.name(), row.points(),
 							row.grade()))
@@ -78,11 +77,10 @@ class Evaluating {
 		return new GradingScheme(excellent, qualified, basic, share);
 	}
 
-	private EvaluationView view(Evaluation evaluation, @Nullable List<EvaluationView.GradeView> items,
-			@Nullable String nextCursor) {
+	private EvaluationView view(Evaluation evaluation) {
 		return new EvaluationView(evaluation.orgId().toString(), evaluation.year(),
 				this.years.local(evaluation.evaluatedAt()), EvaluationView.Scheme.of(evaluation.scheme()),
-				evaluation.members(), evaluation.counts(), items, nextCursor);
+				evaluation.members(), evaluation.counts());
 	}
 
 }

@@ -48,7 +48,7 @@ class EvaluationController {
 
 	/** The stored grades, most points first, with the scheme used; 404 before the first evaluation. */
 	@GetMapping("/orgs/{id}/evaluation")
-	Mono<EvaluationView> find(Caller caller, @PathVariable UUID id,
+	Mono<EvaluationView.Graded> find(Caller caller, @PathVariable UUID id,
 			@RequestParam(required = false) @Nullable Integer year, PageRequest page) {
 		return this.evaluating.find(caller, id, this.years.resolve(year), page);
 	}
