@@ -4,13 +4,17 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +26,8 @@ import cn.partybuilding.points.PointsSettings;
 import cn.partybuilding.points.PointsWorld;
 import cn.partybuilding.points.core.EventType;
 import cn.partybuilding.points.core.PointsEvent;
+import cn.partybuilding.points.ledger.PointsLedger;
+import cn.partybuilding.points.rules.PointsRules;
 import cn.partybuilding.system.Ids;
 import cn.partybuilding.test.IntegrationTest;
 
@@ -49,6 +55,21 @@ class IntakeIntegrationTests {
 
 	@Autowired
 	PointsSettings settings;
+
+	@Autowired
+	ScoringWorker worker;
+
+	@Autowired
+	EventQueue queue;
+
+	@Autowired
+	PointsRules rules;
+
+	@Autowired
+	PointsLedger ledger;
+
+	@Autowired
+	EventScorer scorer;
 
 	@Autowired
 	Clock clock;
@@ -145,6 +166,72 @@ class IntakeIntegrationTests {
 		assertThat(entries).hasSize(50);
 		assertThat(entries).filteredOn((entry) -> ((BigDecimal) entry.get("points")).signum() > 0).hasSize(2);
 		assertThat(entries).filteredOn((entry) -> "DAY".equals(entry.get("capped_by"))).hasSize(48);
+	}
+
+	@Test
+	void aMembersEventsAreScoredInTheOrderTheyWereRecordedEvenAcrossManyWorkers() throws InterruptedException {
+		this.worker.stop();
+		Instant now = this.clock.instant();
+		UUID waiting = Ids.newId();
+		UUID other = Ids.newId();
+		List<PointsEvent> events = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			for (UUID member : List.of(waiting, other)) {
+				PointsEvent event = PointsEvent.measured("study:" + Ids.newId(), member.toString(),
+						EventType.STUDY_COMPLETED, now, BigDecimal.ONE);
+				this.world.record(event);
+				events.add(event);
+			}
+		}
+		List<String> waitingIds = idsOf(events, waiting);
+		List<String> otherIds = idsOf(events, other);
+		// Another worker holds the member's oldest event for a while (as if scoring it slowly).
+		CountDownLatch held = new CountDownLatch(1);
+		Disposable holder = this.world.db()
+			.sql("SELECT seq FROM points_events WHERE event_id = :id FOR UPDATE")
+			.bind("id", waitingIds.get(0))
+			.then()
+			.doOnSuccess((ignored) -> held.countDown())
+			.then(Mono.delay(Duration.ofSeconds(3)))
+			.as(this.transactions::transactional)
+			.subscribe();
+		assertThat(held.await(5, TimeUnit.SECONDS)).isTrue();
+		// Small batches over four loops: a member's events are spread over batches that run at the same time.
+		PointsSettings small = new PointsSettings(true, Duration.ofMillis(50), 5, 4, 10, Duration.ofSeconds(1),
+				Duration.ofSeconds(1), Duration.ofSeconds(30), this.settings.grading());
+		ScoringWorker many = new ScoringWorker(new ScoringBatches(this.queue, this.rules, this.ledger, this.scorer,
+				this.transactions, this.clock, small), small);
+		many.start();
+		try {
+			await().atMost(Duration.ofSeconds(2)).until(() -> this.world.scoredCount(otherIds) > 0);
+			assertThat(this.world.scoredCount(waitingIds)).as("the member's later events wait for the oldest one")
+				.isZero();
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> this.world.scoredCount(waitingIds) + this.world.scoredCount(otherIds) == 20);
+		}
+		finally {
+			holder.dispose();
+			many.stop();
+			this.worker.start();
+		}
+		// STUDY caps a day at 2 points: the first two events recorded for each member get them.
+		for (UUID member : List.of(waiting, other)) {
+			List<String> awarded = this.world.db()
+				.sql("SELECT event_id FROM points_ledger WHERE member_id = :m AND points > 0")
+				.bind("m", member)
+				.map((row) -> row.get("event_id", String.class))
+				.all()
+				.collectList()
+				.block();
+			assertThat(awarded).containsExactlyInAnyOrderElementsOf(idsOf(events, member).subList(0, 2));
+		}
+	}
+
+	private static List<String> idsOf(List<PointsEvent> events, UUID member) {
+		return events.stream()
+			.filter((event) -> event.memberId().equals(member.toString()))
+			.map(PointsEvent::eventId)
+			.toList();
 	}
 
 	@Test
