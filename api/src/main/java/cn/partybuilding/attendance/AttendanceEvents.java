@@ -12,6 +12,9 @@ import cn.partybuilding.activity.Activity;
 import cn.partybuilding.notification.NotificationKind;
 import cn.partybuilding.notification.publishing.NotificationRequest;
 import cn.partybuilding.notification.publishing.Notifications;
+import cn.partybuilding.points.core.EventType;
+import cn.partybuilding.points.core.PointsEvent;
+import cn.partybuilding.points.intake.PointsIntake;
 
 /**
  * What attendance tells the rest of the system, inside the transaction of the change: a check-in is an
@@ -23,16 +26,25 @@ class AttendanceEvents {
 
 	private final Notifications notifications;
 
-	AttendanceEvents(Notifications notifications) {
+	private final PointsIntake points;
+
+	AttendanceEvents(Notifications notifications, PointsIntake points) {
 		this.notifications = notifications;
+		this.points = points;
 	}
 
+	/** {@code ACTIVITY_ATTENDED}, keyed by the check-in: one check-in, one event. */
 	Mono<Void> attended(Activity activity, CheckIn checkIn) {
-		return Mono.empty();
+		return this.points.record(PointsEvent.of(PointsIntake.eventId("checkin", checkIn.id()),
+				checkIn.memberId().toString(), EventType.ACTIVITY_ATTENDED, checkIn.checkedInAt(),
+				Map.of(PointsEvent.ACTIVITY_TYPE, activity.type().name())));
 	}
 
+	/** {@code ACTIVITY_ABSENT_WITHOUT_LEAVE}, keyed by activity and member: marking twice deducts once. */
 	Mono<Void> absent(Activity activity, UUID memberId) {
-		return Mono.empty();
+		return this.points.record(PointsEvent.of(PointsIntake.eventId("absence", activity.id() + ":" + memberId),
+				memberId.toString(), EventType.ACTIVITY_ABSENT_WITHOUT_LEAVE, activity.endsAt(),
+				Map.of(PointsEvent.ACTIVITY_TYPE, activity.type().name())));
 	}
 
 	/** LEAVE_RESULT to the member who asked, once per request. */

@@ -20,6 +20,7 @@ import cn.partybuilding.org.OrgType;
 import cn.partybuilding.org.OrgUnit;
 import cn.partybuilding.org.Orgs;
 import cn.partybuilding.personaldata.PhoneNumbers;
+import cn.partybuilding.points.roster.PointsRoster;
 import cn.partybuilding.org.AccessPolicy;
 import cn.partybuilding.security.Caller;
 import cn.partybuilding.security.Role;
@@ -48,16 +49,19 @@ class MemberService {
 
 	private final TransactionalOperator transactions;
 
+	private final PointsRoster pointsRoster;
+
 	private final Clock clock;
 
 	MemberService(Members members, MemberRepository repository, Passwords passwords, AccessPolicy access, Orgs orgs,
-			TransactionalOperator transactions, Clock clock) {
+			TransactionalOperator transactions, PointsRoster pointsRoster, Clock clock) {
 		this.members = members;
 		this.repository = repository;
 		this.passwords = passwords;
 		this.access = access;
 		this.orgs = orgs;
 		this.transactions = transactions;
+		this.pointsRoster = pointsRoster;
 		this.clock = clock;
 	}
 
@@ -106,7 +110,10 @@ class MemberService {
 			LocalDate fullOn = (status == MemberStatus.FULL && member.fullMemberOn() == null)
 					? LocalDate.now(this.clock) : member.fullMemberOn();
 			return from.then(to)
-				.then(this.repository.update(id, target, status, category, fullOn))
+				.flatMap((branch) -> this.repository.update(id, target, status, category, fullOn)
+					// The points roster follows the member, in the same transaction.
+					.then(status.active() ? this.pointsRoster.move(id, branch.id(), branch.pathWithSelf())
+							: this.pointsRoster.leave(id)))
 				.as(this.transactions::transactional)
 				.then(this.repository.find(id));
 		}).map((row) -> MemberViews.of(row, caller.id()));

@@ -1,5 +1,7 @@
 package cn.partybuilding.member;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import reactor.core.publisher.Mono;
@@ -10,7 +12,9 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 import cn.partybuilding.account.Accounts;
 import cn.partybuilding.org.OrgType;
+import cn.partybuilding.org.OrgUnit;
 import cn.partybuilding.org.Orgs;
+import cn.partybuilding.points.roster.PointsRoster;
 import cn.partybuilding.system.Parameters;
 import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.ErrorCode;
@@ -27,11 +31,15 @@ public class Members {
 
 	private final TransactionalOperator transactions;
 
-	Members(DatabaseClient db, Accounts accounts, Orgs orgs, TransactionalOperator transactions) {
+	private final PointsRoster pointsRoster;
+
+	Members(DatabaseClient db, Accounts accounts, Orgs orgs, TransactionalOperator transactions,
+			PointsRoster pointsRoster) {
 		this.db = db;
 		this.accounts = accounts;
 		this.orgs = orgs;
 		this.transactions = transactions;
+		this.pointsRoster = pointsRoster;
 	}
 
 	/**
@@ -43,8 +51,9 @@ public class Members {
 			.switchIfEmpty(Mono.error(DomainException::notFound))
 			.filter((branch) -> branch.type() == OrgType.BRANCH)
 			.switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.BRANCH_REQUIRED)))
-			.then(this.accounts.create(member.id(), member.phone(), member.passwordHash()))
-			.then(insert(member))
+			.flatMap((branch) -> this.accounts.create(member.id(), member.phone(), member.passwordHash())
+				.then(insert(member))
+				.then(enrollForPoints(member, branch)))
 			.as(this.transactions::transactional)
 			.thenReturn(member.id());
 	}
@@ -53,6 +62,11 @@ public class Members {
 	public Mono<Boolean> exists(UUID id) {
 		return this.db.sql("SELECT 1 FROM members WHERE id = :id").bind("id", id).map((row) -> true).one()
 			.defaultIfEmpty(false);
+	}
+
+	/** Points: every member is on the points roster of their branch, enrolled in the registering transaction. */
+	private Mono<Void> enrollForPoints(NewMember member, OrgUnit branch) {
+		return this.pointsRoster.enroll(member.id(), branch.id(), branch.pathWithSelf());
 	}
 
 	private Mono<Void> insert(NewMember member) {

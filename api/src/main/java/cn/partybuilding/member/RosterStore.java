@@ -9,14 +9,17 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import cn.partybuilding.org.Orgs;
 import cn.partybuilding.personaldata.BlindIndex;
 import cn.partybuilding.personaldata.PersonalDataCipher;
+import cn.partybuilding.points.roster.PointsRoster;
 import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.ErrorCode;
 
@@ -35,11 +38,18 @@ class RosterStore {
 
 	private final TransactionalOperator transactions;
 
-	RosterStore(DatabaseClient db, PersonalDataCipher cipher, BlindIndex index, TransactionalOperator transactions) {
+	private final Orgs orgs;
+
+	private final PointsRoster pointsRoster;
+
+	RosterStore(DatabaseClient db, PersonalDataCipher cipher, BlindIndex index, TransactionalOperator transactions,
+			Orgs orgs, PointsRoster pointsRoster) {
 		this.db = db;
 		this.cipher = cipher;
 		this.index = index;
 		this.transactions = transactions;
+		this.orgs = orgs;
+		this.pointsRoster = pointsRoster;
 	}
 
 	/** The branches in the unit's subtree (the unit itself, if it is one). */
@@ -126,7 +136,19 @@ class RosterStore {
 		return accounts
 			.flatMap((created) -> (created == n) ? rows.then()
 					: Mono.error(new DomainException(ErrorCode.PHONE_TAKEN)))
+			.then(enrollForPoints(members))
 			.as(this.transactions::transactional);
+	}
+
+	/** Every imported member joins the points roster of their branch, in the import's transaction. */
+	private Mono<Void> enrollForPoints(List<NewMember> members) {
+		Map<UUID, List<UUID>> byBranch = members.stream()
+			.collect(Collectors.groupingBy(NewMember::branchId,
+					Collectors.mapping(NewMember::id, Collectors.toList())));
+		return Flux.fromIterable(byBranch.entrySet())
+			.concatMap((branch) -> this.orgs.find(branch.getKey())
+				.flatMap((unit) -> this.pointsRoster.enrollAll(unit.id(), unit.pathWithSelf(), branch.getValue())))
+			.then();
 	}
 
 }

@@ -18,6 +18,13 @@ import org.jspecify.annotations.Nullable;
 public record OrgUnit(UUID id, @Nullable UUID parentId, String name, OrgType type, @Nullable OrgKind kind,
 		List<UUID> ancestors) {
 
+	/** The ids from the top of the tree down to this unit, this unit included. */
+	public List<UUID> pathWithSelf() {
+		List<UUID> path = new java.util.ArrayList<>(this.ancestors);
+		path.add(this.id);
+		return List.copyOf(path);
+	}
+
 	/** Whether {@code other} is this unit or lies below it. */
 	public boolean covers(OrgUnit other) {
 		return other.id().equals(this.id) || other.ancestors().contains(this.id);

@@ -92,6 +92,22 @@ class CheckInIntegrationTests {
 	}
 
 	@Test
+	void aCheckInEarnsTheMeetingsPointsWithinMoments() {
+		UUID activity = this.activities.plan(this.district.secretaryA.token(), this.district.branchA, 10);
+		checkIn(this.district.memberA.token(), activity, code(activity), TestActivities.LAT, TestActivities.LNG)
+			.expectStatus()
+			.isCreated();
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> this.api
+			.get(this.district.memberA.token(), "/api/v1/me/points")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.basic")
+			.isEqualTo(3.0));
+	}
+
+	@Test
 	void codesThatExpiredOrBelongElsewhereAreRefusedWithTheirCode() {
 		UUID activity = this.activities.plan(this.district.secretaryA.token(), this.district.branchA, 10, List.of("QR"),
 				"THEME_DAY");
@@ -225,6 +241,12 @@ class CheckInIntegrationTests {
 		assertThat(statuses).containsOnly(200, 201);
 		assertThat(statuses).filteredOn((status) -> status == 201).hasSize(1);
 		assertThat(count("SELECT count(*) AS n FROM checkins WHERE activity_id = :a", activity)).isEqualTo(1);
+		assertThat(this.db.sql("SELECT count(*) AS n FROM points_events e JOIN checkins c "
+				+ "ON e.event_id = 'checkin:' || c.id WHERE c.activity_id = :a")
+			.bind("a", activity)
+			.map((row) -> row.get("n", Long.class))
+			.one()
+			.block()).isEqualTo(1);
 	}
 
 	@Test
@@ -396,8 +418,13 @@ class CheckInIntegrationTests {
 			.map((row) -> row.get("status", String.class))
 			.one()
 			.block()).isEqualTo("COMPLETED");
-		AbsenceMarking.Counts again = marking.markUpTo(LocalDate.now().plusDays(1)).block();
-		assertThat(again).isNotNull();
+		marking.markUpTo(LocalDate.now().plusDays(1)).block();
+		// memberB was absent without leave: one deduction event, however often marking runs.
+		assertThat(this.db.sql("SELECT count(*) AS n FROM points_events WHERE event_id LIKE :prefix")
+			.bind("prefix", "absence:" + over + ":%")
+			.map((row) -> row.get("n", Long.class))
+			.one()
+			.block()).isEqualTo(1);
 	}
 
 	@Test

@@ -188,6 +188,44 @@ class MemberIntegrationTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void aMovedMemberRanksInTheNewBranchAndALeaverInNone() {
+		this.api.client()
+			.patch()
+			.uri("/api/v1/members/{id}", this.district.memberA2.id())
+			.headers((headers) -> headers.setBearerAuth(this.district.orgAdmin.token()))
+			.bodyValue(Map.of("branchId", this.district.branchB.toString()))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		assertThat(leaderboard(this.district.branchB)).contains(this.district.memberA2.id().toString());
+		assertThat(leaderboard(this.district.branchA)).doesNotContain(this.district.memberA2.id().toString());
+		this.api.client()
+			.patch()
+			.uri("/api/v1/members/{id}", this.district.memberA2.id())
+			.headers((headers) -> headers.setBearerAuth(this.district.orgAdmin.token()))
+			.bodyValue(Map.of("status", "LEFT"))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		assertThat(leaderboard(this.district.branchB)).doesNotContain(this.district.memberA2.id().toString());
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<String> leaderboard(java.util.UUID org) {
+		List<Map<String, Object>> items = (List<Map<String, Object>>) this.api
+			.get(this.district.orgAdmin.token(), "/api/v1/orgs/{id}/leaderboard?limit=100", org)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Api.JSON)
+			.returnResult()
+			.getResponseBody()
+			.get("items");
+		return items.stream().map((item) -> (String) item.get("memberId")).toList();
+	}
+
+	@Test
 	void aSecretaryCannotMoveAMemberOutOfTheirScopeAndAMemberCannotChangeThemselves() {
 		patch(this.district.secretaryA.token(), Map.of("branchId", this.district.branchB.toString()))
 			.expectStatus()

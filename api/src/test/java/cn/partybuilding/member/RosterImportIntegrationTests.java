@@ -154,6 +154,12 @@ class RosterImportIntegrationTests {
 			.expectBody()
 			.jsonPath("$.memberCount")
 			.isEqualTo(10_002);
+		// Imported members are on the points roster: the branch's leaderboard counts them.
+		assertThat(this.db.sql("SELECT count(*) AS n FROM points_roster WHERE branch_id = :b AND left_at IS NULL")
+			.bind("b", this.district.branchB)
+			.map((row) -> row.get("n", Long.class))
+			.one()
+			.block()).isEqualTo(10_002);
 	}
 
 	private byte[] roster(int rows, UUID branch) {

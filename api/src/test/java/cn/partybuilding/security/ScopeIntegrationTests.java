@@ -41,7 +41,9 @@ class ScopeIntegrationTests {
 
 	/** Paths that are the caller's own or not in any org (logging in, /me, public keys). */
 	static final List<String> SCOPE_FREE = List.of("/api/v1/auth/", "/api/v1/me", "/api/v1/.well-known/",
-			"/.well-known/", "/api/v1/probe/", "/api/v1/admin/");
+			"/.well-known/", "/api/v1/probe/", "/api/v1/admin/",
+			// The rule book and recalculations are the whole installation's, changed by administrators only.
+			"/api/v1/points/rules", "/api/v1/points/recalculations");
 
 	@Autowired
 	WebTestClient client;
@@ -62,6 +64,8 @@ class ScopeIntegrationTests {
 
 	UUID leaveOfBranchA;
 
+	UUID claimOfBranchA;
+
 	@BeforeEach
 	void setUp() {
 		this.district = TestDistrict.create(this.context, this.client);
@@ -72,6 +76,16 @@ class ScopeIntegrationTests {
 			.post(this.district.memberA2.token(), "/api/v1/activities/{id}/leave-requests", this.activityOfBranchA)
 			.bodyValue(Map.of("reason", "出差"))
 			.exchange()
+			.expectBody(Api.JSON)
+			.returnResult()
+			.getResponseBody()
+			.get("id"));
+		this.claimOfBranchA = UUID.fromString((String) api.post(this.district.memberA2.token(), "/api/v1/points/claims")
+			.bodyValue(Map.of("ruleCode", "COMMENDATION", "occurredOn", java.time.LocalDate.now().toString(),
+					"description", "获评优秀志愿者"))
+			.exchange()
+			.expectStatus()
+			.isCreated()
 			.expectBody(Api.JSON)
 			.returnResult()
 			.getResponseBody()
@@ -117,6 +131,15 @@ class ScopeIntegrationTests {
 		endpoints.add(Endpoint.post("/api/v1/activities/{id}/minutes/sign", activity, null));
 		endpoints.add(Endpoint.get("/api/v1/orgs/{id}/political-birthdays", d.branchA)
 			.withQuery("from=2026-01-01&to=2026-12-31"));
+		endpoints.add(Endpoint.get("/api/v1/members/{id}/points/entries", d.memberA2.id()));
+		endpoints.add(Endpoint.post("/api/v1/points/adjustments",
+				Map.of("memberId", d.memberA2.id().toString(), "points", 1, "reason", "x")));
+		endpoints.add(Endpoint.get("/api/v1/points/claims/{id}", this.claimOfBranchA));
+		endpoints.add(Endpoint.post("/api/v1/points/claims/{id}/approve", this.claimOfBranchA, null));
+		endpoints.add(Endpoint.post("/api/v1/points/claims/{id}/reject", this.claimOfBranchA, Map.of("reason", "x")));
+		endpoints.add(Endpoint.get("/api/v1/orgs/{id}/leaderboard", d.branchA).allowedToMember());
+		endpoints.add(Endpoint.post("/api/v1/orgs/{id}/evaluation", d.branchA, null).withQuery("year=2026"));
+		endpoints.add(Endpoint.get("/api/v1/orgs/{id}/evaluation", d.branchA).withQuery("year=2026"));
 		return endpoints;
 	}
 
@@ -125,7 +148,7 @@ class ScopeIntegrationTests {
 	 * themselves: checking in and asking for leave say NOT_INVITED only to someone who can see the activity.
 	 */
 	static final List<String> SELF_SERVICE = List.of("POST /api/v1/activities/{id}/checkins",
-			"POST /api/v1/activities/{id}/leave-requests");
+			"POST /api/v1/activities/{id}/leave-requests", "POST /api/v1/points/claims", "GET /api/v1/points/claims");
 
 	@Test
 	void everyEndpointIntoAnOrgIsWalked() {

@@ -1,0 +1,184 @@
+package cn.partybuilding.points.intake;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.UUID;
+
+import io.r2dbc.spi.Parameters;
+import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+
+import cn.partybuilding.points.DetailsJson;
+import cn.partybuilding.points.core.EventType;
+import cn.partybuilding.points.core.PointsEvent;
+
+/** The {@code points_events} table: events recorded once by their id, claimed for scoring, marked when scored. */
+@Repository
+class EventQueue {
+
+	private static final String COLUMNS = """
+			seq, event_id, member_id, type, occurred_at, details::text AS details, quantity, explicit_points,
+			target_rule_code, reason, attempts""";
+
+	private final DatabaseClient db;
+
+	EventQueue(DatabaseClient db) {
+		this.db = db;
+	}
+
+	/** Stores the event unless one with its id is stored already; whether it was stored now. */
+	Mono<Boolean> insert(PointsEvent event, Instant now) {
+		return Mono.fromCallable(() -> UUID.fromString(event.memberId()))
+			.flatMap((memberId) -> this.db.sql("""
+					INSERT INTO points_events (event_id, member_id, type, occurred_at, details, quantity, explicit_points,
+					                           target_rule_code, reason, recorded_at, next_attempt_at)
+					VALUES (:eventId, :member, :type, :occurredAt, CAST(:details AS jsonb), :quantity, :explicit,
+					        :target, :reason, :now, :now)
+					ON CONFLICT (event_id) DO NOTHING RETURNING seq""")
+				.bind("eventId", event.eventId())
+				.bind("member", memberId)
+				.bind("type", event.type().name())
+				.bind("occurredAt", event.occurredAt())
+				.bind("details", DetailsJson.write(event.details()))
+				.bind("quantity", event.quantity())
+				.bind("explicit", nullable(event.explicitPoints(), BigDecimal.class))
+				.bind("target", nullable(event.targetRuleCode(), String.class))
+				.bind("reason", nullable(event.reason(), String.class))
+				.bind("now", now)
+				.map((row) -> true)
+				.one()
+				.defaultIfEmpty(false));
+	}
+
+	/**
+	 * Locks up to {@code limit} of the oldest events due for scoring, skipping those another transaction holds, so
+	 * any number of workers share the queue without waiting for each other.
+	 */
+	Flux<PendingEvent> claim(Instant now, int limit) {
+		return this.db.sql("SELECT " + COLUMNS + """
+				 FROM points_events
+				WHERE scored_at IS NULL AND failed_at IS NULL AND next_attempt_at <= :now
+				ORDER BY seq LIMIT :limit FOR UPDATE SKIP LOCKED""")
+			.bind("now", now)
+			.bind("limit", limit)
+			.map(EventQueue::pending)
+			.all();
+	}
+
+	/** Locks one event if it still waits for scoring (waiting for a transaction that holds it). */
+	Mono<PendingEvent> claim(String eventId) {
+		return this.db.sql("SELECT " + COLUMNS + " FROM points_events WHERE event_id = :eventId "
+				+ "AND scored_at IS NULL FOR UPDATE")
+			.bind("eventId", eventId)
+			.map(EventQueue::pending)
+			.one();
+	}
+
+	/**
+	 * The members among {@code firstSeqs} (member id to the first event of theirs in hand) with an older event that
+	 * is due and still waits, held by another worker: theirs must go first.
+	 */
+	Flux<String> membersWithEarlierPending(Map<String, Long> firstSeqs, Instant now) {
+		return this.db.sql("""
+				SELECT DISTINCT e.member_id
+				FROM unnest(CAST(:members AS uuid[]), CAST(:firsts AS bigint[])) AS f(member_id, first_seq)
+				JOIN points_events e ON e.member_id = f.member_id AND e.seq < f.first_seq
+				WHERE e.scored_at IS NULL AND e.failed_at IS NULL AND e.next_attempt_at <= :now""")
+			.bind("members", firstSeqs.keySet().stream().map(UUID::fromString).toArray(UUID[]::new))
+			.bind("firsts", firstSeqs.values().toArray(Long[]::new))
+			.bind("now", now)
+			.map((row) -> row.get("member_id", UUID.class).toString())
+			.all();
+	}
+
+	Mono<Void> markScored(Collection<Long> seqs, Instant now) {
+		return this.db.sql("UPDATE points_events SET scored_at = :now WHERE seq = ANY(:seqs)")
+			.bind("now", now)
+			.bind("seqs", seqs.toArray(Long[]::new))
+			.then();
+	}
+
+	Mono<Void> recordFailure(long seq, int attempts, Instant nextAttemptAt, @Nullable Instant failedAt,
+			String error) {
+		return this.db.sql("""
+				UPDATE points_events SET attempts = :attempts, next_attempt_at = :next, failed_at = :failed,
+				       last_error = :error
+				WHERE seq = :seq AND scored_at IS NULL""")
+			.bind("attempts", attempts)
+			.bind("next", nextAttemptAt)
+			.bind("failed", nullable(failedAt, Instant.class))
+			.bind("error", error)
+			.bind("seq", seq)
+			.then();
+	}
+
+	/** The member's scored events that happened in {@code [from, to)}. */
+	Flux<PointsEvent> scored(String memberId, Instant from, Instant to) {
+		return this.db.sql("SELECT " + COLUMNS + """
+				 FROM points_events
+				WHERE member_id = :member AND occurred_at >= :from AND occurred_at < :to AND scored_at IS NOT NULL
+				ORDER BY occurred_at, event_id""")
+			.bind("member", UUID.fromString(memberId))
+			.bind("from", from)
+			.bind("to", to)
+			.map(EventQueue::event)
+			.all();
+	}
+
+	/** Members with scored events in {@code [from, to)}, in id order, after {@code after}. */
+	Flux<UUID> membersScored(Instant from, Instant to, @Nullable UUID after, int limit) {
+		return this.db.sql("""
+				SELECT DISTINCT member_id FROM points_events
+				WHERE occurred_at >= :from AND occurred_at < :to AND scored_at IS NOT NULL AND member_id > :after
+				ORDER BY member_id LIMIT :limit""")
+			.bind("from", from)
+			.bind("to", to)
+			.bind("after", (after != null) ? after : new UUID(0, 0))
+			.bind("limit", limit)
+			.map((row) -> row.get("member_id", UUID.class))
+			.all();
+	}
+
+	Mono<Long> countMembersScored(Instant from, Instant to) {
+		return this.db.sql("""
+				SELECT count(DISTINCT member_id) AS members FROM points_events
+				WHERE occurred_at >= :from AND occurred_at < :to AND scored_at IS NOT NULL""")
+			.bind("from", from)
+			.bind("to", to)
+			.map((row) -> row.get("members", Long.class))
+			.one();
+	}
+
+	private static PendingEvent pending(Readable row) {
+		long seq = row.get("seq", Long.class);
+		int attempts = row.get("attempts", Integer.class);
+		String eventId = row.get("event_id", String.class);
+		String memberId = row.get("member_id", UUID.class).toString();
+		try {
+			return new PendingEvent(seq, attempts, eventId, memberId, event(row), null);
+		}
+		catch (RuntimeException ex) {
+			return new PendingEvent(seq, attempts, eventId, memberId, null, ex);
+		}
+	}
+
+	private static PointsEvent event(Readable row) {
+		return new PointsEvent(row.get("event_id", String.class), row.get("member_id", UUID.class).toString(),
+				EventType.valueOf(row.get("type", String.class)), row.get("occurred_at", Instant.class),
+				DetailsJson.read(row.get("details", String.class)), row.get("quantity", BigDecimal.class),
+				row.get("explicit_points", BigDecimal.class), row.get("target_rule_code", String.class),
+				row.get("reason", String.class));
+	}
+
+	private static Object nullable(@Nullable Object value, Class<?> type) {
+		return (value != null) ? value : Parameters.in(type);
+	}
+
+}

@@ -1,0 +1,190 @@
+package cn.partybuilding.points.ledger;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.UUID;
+
+import com.fasterxml.uuid.Generators;
+import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
+import io.r2dbc.spi.Parameters;
+import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+
+import cn.partybuilding.points.core.Balance;
+import cn.partybuilding.points.core.CapPeriod;
+import cn.partybuilding.points.core.EntryKind;
+import cn.partybuilding.points.core.EventType;
+import cn.partybuilding.points.core.LedgerEntry;
+import cn.partybuilding.points.core.PointsCategory;
+
+/** {@code points_ledger} (insert and select only: the ledger is append-only) and {@code points_balances}. */
+@Repository
+class LedgerRepository {
+
+	/** The advisory lock namespace of a member's points (rule changes use another). */
+	private static final int MEMBER_LOCK = 0x504E544D;
+
+	private static final TimeBasedEpochGenerator IDS = Generators.timeBasedEpochGenerator();
+
+	private static final String COLUMNS = """
+			id, member_id, kind, event_id, event_type, rule_code, rule_version_id, category, year, local_date,
+			occurred_at, points, requested, capped_by, reason, recalculation_id, recorded_at""";
+
+	private final DatabaseClient db;
+
+	LedgerRepository(DatabaseClient db) {
+		this.db = db;
+	}
+
+	Mono<Void> lockMember(String memberId) {
+		return this.db.sql("SELECT pg_advisory_xact_lock(:ns, hashtext(:member))")
+			.bind("ns", MEMBER_LOCK)
+			.bind("member", memberId)
+			.then();
+	}
+
+	/**
+	 * Takes the locks of several members in one statement, in the order of their lock keys, so that two
+	 * transactions locking overlapping sets never wait for each other in a cycle.
+	 */
+	Mono<Void> lockMembers(Collection<String> memberIds) {
+		return this.db.sql("""
+				SELECT count(pg_advisory_xact_lock(:ns, k)) AS locked
+				FROM (SELECT DISTINCT hashtext(m) AS k FROM unnest(CAST(:members AS text[])) AS m ORDER BY k) AS keys""")
+			.bind("ns", MEMBER_LOCK)
+			.bind("members", memberIds.toArray(String[]::new))
+			.then();
+	}
+
+	/** Signed sums of a rule code's entries in the day, the month and the year around {@code date}. */
+	Flux<CodeSums> sums(String memberId, LocalDate date, Collection<String> codes) {
+		return this.db.sql("""
+				SELECT rule_code,
+				       coalesce(sum(points) FILTER (WHERE local_date = :date), 0) AS day,
+				       coalesce(sum(points) FILTER (WHERE local_date >= :month AND local_date < :nextMonth), 0) AS month,
+				       coalesce(sum(points), 0) AS year
+				FROM points_ledger
+				WHERE member_id = :member AND year = :year AND rule_code = ANY(:codes)
+				GROUP BY rule_code""")
+			.bind("date", date)
+			.bind("month", CapPeriod.MONTH.start(date))
+			.bind("nextMonth", CapPeriod.MONTH.start(date).plusMonths(1))
+			.bind("member", UUID.fromString(memberId))
+			.bind("year", date.getYear())
+			.bind("codes", codes.toArray(String[]::new))
+			.map((row) -> new CodeSums(row.get("rule_code", String.class), row.get("day", BigDecimal.class),
+					row.get("month", BigDecimal.class), row.get("year", BigDecimal.class)))
+			.all();
+	}
+
+	/**
+	 * Appends the entry unless one with its key is there already, and adds it to the member's balance of its year,
+	 * in one statement; the new entry's id, or empty when it was there already.
+	 */
+	Mono<UUID> append(LedgerEntry entry, @Nullable UUID recalculationId, Instant now) {
+		UUID id = IDS.generate();
+		return this.db.sql("""
+				WITH entry AS (
+				    INSERT INTO points_ledger (%s)
+				    VALUES (:id, :member, :kind, :eventId, :eventType, :ruleCode, :ruleVersionId, :category, :year,
+				            :date, :occurredAt, :points, :requested, :cappedBy, :reason, :recalculation, :now)
+				    ON CONFLICT DO NOTHING
+				    RETURNING id, member_id, year, category, points, recorded_at),
+				balance AS (
+				    INSERT INTO points_balances (member_id, year, basic, bonus, deduction, total, updated_at)
+				    SELECT member_id, year, CASE WHEN category = 'BASIC' THEN points ELSE 0 END,
+				           CASE WHEN category = 'BONUS' THEN points ELSE 0 END,
+				           CASE WHEN category = 'DEDUCTION' THEN points ELSE 0 END, points, recorded_at
+				    FROM entry
+				    ON CONFLICT (member_id, year) DO UPDATE SET basic = points_balances.basic + excluded.basic,
+				           bonus = points_balances.bonus + excluded.bonus,
+				           deduction = points_balances.deduction + excluded.deduction,
+				           total = points_balances.total + excluded.total, updated_at = excluded.updated_at)
+				SELECT id FROM entry""".formatted(COLUMNS))
+			.bind("id", id)
+			.bind("member", UUID.fromString(entry.memberId()))
+			.bind("kind", entry.kind().name())
+			.bind("eventId", entry.eventId())
+			.bind("eventType", entry.eventType().name())
+			.bind("ruleCode", entry.ruleCode())
+			.bind("ruleVersionId", entry.ruleVersionId())
+			.bind("category", entry.category().name())
+			.bind("year", entry.year())
+			.bind("date", entry.localDate())
+			.bind("occurredAt", entry.occurredAt())
+			.bind("points", entry.points())
+			.bind("requested", entry.requested())
+			.bind("cappedBy", (entry.cappedBy() != null) ? entry.cappedBy().name() : Parameters.in(String.class))
+			.bind("reason", entry.reason())
+			.bind("recalculation", (recalculationId != null) ? recalculationId : Parameters.in(UUID.class))
+			.bind("now", now)
+			.map((row) -> row.get("id", UUID.class))
+			.one();
+	}
+
+	/** A member's entries of a year in the order they were appended. */
+	Flux<LedgerEntry> entriesOf(String memberId, int year) {
+		return this.db.sql("SELECT " + COLUMNS + " FROM points_ledger WHERE member_id = :member AND year = :year "
+				+ "ORDER BY recorded_at, id")
+			.bind("member", UUID.fromString(memberId))
+			.bind("year", year)
+			.map((row) -> recorded(row).entry())
+			.all();
+	}
+
+	Flux<RecordedEntry> entriesOfEvent(String eventId) {
+		return this.db.sql("SELECT " + COLUMNS + " FROM points_ledger WHERE event_id = :eventId ORDER BY id")
+			.bind("eventId", eventId)
+			.map(LedgerRepository::recorded)
+			.all();
+	}
+
+	Flux<RecordedEntry> statement(UUID memberId, int year, @Nullable StatementPosition after, int limit) {
+		String position = (after != null) ? "AND (occurred_at, id) < (:afterAt, :afterId) " : "";
+		var spec = this.db.sql("SELECT " + COLUMNS + " FROM points_ledger WHERE member_id = :member AND year = :year "
+				+ position + "ORDER BY occurred_at DESC, id DESC LIMIT :limit")
+			.bind("member", memberId)
+			.bind("year", year)
+			.bind("limit", limit);
+		if (after != null) {
+			spec = spec.bind("afterAt", after.occurredAt()).bind("afterId", after.id());
+		}
+		return spec.map(LedgerRepository::recorded).all();
+	}
+
+	Mono<Balance> balance(UUID memberId, int year) {
+		return this.db.sql("SELECT basic, bonus, deduction FROM points_balances WHERE member_id = :member "
+				+ "AND year = :year")
+			.bind("member", memberId)
+			.bind("year", year)
+			.map((row) -> new Balance(year, row.get("basic", BigDecimal.class), row.get("bonus", BigDecimal.class),
+					row.get("deduction", BigDecimal.class)))
+			.one();
+	}
+
+	private static RecordedEntry recorded(Readable row) {
+		String cappedBy = row.get("capped_by", String.class);
+		LedgerEntry entry = new LedgerEntry(EntryKind.valueOf(row.get("kind", String.class)),
+				row.get("event_id", String.class), row.get("member_id", UUID.class).toString(),
+				EventType.valueOf(row.get("event_type", String.class)), row.get("rule_code", String.class),
+				row.get("rule_version_id", String.class), PointsCategory.valueOf(row.get("category", String.class)),
+				row.get("year", Integer.class), row.get("local_date", LocalDate.class),
+				row.get("occurred_at", Instant.class), row.get("points", BigDecimal.class),
+				row.get("requested", BigDecimal.class), (cappedBy != null) ? CapPeriod.valueOf(cappedBy) : null,
+				row.get("reason", String.class));
+		return new RecordedEntry(row.get("id", UUID.class), entry, row.get("recalculation_id", UUID.class),
+				row.get("recorded_at", Instant.class));
+	}
+
+	/** Signed sums of one rule code's entries around a date. */
+	record CodeSums(String ruleCode, BigDecimal day, BigDecimal month, BigDecimal year) {
+	}
+
+}

@@ -1,0 +1,103 @@
+package cn.partybuilding.points.ledger;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Service;
+
+import cn.partybuilding.points.core.CapUsage;
+import cn.partybuilding.points.core.LedgerEntry;
+import cn.partybuilding.points.core.PeriodTotals;
+import cn.partybuilding.points.core.PointsCategory;
+import cn.partybuilding.points.core.RuleVersion;
+
+/**
+ * How a member's ledger grows, for the engine's scoring and recalculation. Every method is meant to run inside a
+ * transaction that first took the member's lock ({@link #lockMember}): then the cap usage read is the usage the
+ * appended entries are cut against, and the balance moves with the entries.
+ */
+@Service
+public class PointsLedger {
+
+	private final LedgerRepository repository;
+
+	PointsLedger(LedgerRepository repository) {
+		this.repository = repository;
+	}
+
+	/**
+	 * Takes the member's transaction-scoped lock ({@code pg_advisory_xact_lock} in the points namespace, so it
+	 * never meets other features' locks); it is released when the transaction ends.
+	 */
+	public Mono<Void> lockMember(String memberId) {
+		return this.repository.lockMember(memberId);
+	}
+
+	/** Takes the locks of several members at once (for a batch), in an order every transaction shares. */
+	public Mono<Void> lockMembers(Collection<String> memberIds) {
+		return memberIds.isEmpty() ? Mono.empty() : this.repository.lockMembers(memberIds);
+	}
+
+	/** How much of the caps of the given rules the member used in the periods around {@code date}. */
+	public Mono<CapUsage> capUsage(String memberId, LocalDate date, Collection<RuleVersion> rules) {
+		List<RuleVersion> capped = rules.stream()
+			.filter((rule) -> rule.caps().perDay() != null || rule.caps().perMonth() != null
+					|| rule.caps().perYear() != null)
+			.toList();
+		if (capped.isEmpty()) {
+			return Mono.just(CapUsage.NONE);
+		}
+		Map<String, PointsCategory> categories = capped.stream()
+			.collect(Collectors.toMap(RuleVersion::code, RuleVersion::category, (a, b) -> a));
+		return this.repository.sums(memberId, date, categories.keySet()).collectList().map((sums) -> {
+			CapUsage usage = CapUsage.NONE;
+			for (var sum : sums) {
+				// A code keeps its category, so the magnitude of the sum is the sum of the magnitudes.
+				int sign = categories.get(sum.ruleCode()).sign();
+				usage = usage.with(sum.ruleCode(), new PeriodTotals(sum.day().multiply(sign(sign)),
+						sum.month().multiply(sign(sign)), sum.year().multiply(sign(sign))));
+			}
+			return usage;
+		});
+	}
+
+	/**
+	 * Appends the entries, each unless an entry with its key (event and rule code; for compensations also the
+	 * recalculation) is there already, and adds each appended entry to its member's balance of its year in the same
+	 * statement: the balance always equals the sum of the entries.
+	 *
+	 * @return the entries appended
+	 */
+	public Mono<List<RecordedEntry>> append(Collection<LedgerEntry> entries, @Nullable UUID recalculationId,
+			Instant now) {
+		return Flux.fromIterable(entries)
+			.concatMap((entry) -> this.repository.append(entry, recalculationId, now)
+				.map((id) -> new RecordedEntry(id, entry, recalculationId, now)))
+			.collectList();
+	}
+
+	/** The member's entries of a year, in the order they were appended. */
+	public Flux<LedgerEntry> entriesOf(String memberId, int year) {
+		return this.repository.entriesOf(memberId, year);
+	}
+
+	/** The entries of one event. */
+	public Flux<RecordedEntry> entriesOfEvent(String eventId) {
+		return this.repository.entriesOfEvent(eventId);
+	}
+
+	private static BigDecimal sign(int sign) {
+		return BigDecimal.valueOf(sign);
+	}
+
+}
