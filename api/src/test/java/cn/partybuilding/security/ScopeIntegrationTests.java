@@ -21,6 +21,7 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 
+import cn.partybuilding.test.BaseFixtures;
 import cn.partybuilding.test.IntegrationTest;
 import cn.partybuilding.test.TestDistrict;
 import cn.partybuilding.test.TestDistrict.Person;
@@ -31,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Walks every endpoint that reaches into an org unit, as three outsiders of branch A: a plain member of branch A (who
  * may read their branch but change nothing), the secretary of another subtree's branch and the org admin of another
  * subtree (who must get 404, never a hint of what exists). A new endpoint must be added to the table (or declared
- * scope-free): the walk fails while one is missing.
+ * scope-free): the walk fails while one is missing. Endpoints open to every member by design (reading the bases)
+ * are walked too, and must answer outsiders with 200.
  */
 @IntegrationTest
 class ScopeIntegrationTests {
@@ -55,9 +57,20 @@ class ScopeIntegrationTests {
 
 	TestDistrict district;
 
+	/** A base administered by the district's committee. */
+	String base;
+
+	/** A pending reservation of branch A at the base. */
+	String reservation;
+
 	@BeforeEach
 	void setUp() {
 		this.district = TestDistrict.create(this.context, this.client);
+		BaseFixtures bases = new BaseFixtures(this.client, this.district);
+		this.base = (String) bases.createBase().get("id");
+		this.reservation = (String) bases
+			.booked(this.district.secretaryA.token(), bases.booking(this.base, BaseFixtures.at(3, "09:00"), 5))
+			.get("id");
 	}
 
 	List<Endpoint> endpoints() {
@@ -77,7 +90,28 @@ class ScopeIntegrationTests {
 				"name,phone,gender,birthDate,joinedPartyOn,category,branchId\n", MediaType.parseMediaType("text/csv")));
 		endpoints.add(Endpoint.post("/api/v1/members/{id}/roles", d.memberA2.id(),
 				Map.of("role", "SECRETARY", "scopeId", d.branchA.toString())));
+		endpoints.addAll(baseEndpoints());
 		return endpoints;
+	}
+
+	/** Bases are open to every member; reservations belong to the booking branch (and the base). */
+	List<Endpoint> baseEndpoints() {
+		TestDistrict d = this.district;
+		Map<String, Object> bookingBody = new BaseFixtures(this.client, d).booking(this.base,
+				BaseFixtures.at(3, "10:00"), 2);
+		return List.of(Endpoint.get("/api/v1/bases").open(),
+				Endpoint.get("/api/v1/bases/{id}", this.base).open(),
+				Endpoint.get("/api/v1/bases/{id}/availability", this.base).open(),
+				Endpoint.post("/api/v1/bases", BaseFixtures.baseBody(d.community)),
+				Endpoint.put("/api/v1/bases/{id}", this.base, BaseFixtures.baseBody(d.committee)),
+				Endpoint.post("/api/v1/reservations", bookingBody),
+				Endpoint.get("/api/v1/reservations").withQuery("orgId=" + d.branchA).readableByMember(),
+				Endpoint.get("/api/v1/reservations/{id}", this.reservation).readableByMember(),
+				Endpoint.post("/api/v1/reservations/{id}/approve", this.reservation, Map.of()),
+				Endpoint.post("/api/v1/reservations/{id}/reject", this.reservation, Map.of("reason", "已满")),
+				Endpoint.post("/api/v1/reservations/{id}/cancel", this.reservation, Map.of()),
+				Endpoint.post("/api/v1/reservations/{id}/complete", this.reservation,
+						Map.of("attendeeMemberIds", List.of(d.memberA2.id().toString()))));
 	}
 
 	@Test
@@ -107,6 +141,11 @@ class ScopeIntegrationTests {
 		for (Endpoint endpoint : endpoints()) {
 			for (Person outsider : List.of(this.district.foreignSecretary, this.district.foreignOrgAdmin)) {
 				EntityExchangeResult<byte[]> result = call(endpoint, outsider);
+				if (endpoint.openToAll()) {
+					assertThat(result.getStatus().value()).as("%s %s (open to all) as %s", endpoint.method(),
+							endpoint.pattern(), outsider.phone().substring(0, 3)).isEqualTo(200);
+					continue;
+				}
 				assertThat(result.getStatus().value()).as("%s %s as %s", endpoint.method(), endpoint.pattern(),
 						outsider.phone().substring(0, 3))
 					.isEqualTo(404);
@@ -137,8 +176,9 @@ class ScopeIntegrationTests {
 	}
 
 	private EntityExchangeResult<byte[]> call(Endpoint endpoint, Person person) {
+		String query = endpoint.query().isEmpty() ? "" : "?" + endpoint.query();
 		WebTestClient.RequestBodySpec request = this.client.method(endpoint.method())
-			.uri(endpoint.pattern(), endpoint.variables())
+			.uri(endpoint.pattern() + query, endpoint.variables())
 			.headers((headers) -> headers.setBearerAuth(person.token()));
 		WebTestClient.RequestHeadersSpec<?> withBody = (endpoint.body() != null)
 				? request.contentType(endpoint.contentType()).bodyValue(endpoint.body()) : request;
@@ -151,40 +191,59 @@ class ScopeIntegrationTests {
 	 * @param method the method
 	 * @param pattern the path as mapped
 	 * @param variables values of the path's variables
+	 * @param query a query string to send along, without the {@code ?}
 	 * @param body the body, if any
 	 * @param contentType the body's type
 	 * @param memberMayRead whether a plain member of branch A gets a 200 (reading their own branch)
+	 * @param openToAll whether everyone authenticated may call it by design (outsiders get a 200 too)
 	 */
-	record Endpoint(HttpMethod method, String pattern, Object[] variables, @Nullable Object body,
-			MediaType contentType, boolean memberMayRead) {
+	record Endpoint(HttpMethod method, String pattern, Object[] variables, String query, @Nullable Object body,
+			MediaType contentType, boolean memberMayRead, boolean openToAll) {
 
 		static Endpoint get(String pattern, Object... variables) {
-			return new Endpoint(HttpMethod.GET, pattern, variables, null, MediaType.APPLICATION_JSON, false);
+			return new Endpoint(HttpMethod.GET, pattern, variables, "", null, MediaType.APPLICATION_JSON, false,
+					false);
 		}
 
 		static Endpoint post(String pattern, Object body) {
-			return new Endpoint(HttpMethod.POST, pattern, new Object[0], body, MediaType.APPLICATION_JSON, false);
+			return new Endpoint(HttpMethod.POST, pattern, new Object[0], "", body, MediaType.APPLICATION_JSON, false,
+					false);
 		}
 
 		static Endpoint post(String pattern, Object variable, Object body) {
-			return new Endpoint(HttpMethod.POST, pattern, new Object[] { variable }, body, MediaType.APPLICATION_JSON,
-					false);
+			return new Endpoint(HttpMethod.POST, pattern, new Object[] { variable }, "", body,
+					MediaType.APPLICATION_JSON, false, false);
 		}
 
 		static Endpoint post(String pattern, Object variable, Object body, MediaType type) {
-			return new Endpoint(HttpMethod.POST, pattern, new Object[] { variable }, body, type, false);
+			return new Endpoint(HttpMethod.POST, pattern, new Object[] { variable }, "", body, type, false, false);
 		}
 
 		static Endpoint patch(String pattern, Object variable, Object body) {
-			return new Endpoint(HttpMethod.PATCH, pattern, new Object[] { variable }, body, MediaType.APPLICATION_JSON,
-					false);
+			return new Endpoint(HttpMethod.PATCH, pattern, new Object[] { variable }, "", body,
+					MediaType.APPLICATION_JSON, false, false);
+		}
+
+		static Endpoint put(String pattern, Object variable, Object body) {
+			return new Endpoint(HttpMethod.PUT, pattern, new Object[] { variable }, "", body,
+					MediaType.APPLICATION_JSON, false, false);
+		}
+
+		Endpoint withQuery(String query) {
+			return new Endpoint(this.method, this.pattern, this.variables, query, this.body, this.contentType,
+					this.memberMayRead, this.openToAll);
 		}
 
 		Endpoint readableByMember() {
-			return new Endpoint(this.method, this.pattern, this.variables, this.body, this.contentType, true);
+			return new Endpoint(this.method, this.pattern, this.variables, this.query, this.body, this.contentType,
+					true, this.openToAll);
+		}
+
+		Endpoint open() {
+			return new Endpoint(this.method, this.pattern, this.variables, this.query, this.body, this.contentType,
+					true, true);
 		}
 
 	}
-
 
 }
