@@ -139,6 +139,33 @@ class OverbookingIntegrationTests {
 	}
 
 	@Test
+	void ofManyConcurrentChangesOfOneReservationOneAppliesAndItsSeatsComeBackOnce() {
+		Slot slot = newSlot();
+		String kept = (String) this.fixtures
+			.booked(this.district.secretaryA.token(), this.fixtures.booking(slot.baseId(), slot.start(), 5))
+			.get("id");
+		String cancelled = (String) this.fixtures
+			.booked(this.district.secretaryA.token(), this.fixtures.booking(slot.baseId(), slot.start(), 10))
+			.get("id");
+		List<Outcome> cancels = Flux.range(0, 32)
+			.flatMap((i) -> act(i % 2 == 0 ? this.district.secretaryA : slot.admin(), cancelled, "cancel"), 32)
+			.collectList()
+			.block(Duration.ofMinutes(1));
+		assertThat(cancels).filteredOn((outcome) -> outcome.status() == 200).hasSize(1);
+		assertThat(cancels).filteredOn((outcome) -> outcome.status() != 200)
+			.hasSize(31)
+			.allSatisfy((outcome) -> assertThat(outcome.code()).isEqualTo("ILLEGAL_STATE"));
+		assertThat(booked(slot)).isEqualTo(5);
+		List<Outcome> approvals = Flux.range(0, 32)
+			.flatMap((i) -> act(slot.admin(), kept, "approve"), 32)
+			.collectList()
+			.block(Duration.ofMinutes(1));
+		assertThat(approvals).filteredOn((outcome) -> outcome.status() == 200).hasSize(1);
+		assertThat(outcomeRows(cancelled)).isEqualTo(1);
+		assertThat(outcomeRows(kept)).isEqualTo(1);
+	}
+
+	@Test
 	void theDatabaseRefusesAnOverbookedSlotWhateverTheCodeDoes() {
 		Slot slot = newSlot();
 		this.fixtures.booked(this.district.secretaryA.token(), this.fixtures.booking(slot.baseId(), slot.start(), 3));
@@ -211,6 +238,24 @@ class OverbookingIntegrationTests {
 			.exchangeToMono((response) -> response.releaseBody()
 				.thenReturn(new Outcome(booked.index(), booked.headcount(), booked.status(), booked.code(),
 						booked.id(), response.statusCode().value(), cancel && response.statusCode().value() == 200)));
+	}
+
+	private Mono<Outcome> act(Person person, String id, String action) {
+		return this.web.post()
+			.uri("/api/v1/reservations/{id}/{action}", id, action)
+			.headers((headers) -> headers.setBearerAuth(person.token()))
+			.exchangeToMono((response) -> response.bodyToMono(Api.JSON)
+				.defaultIfEmpty(Map.of())
+				.map((answer) -> new Outcome(0, 0, response.statusCode().value(), (String) answer.get("code"), id, 0,
+						false)));
+	}
+
+	private int outcomeRows(String reservationId) {
+		return this.db.sql("SELECT count(*)::int AS n FROM reservation_outcomes WHERE reservation_id = :id")
+			.bind("id", UUID.fromString(reservationId))
+			.map((row) -> row.get("n", Integer.class))
+			.one()
+			.block();
 	}
 
 	private int heldByReservations(Slot slot) {
