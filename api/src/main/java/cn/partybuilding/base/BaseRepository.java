@@ -38,19 +38,10 @@ class BaseRepository {
 
 	/** Stores a new base; false (and nothing changed) when a base with its id exists. */
 	Mono<Boolean> insert(Base base) {
-		return this.db.sql("""
+		return bind(this.db.sql("""
 				INSERT INTO bases (id, name, type, address, lat, lng, capacity, slot_minutes, admin_org_id)
 				VALUES (:id, :name, :type, :address, :lat, :lng, :capacity, :slotMinutes, :adminOrg)
-				ON CONFLICT (id) DO NOTHING RETURNING id""")
-			.bind("id", base.id())
-			.bind("name", base.name())
-			.bind("type", base.type().name())
-			.bind("address", base.address())
-			.bind("lat", base.lat())
-			.bind("lng", base.lng())
-			.bind("capacity", base.capacity())
-			.bind("slotMinutes", base.slotMinutes())
-			.bind("adminOrg", base.adminOrgId())
+				ON CONFLICT (id) DO NOTHING RETURNING id"""), base)
 			.map((row) -> true)
 			.one()
 			.flatMap((inserted) -> replaceHours(base).then(storeMenu(base)).thenReturn(true))
@@ -59,19 +50,10 @@ class BaseRepository {
 
 	/** Replaces everything about a base (locking its row for the rest of the transaction). */
 	Mono<Void> update(Base base) {
-		return this.db.sql("""
+		return bind(this.db.sql("""
 				UPDATE bases SET name = :name, type = :type, address = :address, lat = :lat, lng = :lng,
 				       capacity = :capacity, slot_minutes = :slotMinutes, admin_org_id = :adminOrg, updated_at = now()
-				WHERE id = :id""")
-			.bind("id", base.id())
-			.bind("name", base.name())
-			.bind("type", base.type().name())
-			.bind("address", base.address())
-			.bind("lat", base.lat())
-			.bind("lng", base.lng())
-			.bind("capacity", base.capacity())
-			.bind("slotMinutes", base.slotMinutes())
-			.bind("adminOrg", base.adminOrgId())
+				WHERE id = :id"""), base)
 			.then()
 			.then(replaceHours(base))
 			.then(storeMenu(base));
@@ -225,6 +207,19 @@ class BaseRepository {
 			.bind("names", base.menu().stream().map(MenuItem::name).toArray(String[]::new))
 			.bind("minutes", base.menu().stream().map(MenuItem::minutes).toArray(Integer[]::new))
 			.then());
+	}
+
+	/** Binds the columns of the base's own row. */
+	private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, Base base) {
+		return spec.bind("id", base.id())
+			.bind("name", base.name())
+			.bind("type", base.type().name())
+			.bind("address", base.address())
+			.bind("lat", base.lat())
+			.bind("lng", base.lng())
+			.bind("capacity", base.capacity())
+			.bind("slotMinutes", base.slotMinutes())
+			.bind("adminOrg", base.adminOrgId());
 	}
 
 	private static Base header(Readable row) {

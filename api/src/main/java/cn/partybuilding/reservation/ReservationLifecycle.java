@@ -1,9 +1,9 @@
 package cn.partybuilding.reservation;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -134,10 +134,10 @@ public class ReservationLifecycle {
 	}
 
 	private Mono<Void> recordOutcome(Caller caller, Reservation reservation) {
-		Instant at = (reservation.decidedAt() != null) ? reservation.decidedAt() : this.clock.instant();
+		// Just changed: decided by the caller, now.
 		return this.outcomes.record(new ReservationOutcome(Ids.newId(), reservation.id(), reservation.baseId(),
 				reservation.orgId(), reservation.status(), reservation.reason(), reservation.bookingSecretary(),
-				caller.id(), at));
+				caller.id(), Objects.requireNonNull(reservation.decidedAt())));
 	}
 
 	/** The attendees who are not members of a branch in the booking branch's subtree. */

@@ -53,7 +53,10 @@ class ReservationQueries {
 			.flatMap((reservation) -> view(caller, reservation));
 	}
 
-	/** Reservations of an org unit's subtree (at a base, if given) or of a base, newest first. */
+	/**
+	 * Reservations of an org unit's subtree, of a base, or of both, newest first: the caller sees the unit or
+	 * oversees the base.
+	 */
 	Mono<Page<ReservationView>> list(Caller caller, @Nullable UUID baseId, @Nullable UUID orgId,
 			@Nullable ReservationStatus status, PageRequest page) {
 		UUID before;
@@ -63,24 +66,27 @@ class ReservationQueries {
 		catch (IllegalArgumentException ex) {
 			return Mono.error(DomainException.invalid(Violation.of("cursor", "cursor")));
 		}
-		Mono<Void> allowed;
-		if (orgId != null) {
-			allowed = this.policy.requireVisible(caller, orgId).then();
-		}
-		else if (baseId != null) {
-			allowed = this.bases.find(baseId)
-				.switchIfEmpty(Mono.error(DomainException::notFound))
-				.then(this.access.oversees(caller, baseId))
-				.flatMap((oversees) -> oversees ? Mono.<Void>empty() : Mono.error(DomainException.forbidden()));
-		}
-		else {
+		if (baseId == null && orgId == null) {
 			return Mono.error(DomainException.invalid(Violation.of("baseId", "baseOrOrg")));
 		}
-		return allowed.thenMany(Flux.defer(() -> this.repository.page(baseId, orgId, status, before,
-				page.fetchSize())))
+		return allowed(caller, baseId, orgId)
+			.thenMany(Flux.defer(() -> this.repository.page(baseId, orgId, status, before, page.fetchSize())))
 			.concatMap((reservation) -> view(caller, reservation))
 			.collectList()
 			.map((views) -> page.page(views, (view) -> List.of(view.id())));
+	}
+
+	/** Either suffices: seeing the org unit, or overseeing the base (its admin filters by branch). */
+	private Mono<Void> allowed(Caller caller, @Nullable UUID baseId, @Nullable UUID orgId) {
+		Mono<Void> ofOrg = (orgId != null) ? this.policy.requireVisible(caller, orgId).then() : Mono.empty();
+		if (baseId == null) {
+			return ofOrg;
+		}
+		Mono<Void> ofBase = this.bases.find(baseId)
+			.switchIfEmpty(Mono.error(DomainException::notFound))
+			.then(this.access.oversees(caller, baseId))
+			.flatMap((oversees) -> oversees ? Mono.<Void>empty() : Mono.error(DomainException.forbidden()));
+		return (orgId == null) ? ofBase : ofBase.onErrorResume(DomainException.class, (refused) -> ofOrg);
 	}
 
 	/** The reservation as the caller, who may see it, is shown it. */

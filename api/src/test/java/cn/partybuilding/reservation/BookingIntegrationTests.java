@@ -285,6 +285,9 @@ class BookingIntegrationTests {
 		assertThat(byBase).hasSize(4).contains(reservationOfB).containsAll(mine);
 		assertThat(byBase.get(0)).isEqualTo(reservationOfB);
 		assertThat(pages(this.district.orgAdmin, "baseId=" + baseId)).hasSize(4);
+		// The base's admin (a member of branch B) filters by branch A: overseeing the base suffices.
+		assertThat(pages(admin, "baseId=" + baseId + "&orgId=" + this.district.branchA))
+			.containsExactlyInAnyOrderElementsOf(mine);
 		assertThat(pages(this.district.secretaryA, "baseId=" + baseId + "&orgId=" + this.district.branchA))
 			.containsExactlyInAnyOrderElementsOf(mine);
 		assertThat(pages(this.district.secretaryB, "orgId=" + this.district.branchB)).contains(reservationOfB)
