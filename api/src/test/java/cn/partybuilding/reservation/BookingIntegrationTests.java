@@ -1,12 +1,16 @@
 package cn.partybuilding.reservation;
 
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -147,6 +151,25 @@ class BookingIntegrationTests {
 		Map<String, Object> walkIn = this.fixtures.booking(this.baseId, at(-1, "09:00"), 2);
 		walkIn.put("channel", "WALK_IN");
 		expectProblem(this.fixtures.book(this.baseAdmin.token(), walkIn), 422, "SLOT_PASSED");
+	}
+
+	@Test
+	void aGroupWalkingInJoinsTheSlotThatIsUnderWay() {
+		ZonedDateTime now = ZonedDateTime.now(BaseFixtures.ZONE);
+		// The base opens at the start of the current ten minutes for an hour: not in the last minutes of a day.
+		Assumptions.assumeTrue(now.toLocalTime().isBefore(LocalTime.of(23, 40)));
+		ZonedDateTime opened = now.truncatedTo(ChronoUnit.HOURS).plusMinutes(now.getMinute() / 10 * 10);
+		Map<String, Object> body = BaseFixtures.baseBody(this.district.committee);
+		body.put("slotMinutes", 10);
+		body.put("openingHours", List.of(Map.of("dayOfWeek", now.getDayOfWeek().name(), "from",
+				opened.toLocalTime().toString(), "to", opened.toLocalTime().plusMinutes(19).toString())));
+		String underWay = (String) this.fixtures.createBase(body).get("id");
+		Person admin = this.fixtures.baseAdmin(underWay);
+		Map<String, Object> walkIn = this.fixtures.booking(underWay, opened.toOffsetDateTime(), 8);
+		walkIn.put("channel", "WALK_IN");
+		this.fixtures.book(admin.token(), walkIn).expectStatus().isCreated();
+		expectProblem(this.fixtures.book(this.district.secretaryA.token(),
+				this.fixtures.booking(underWay, opened.toOffsetDateTime(), 2)), 422, "SLOT_PASSED");
 	}
 
 	@Test
