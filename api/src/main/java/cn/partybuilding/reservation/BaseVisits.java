@@ -46,6 +46,20 @@ public class BaseVisits {
 			.all();
 	}
 
+	/**
+	 * Visits recorded at or after {@code from}, oldest first, at most {@code limit}: to feed the ones recorded before
+	 * the points intake existed (it is idempotent by the natural key, so a visit fed twice counts once).
+	 */
+	public Flux<BaseVisit> recordedSince(Instant from, int limit) {
+		return this.db.sql("""
+				SELECT reservation_id, member_id, base_id, branch_id, visit_date, starts_at, ends_at FROM base_visits
+				WHERE recorded_at >= :from ORDER BY recorded_at, reservation_id, member_id LIMIT :limit""")
+			.bind("from", from)
+			.bind("limit", limit)
+			.map(BaseVisits::read)
+			.all();
+	}
+
 	/** The visits of one reservation, by member. */
 	public Flux<BaseVisit> ofReservation(UUID reservationId) {
 		return this.db.sql("""

@@ -7,7 +7,7 @@ import reactor.core.publisher.Mono;
  * listener writes commits or rolls back with the change. Every bean of this type is called. The notifier's
  * {@code RESERVATION_RESULT} belongs in {@link #decided}, the points intake's {@code BASE_VISIT_COMPLETED} in
  * {@link #visited}; until they exist, {@code reservation_outcomes} and {@code base_visits} keep every event
- * ({@link ReservationOutcomes#since}, {@link BaseVisits#ofBranch}) so none is lost.
+ * ({@link ReservationOutcomes#since}, {@link BaseVisits#recordedSince}) so none is lost.
  */
 public interface ReservationEvents {
 

@@ -232,6 +232,10 @@ class ReservationLifecycleIntegrationTests {
 			.noneMatch((visit) -> visit.reservationId().toString().equals(id));
 		assertThat(this.events.visitsOf(UUID.fromString(id))).hasSize(2);
 		assertThat(this.visits.ofReservation(UUID.fromString(id)).collectList().block()).hasSize(2);
+		assertThat(this.visits.recordedSince(java.time.Instant.now().minusSeconds(3600), 100_000)
+			.filter((visit) -> visit.reservationId().toString().equals(id))
+			.collectList()
+			.block()).hasSize(2);
 		// A completed visit keeps its seats: it happened.
 		assertThat(outcomeRows(id)).containsExactly("APPROVED");
 	}
