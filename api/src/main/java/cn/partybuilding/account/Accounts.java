@@ -121,6 +121,15 @@ public class Accounts {
 			.collectList();
 	}
 
+	/** The accounts holding {@code role} scoped to exactly {@code scope}, e.g. the secretaries of a branch. */
+	public reactor.core.publisher.Flux<UUID> holdersOf(Role role, UUID scope) {
+		return this.db.sql("SELECT account_id FROM role_grants WHERE role = :role AND scope_id = :scope")
+			.bind("role", role.name())
+			.bind("scope", scope)
+			.map((row) -> row.get("account_id", UUID.class))
+			.all();
+	}
+
 	/** Grants a role; granting one the account already holds changes nothing. */
 	public Mono<Void> grant(UUID id, Role role, @Nullable UUID scope) {
 		if (role == Role.MEMBER) {

@@ -1,6 +1,5 @@
 package cn.partybuilding.web;
 
-import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
@@ -14,6 +13,15 @@ public final class RequestIds {
 	static final String ATTRIBUTE = RequestIds.class.getName() + ".id";
 
 	private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._:-]{8,64}");
+
+	/**
+	 * Made-up ids are 24 characters of the base32 alphabet (120 random bits). It has no 0, 1, 8 or 9, so no id can
+	 * look like a mobile number (1[3-9] and nine digits) to the scan of the logs for personal data; hex ids did,
+	 * about once in a thousand requests.
+	 */
+	private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
+
+	private static final int LENGTH = 24;
 
 	private RequestIds() {
 	}
@@ -33,9 +41,12 @@ public final class RequestIds {
 		if (header != null && WELL_FORMED.matcher(header).matches()) {
 			return header;
 		}
-		byte[] random = new byte[12];
-		ThreadLocalRandom.current().nextBytes(random);
-		return HexFormat.of().formatHex(random);
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		char[] id = new char[LENGTH];
+		for (int i = 0; i < LENGTH; i++) {
+			id[i] = ALPHABET[random.nextInt(ALPHABET.length)];
+		}
+		return new String(id);
 	}
 
 }

@@ -23,6 +23,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 
 import cn.partybuilding.test.Api;
+import cn.partybuilding.test.BaseFixtures;
 import cn.partybuilding.test.IntegrationTest;
 import cn.partybuilding.test.TestActivities;
 import cn.partybuilding.test.TestDistrict;
@@ -66,6 +67,12 @@ class ScopeIntegrationTests {
 
 	UUID claimOfBranchA;
 
+	/** A base administered by the district's committee. */
+	String base;
+
+	/** A pending reservation of branch A at the base. */
+	String reservation;
+
 	@BeforeEach
 	void setUp() {
 		this.district = TestDistrict.create(this.context, this.client);
@@ -90,6 +97,11 @@ class ScopeIntegrationTests {
 			.returnResult()
 			.getResponseBody()
 			.get("id"));
+		BaseFixtures bases = new BaseFixtures(this.client, this.district);
+		this.base = (String) bases.createBase().get("id");
+		this.reservation = (String) bases
+			.booked(this.district.secretaryA.token(), bases.booking(this.base, BaseFixtures.at(3, "09:00"), 5))
+			.get("id");
 	}
 
 	List<Endpoint> endpoints() {
@@ -140,7 +152,27 @@ class ScopeIntegrationTests {
 		endpoints.add(Endpoint.get("/api/v1/orgs/{id}/leaderboard", d.branchA).allowedToMember());
 		endpoints.add(Endpoint.post("/api/v1/orgs/{id}/evaluation", d.branchA, null).withQuery("year=2026"));
 		endpoints.add(Endpoint.get("/api/v1/orgs/{id}/evaluation", d.branchA).withQuery("year=2026"));
+		endpoints.addAll(baseEndpoints());
 		return endpoints;
+	}
+
+	/** Bases are open to every member; reservations belong to the booking branch (and the base). */
+	List<Endpoint> baseEndpoints() {
+		TestDistrict d = this.district;
+		Map<String, Object> bookingBody = new BaseFixtures(this.client, d).booking(this.base,
+				BaseFixtures.at(3, "10:00"), 2);
+		return List.of(Endpoint.get("/api/v1/bases").open(), Endpoint.get("/api/v1/bases/{id}", this.base).open(),
+				Endpoint.get("/api/v1/bases/{id}/availability", this.base).open(),
+				Endpoint.post("/api/v1/bases", BaseFixtures.baseBody(d.community)),
+				Endpoint.put("/api/v1/bases/{id}", this.base, BaseFixtures.baseBody(d.committee)),
+				Endpoint.post("/api/v1/reservations", bookingBody),
+				Endpoint.get("/api/v1/reservations").withQuery("orgId=" + d.branchA).allowedToMember(),
+				Endpoint.get("/api/v1/reservations/{id}", this.reservation).allowedToMember(),
+				Endpoint.post("/api/v1/reservations/{id}/approve", this.reservation, Map.of()),
+				Endpoint.post("/api/v1/reservations/{id}/reject", this.reservation, Map.of("reason", "已满")),
+				Endpoint.post("/api/v1/reservations/{id}/cancel", this.reservation, Map.of()),
+				Endpoint.post("/api/v1/reservations/{id}/complete", this.reservation,
+						Map.of("attendeeMemberIds", List.of(d.memberA2.id().toString()))));
 	}
 
 	/**
@@ -178,6 +210,11 @@ class ScopeIntegrationTests {
 		for (Endpoint endpoint : endpoints()) {
 			for (Person outsider : List.of(this.district.foreignSecretary, this.district.foreignOrgAdmin)) {
 				EntityExchangeResult<byte[]> result = call(endpoint, outsider);
+				if (endpoint.openToAll()) {
+					assertThat(result.getStatus().value()).as("%s %s (open to all) as %s", endpoint.method(),
+							endpoint.pattern(), outsider.phone().substring(0, 3)).isEqualTo(200);
+					continue;
+				}
 				assertThat(result.getStatus().value()).as("%s %s as %s", endpoint.method(), endpoint.pattern(),
 						outsider.phone().substring(0, 3))
 					.isEqualTo(404);
@@ -246,18 +283,25 @@ class ScopeIntegrationTests {
 	 * @param contentType the body's type
 	 * @param memberMay whether a plain member of branch A may do it (reading their branch, proposing)
 	 * @param query a query string the endpoint needs
+	 * @param openToAll whether everyone authenticated may call it by design (outsiders get a 200 too)
 	 */
 	record Endpoint(HttpMethod method, String pattern, Object[] variables, @Nullable Object body,
-			MediaType contentType, boolean memberMay, String query) {
+			MediaType contentType, boolean memberMay, String query, boolean openToAll) {
 
 		Endpoint(HttpMethod method, String pattern, Object[] variables, @Nullable Object body, MediaType contentType,
 				boolean memberMay) {
-			this(method, pattern, variables, body, contentType, memberMay, "");
+			this(method, pattern, variables, body, contentType, memberMay, "", false);
 		}
 
 		Endpoint withQuery(String query) {
 			return new Endpoint(this.method, this.pattern, this.variables, this.body, this.contentType, this.memberMay,
-					query);
+					query, this.openToAll);
+		}
+
+		/** Everyone authenticated may call it by design: outsiders get a 200 too (the base catalog). */
+		Endpoint open() {
+			return new Endpoint(this.method, this.pattern, this.variables, this.body, this.contentType, true,
+					this.query, true);
 		}
 
 		static Endpoint get(String pattern, Object... variables) {
@@ -289,7 +333,7 @@ class ScopeIntegrationTests {
 
 		Endpoint allowedToMember() {
 			return new Endpoint(this.method, this.pattern, this.variables, this.body, this.contentType, true,
-					this.query);
+					this.query, this.openToAll);
 		}
 
 	}

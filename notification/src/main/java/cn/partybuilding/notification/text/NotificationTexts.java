@@ -11,7 +11,7 @@ import cn.partybuilding.notification.NotificationKind;
 /**
  * The texts of every kind, Chinese by default and English on request, rendered from the notification's parameters.
  * {@code {name}} is replaced by the parameter; {@code [...]} is kept only when every parameter inside it is given
- * (optional parts such as a rejection reason); a {@code result} of {@code APPROVED}/{@code REJECTED} is put in words.
+ * (optional parts such as a rejection reason); a {@code result} of {@code APPROVED}/{@code REJECTED}/{@code CANCELLED} is put in words.
  * Pure: the same kind, parameters and language always give the same text.
  */
 public final class NotificationTexts {
@@ -24,9 +24,11 @@ public final class NotificationTexts {
 
 	private static final Map<NotificationKind, String[]> ENGLISH = new EnumMap<>(NotificationKind.class);
 
-	private static final Map<String, String> RESULTS_CHINESE = Map.of("APPROVED", "已通过", "REJECTED", "未通过");
+	private static final Map<String, String> RESULTS_CHINESE = Map.of("APPROVED", "已通过", "REJECTED", "未通过", "CANCELLED",
+			"已取消");
 
-	private static final Map<String, String> RESULTS_ENGLISH = Map.of("APPROVED", "was approved", "REJECTED",
+	private static final Map<String, String> RESULTS_ENGLISH = Map.of("APPROVED", "was approved", "CANCELLED",
+			"was cancelled", "REJECTED",
 			"was declined");
 
 	static {
