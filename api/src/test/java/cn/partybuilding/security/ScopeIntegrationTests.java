@@ -71,6 +71,8 @@ class ScopeIntegrationTests {
 
 	UUID signupOfBranchA;
 
+	UUID postOfBranchA;
+
 	@BeforeEach
 	void setUp() {
 		this.district = TestDistrict.create(this.context, this.client);
@@ -99,6 +101,16 @@ class ScopeIntegrationTests {
 		this.projectOfBranchA = volunteering.publish(this.district.secretaryA.token(), this.district.branchA, 60, 120,
 				5);
 		this.signupOfBranchA = volunteering.signUp(this.district.memberA2.token(), this.projectOfBranchA);
+		this.postOfBranchA = UUID.fromString((String) api
+			.post(this.district.secretaryA.token(), "/api/v1/orgs/{id}/posts", this.district.branchA)
+			.bodyValue(Map.of("name", "政策宣传岗", "duties", "向居民宣传政策"))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Api.JSON)
+			.returnResult()
+			.getResponseBody()
+			.get("id"));
 	}
 
 	List<Endpoint> endpoints() {
@@ -166,6 +178,10 @@ class ScopeIntegrationTests {
 		endpoints.add(Endpoint.post("/api/v1/volunteer/signups/{id}/approve", signup, Map.of("hours", 1)));
 		endpoints.add(Endpoint.post("/api/v1/volunteer/honor-hours",
 				Map.of("memberId", d.memberA2.id().toString(), "hours", 1, "reason", "x")));
+		endpoints.add(Endpoint.post("/api/v1/orgs/{id}/posts", d.branchA, Map.of("name", "x", "duties", "y")));
+		endpoints.add(Endpoint.get("/api/v1/orgs/{id}/posts", d.branchA).allowedToMember());
+		endpoints.add(Endpoint.post("/api/v1/posts/{id}/assign", this.postOfBranchA,
+				Map.of("memberId", d.memberA2.id().toString())));
 		return endpoints;
 	}
 
