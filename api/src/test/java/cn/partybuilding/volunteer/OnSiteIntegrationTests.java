@@ -177,7 +177,8 @@ class OnSiteIntegrationTests {
 		refused(makeUp(secretary, signup, Instant.now()), 409, "ILLEGAL_STATE");
 		this.desk.checkIn(token, signup).expectStatus().isOk();
 		// The project ran from 3 hours ago until an hour ago; the volunteer came 10 minutes after the start.
-		Instant end = Instant.now().minus(Duration.ofHours(1));
+		// Whole seconds: the database keeps microseconds, and "at the end" must be exactly the end.
+		Instant end = Instant.now().minus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 		this.desk.move(project, end.minus(Duration.ofHours(2)), end);
 		this.desk.backdateCheckIn(signup, Duration.ofMinutes(170));
 		refused(makeUp(secretary, signup, end.plusSeconds(60)), 422, "MAKEUP_AFTER_PROJECT_END");
