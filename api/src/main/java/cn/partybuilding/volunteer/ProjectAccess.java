@@ -37,11 +37,8 @@ class ProjectAccess {
 
 	/** The project, if the caller is a secretary or org admin over its unit. */
 	Mono<Project> requireAdministered(Caller caller, UUID id) {
-		return find(id).flatMap((project) -> administered(caller, project));
-	}
-
-	Mono<Project> administered(Caller caller, Project project) {
-		return this.access.require(caller, project.orgId(), ADMINISTERING).thenReturn(project);
+		return find(id)
+			.flatMap((project) -> this.access.require(caller, project.orgId(), ADMINISTERING).thenReturn(project));
 	}
 
 }

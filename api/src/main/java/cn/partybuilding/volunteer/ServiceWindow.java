@@ -62,9 +62,4 @@ record ServiceWindow(Instant startsAt, Instant endsAt) {
 		return hours.signum() >= 0 && hours.remainder(HALF).signum() == 0;
 	}
 
-	/** The project's own length in hours, rounded down to the half hour: the most a sign-up can ever record. */
-	BigDecimal duration() {
-		return hours(this.startsAt, this.endsAt);
-	}
-
 }

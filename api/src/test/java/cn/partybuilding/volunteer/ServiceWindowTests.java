@@ -55,10 +55,10 @@ class ServiceWindowTests {
 	@Test
 	void timeAfterTheEndDoesNotCountSoNoSignupRecordsMoreThanTheProjectLasts() {
 		assertThat(MORNING.hours(at("11:00:00"), at("12:25:00"))).isEqualTo(hours("1.0"));
-		assertThat(MORNING.hours(at("08:30:00"), at("12:30:00"))).isEqualTo(hours("3.0"))
-			.isEqualTo(MORNING.duration());
+		assertThat(MORNING.hours(at("08:30:00"), at("12:30:00"))).isEqualTo(hours("3.0"));
 		assertThat(MORNING.hours(at("12:00:00"), at("12:30:00"))).isEqualTo(hours("0.0"));
-		assertThat(new ServiceWindow(at("09:00:00"), at("11:45:00")).duration()).isEqualTo(hours("2.5"));
+		assertThat(new ServiceWindow(at("09:00:00"), at("11:45:00")).hours(at("08:30:00"), at("12:00:00")))
+			.isEqualTo(hours("2.5"));
 	}
 
 	@Test
