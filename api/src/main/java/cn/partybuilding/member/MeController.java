@@ -32,11 +32,14 @@ class MeController {
 
 	private final Accounts accounts;
 
+	private final HeldPosts posts;
+
 	private final Clock clock;
 
-	MeController(MemberService members, Accounts accounts, Clock clock) {
+	MeController(MemberService members, Accounts accounts, HeldPosts posts, Clock clock) {
 		this.members = members;
 		this.accounts = accounts;
+		this.posts = posts;
 		this.clock = clock;
 	}
 
@@ -44,7 +47,10 @@ class MeController {
 	Mono<Me> me(Caller caller) {
 		LocalDate today = LocalDate.now(this.clock);
 		return this.members.own(caller)
-			.map((row) -> Me.of(row, caller, today))
+			.flatMap((row) -> this.posts.heldBy(caller.id())
+				.map(PostView::of)
+				.collectList()
+				.map((held) -> Me.of(row, caller, today, held)))
 			// Accounts that are not members (the system administrator) have only a phone and roles.
 			.switchIfEmpty(Mono.defer(() -> this.accounts.phoneOf(caller.id())
 				.map((phone) -> Me.account(caller, phone))));
@@ -84,26 +90,43 @@ class MeController {
 	 * @param roles the roles the caller holds
 	 * @param partyYears full years in the party
 	 * @param nextPoliticalBirthday the next anniversary of joining (today when it is today)
+	 * @param posts the duty posts the member holds (设岗定责)
 	 */
 	record Me(String id, @Nullable String name, String phone, @Nullable String branchId,
 			MemberViews.@Nullable MemberView member, List<RoleGrant> roles, @Nullable Integer partyYears,
-			@Nullable LocalDate nextPoliticalBirthday) {
+			@Nullable LocalDate nextPoliticalBirthday, List<PostView> posts) {
 
-		static Me of(MemberWithPhone row, Caller caller, LocalDate today) {
+		static Me of(MemberWithPhone row, Caller caller, LocalDate today, List<PostView> posts) {
 			Member member = row.member();
 			return new Me(member.id().toString(), member.name(), row.phone(), member.branchId().toString(),
 					MemberViews.of(row, caller.id()), caller.roles(),
 					PartyAnniversaries.partyYears(member.joinedPartyOn(), today),
-					PartyAnniversaries.next(member.joinedPartyOn(), today));
+					PartyAnniversaries.next(member.joinedPartyOn(), today), posts);
 		}
 
 		static Me account(Caller caller, String phone) {
-			return new Me(caller.id().toString(), null, phone, null, null, caller.roles(), null, null);
+			return new Me(caller.id().toString(), null, phone, null, null, caller.roles(), null, null, List.of());
 		}
 
 		@Override
 		public String toString() {
 			return "Me[" + this.id + "]";
+		}
+
+	}
+
+	/**
+	 * A duty post the member holds.
+	 *
+	 * @param id the post
+	 * @param orgId the unit that set it up
+	 * @param name e.g. 政策宣传岗
+	 * @param duties what the holder does
+	 */
+	record PostView(String id, String orgId, String name, String duties) {
+
+		static PostView of(HeldPosts.HeldPost post) {
+			return new PostView(post.id().toString(), post.orgId().toString(), post.name(), post.duties());
 		}
 
 	}

@@ -28,6 +28,7 @@ import cn.partybuilding.test.IntegrationTest;
 import cn.partybuilding.test.TestActivities;
 import cn.partybuilding.test.TestDistrict;
 import cn.partybuilding.test.TestDistrict.Person;
+import cn.partybuilding.test.TestVolunteering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,6 +74,12 @@ class ScopeIntegrationTests {
 	/** A pending reservation of branch A at the base. */
 	String reservation;
 
+	UUID projectOfBranchA;
+
+	UUID signupOfBranchA;
+
+	UUID postOfBranchA;
+
 	@BeforeEach
 	void setUp() {
 		this.district = TestDistrict.create(this.context, this.client);
@@ -102,6 +109,21 @@ class ScopeIntegrationTests {
 		this.reservation = (String) bases
 			.booked(this.district.secretaryA.token(), bases.booking(this.base, BaseFixtures.at(3, "09:00"), 5))
 			.get("id");
+
+		TestVolunteering volunteering = new TestVolunteering(api);
+		this.projectOfBranchA = volunteering.publish(this.district.secretaryA.token(), this.district.branchA, 60, 120,
+				5);
+		this.signupOfBranchA = volunteering.signUp(this.district.memberA2.token(), this.projectOfBranchA);
+		this.postOfBranchA = UUID.fromString((String) api
+			.post(this.district.secretaryA.token(), "/api/v1/orgs/{id}/posts", this.district.branchA)
+			.bodyValue(Map.of("name", "政策宣传岗", "duties", "向居民宣传政策"))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Api.JSON)
+			.returnResult()
+			.getResponseBody()
+			.get("id"));
 	}
 
 	List<Endpoint> endpoints() {
@@ -153,6 +175,28 @@ class ScopeIntegrationTests {
 		endpoints.add(Endpoint.post("/api/v1/orgs/{id}/evaluation", d.branchA, null).withQuery("year=2026"));
 		endpoints.add(Endpoint.get("/api/v1/orgs/{id}/evaluation", d.branchA).withQuery("year=2026"));
 		endpoints.addAll(baseEndpoints());
+
+		// volunteer service: running a project is its unit's; checking in and out is the volunteer's own.
+		UUID project = this.projectOfBranchA;
+		UUID signup = this.signupOfBranchA;
+		endpoints.add(Endpoint.post("/api/v1/volunteer/projects", TestVolunteering.body(d.branchA, 60, 60, 3, true)));
+		endpoints.add(Endpoint.post("/api/v1/volunteer/projects/{id}/close", project, null));
+		endpoints.add(Endpoint.post("/api/v1/volunteer/projects/{id}/cancel", project, null));
+		endpoints.add(Endpoint.get("/api/v1/volunteer/projects/{id}/signups", project));
+		endpoints.add(Endpoint.post("/api/v1/volunteer/signups/{id}/checkin", signup,
+				Map.of("lat", TestActivities.LAT, "lng", TestActivities.LNG)));
+		endpoints.add(Endpoint.post("/api/v1/volunteer/signups/{id}/checkout", signup,
+				Map.of("lat", TestActivities.LAT, "lng", TestActivities.LNG)));
+		endpoints.add(Endpoint.post("/api/v1/volunteer/signups/{id}/cancel", signup, null));
+		endpoints.add(Endpoint.post("/api/v1/volunteer/signups/{id}/makeup", signup,
+				Map.of("checkedOutAt", java.time.Instant.now().toString(), "reason", "x")));
+		endpoints.add(Endpoint.post("/api/v1/volunteer/signups/{id}/approve", signup, Map.of("hours", 1)));
+		endpoints.add(Endpoint.post("/api/v1/volunteer/honor-hours",
+				Map.of("memberId", d.memberA2.id().toString(), "hours", 1, "reason", "x")));
+		endpoints.add(Endpoint.post("/api/v1/orgs/{id}/posts", d.branchA, Map.of("name", "x", "duties", "y")));
+		endpoints.add(Endpoint.get("/api/v1/orgs/{id}/posts", d.branchA).allowedToMember());
+		endpoints.add(Endpoint.post("/api/v1/posts/{id}/assign", this.postOfBranchA,
+				Map.of("memberId", d.memberA2.id().toString())));
 		return endpoints;
 	}
 
@@ -176,6 +220,13 @@ class ScopeIntegrationTests {
 	}
 
 	/**
+	 * Volunteering is open across branches by design (members serve where they live, 双报到): every member reads every
+	 * project and may sign up for it. Running a project stays with its unit (walked above).
+	 */
+	static final List<String> OPEN_TO_EVERY_MEMBER = List.of("GET /api/v1/volunteer/projects",
+			"GET /api/v1/volunteer/projects/{id}", "POST /api/v1/volunteer/projects/{id}/signups");
+
+	/**
 	 * Endpoints whose outsiders are refused with a domain code rather than 404, because the member acts on
 	 * themselves: checking in and asking for leave say NOT_INVITED only to someone who can see the activity.
 	 */
@@ -187,6 +238,7 @@ class ScopeIntegrationTests {
 		Set<String> walked = new TreeSet<>();
 		endpoints().forEach((endpoint) -> walked.add(endpoint.method() + " " + endpoint.pattern()));
 		walked.addAll(SELF_SERVICE);
+		walked.addAll(OPEN_TO_EVERY_MEMBER);
 		Set<String> missing = new TreeSet<>();
 		this.mappings.getHandlerMethods().forEach((info, handler) -> {
 			if (!handler.getBeanType().getPackageName().startsWith("cn.partybuilding")) {
@@ -229,6 +281,28 @@ class ScopeIntegrationTests {
 					.doesNotContain("甲");
 			}
 		}
+	}
+
+	@Test
+	void membersOfAnotherSubtreeReadBranchAsProjectsAndSignUpButRunNothing() {
+		Api api = new Api(this.client);
+		String outsider = this.district.foreignMember.token();
+		api.get(outsider, "/api/v1/volunteer/projects/{id}", this.projectOfBranchA).exchange().expectStatus().isOk();
+		api.get(outsider, "/api/v1/volunteer/projects?orgId={org}", this.district.branchA)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.items[0].id")
+			.isEqualTo(this.projectOfBranchA.toString());
+		api.post(outsider, "/api/v1/volunteer/projects/{id}/signups", this.projectOfBranchA)
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		api.get(outsider, "/api/v1/volunteer/projects/{id}/signups", this.projectOfBranchA)
+			.exchange()
+			.expectStatus()
+			.isNotFound();
 	}
 
 	@Test
