@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
@@ -29,7 +30,8 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  * whatever the server's latency. Phases ({@code -Dbench.phase}):
  * <ul>
  * <li>{@code steps}: {@code -Dbench.rates=250,500,...} users per second for {@code -Dbench.stepSeconds} each, one
- * after the other; each step is its own request name, so the report has p50/p95/p99 per step;</li>
+ * after the other; each step is its own request name, so the report has p50/p95/p99 per step; once a step has
+ * clearly overloaded the server (100 answers over 2 s or none), the steps above it send nothing;</li>
  * <li>{@code load}: {@code -Dbench.rate} users per second for {@code -Dbench.seconds} (on the activities of
  * {@code -Dbench.activitySet}, by default those of the phase; named {@code -Dbench.name});</li>
  * <li>{@code burst}: {@code -Dbench.users} users at once on a fresh activity.</li>
@@ -48,6 +50,11 @@ public final class CheckInSimulation extends Simulation {
 	private final Iterator<Map<String, Object>> pairs;
 
 	private final Latencies latencies = new Latencies();
+
+	/** The first step where 100 answers took over 2 s or never came. */
+	private final AtomicInteger overloadedStep = new AtomicInteger(Integer.MAX_VALUE);
+
+	private final AtomicInteger slowAnswers = new AtomicInteger();
 
 	public CheckInSimulation() throws Exception {
 		String baseUrl = System.getProperty("bench.baseUrl", "http://127.0.0.1:8080");
@@ -97,9 +104,20 @@ public final class CheckInSimulation extends Simulation {
 			.toArray();
 		Duration step = seconds("bench.stepSeconds");
 		List<PopulationBuilder> steps = new ArrayList<>();
-		for (int rate : rates) {
-			String name = "step " + rate + "/s";
-			steps.add(scenario(name).exec(checkIn(name)).injectOpen(constantUsersPerSec(rate).during(step)));
+		for (int i = 0; i < rates.length; i++) {
+			String name = "step " + rates[i] + "/s";
+			int index = i;
+			// Once a step has clearly overloaded the server, the steps above it send nothing (bounded run time).
+			steps.add(scenario(name).doIf((session) -> index <= this.overloadedStep.get())
+				.then(checkIn(name).exec((session) -> {
+					if (session.contains("millis") ? session.getInt("millis") > 2000 : true) {
+						if (this.slowAnswers.incrementAndGet() == 100) {
+							this.overloadedStep.compareAndSet(Integer.MAX_VALUE, index);
+						}
+					}
+					return session;
+				}))
+				.injectOpen(constantUsersPerSec(rates[i]).during(step)));
 		}
 		PopulationBuilder chained = steps.get(steps.size() - 1);
 		for (int i = steps.size() - 2; i >= 0; i--) {
