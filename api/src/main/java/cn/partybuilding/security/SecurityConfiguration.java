@@ -100,9 +100,11 @@ class SecurityConfiguration {
 			.build();
 		OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<Collection<String>>("aud",
 				(aud) -> aud != null && aud.contains(settings.jwt().audience()));
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-				JwtValidators.createDefaultWithIssuer(settings.jwt().issuer()), audience));
-		return decoder;
+		OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
+				JwtValidators.createDefaultWithIssuer(settings.jwt().issuer()), audience);
+		decoder.setJwtValidator(validator);
+		return new VerifiedTokens(decoder, validator, settings.jwt().verifiedCacheSize(),
+				settings.jwt().verifiedCacheTtl());
 	}
 
 	@Bean

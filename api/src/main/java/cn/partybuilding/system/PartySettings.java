@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
 
@@ -57,10 +58,14 @@ public record PartySettings(@DefaultValue("Asia/Shanghai") @NotNull ZoneId zone,
 	 * @param audience the {@code aud} of issued tokens
 	 * @param accessTokenTtl lifetime of access tokens
 	 * @param refreshTokenTtl lifetime of refresh tokens (a family expires with its newest token)
+	 * @param verifiedCacheSize how many verified access tokens are remembered so their signature is not checked on
+	 * every request (0: none); expiry, issuer and audience are checked on every request all the same
+	 * @param verifiedCacheTtl how long a verified access token is remembered
 	 */
 	public record Jwt(@Nullable String keys, @DefaultValue("party") String issuer,
 			@DefaultValue("party-app") String audience, @DefaultValue("15m") Duration accessTokenTtl,
-			@DefaultValue("30d") Duration refreshTokenTtl) {
+			@DefaultValue("30d") Duration refreshTokenTtl, @DefaultValue("10000") @Min(0) int verifiedCacheSize,
+			@DefaultValue("60s") @NotNull Duration verifiedCacheTtl) {
 	}
 
 	/**

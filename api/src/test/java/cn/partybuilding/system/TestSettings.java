@@ -15,7 +15,8 @@ public final class TestSettings {
 	public static PartySettings with(Path dataDir, @Nullable String jwtKeys, @Nullable String dataKey) {
 		return new PartySettings(ZoneId.of("Asia/Shanghai"), dataDir, dataKey, false, true,
 				new PartySettings.Admin(null, null),
-				new PartySettings.Jwt(jwtKeys, "party", "party-app", Duration.ofMinutes(15), Duration.ofDays(30)),
+				new PartySettings.Jwt(jwtKeys, "party", "party-app", Duration.ofMinutes(15), Duration.ofDays(30), 10_000,
+						Duration.ofSeconds(60)),
 				new PartySettings.Login(5, 20, Duration.ofMinutes(15), Duration.ofMinutes(5), 5, 1, 10, 30),
 				new PartySettings.Wechat("https://api.weixin.qq.com", null, null, Duration.ofSeconds(5)));
 	}
