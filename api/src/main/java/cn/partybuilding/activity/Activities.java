@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -39,10 +39,14 @@ public class Activities {
 
 	private final DatabaseClient db;
 
-	private final Cache<UUID, WithSecret> cache = Caffeine.newBuilder()
+	/**
+	 * Concurrent misses of one activity share one load: a thousand members checking in the moment an activity opens
+	 * (or its entry expires) read it from the database once, not a thousand times.
+	 */
+	private final AsyncCache<UUID, WithSecret> cache = Caffeine.newBuilder()
 		.expireAfterWrite(CACHE_FOR)
 		.maximumSize(10_000)
-		.build();
+		.buildAsync();
 
 	Activities(ActivityRepository repository, PersonalDataCipher cipher, Orgs orgs, DatabaseClient db) {
 		this.repository = repository;
@@ -69,14 +73,12 @@ public class Activities {
 
 	/** The activity and the secret its check-in codes are derived from. */
 	public Mono<WithSecret> findWithSecret(UUID id) {
-		WithSecret cached = this.cache.getIfPresent(id);
-		if (cached != null) {
-			return Mono.just(cached);
-		}
-		return this.repository.find(id)
+		// An unknown activity completes the load with null, which Caffeine does not keep; a caller that goes away
+		// does not cancel the load the others wait for.
+		return Mono.fromFuture(this.cache.get(id, (key, executor) -> this.repository.find(key)
 			.map((stored) -> new WithSecret(stored.activity(),
 					this.cipher.decrypt(stored.sealedSecret(), context(stored.activity().id()))))
-			.doOnNext((loaded) -> this.cache.put(id, loaded));
+			.toFuture()), true);
 	}
 
 	/** Whether a member of {@code branch} belongs to the activity's invited subtree. */
@@ -164,7 +166,7 @@ public class Activities {
 
 	/** Forgets a cached activity after a change made here, so this instance sees it at once. */
 	void forget(UUID id) {
-		this.cache.invalidate(id);
+		this.cache.synchronous().invalidate(id);
 	}
 
 	static byte[] context(UUID activityId) {
