@@ -287,6 +287,62 @@ class CheckInIntegrationTests {
 		assertThat((List<Object>) sheet.get("members")).hasSize(1000);
 	}
 
+	/**
+	 * Phones give up: a request the client abandons at any moment (its connection closed mid-flight) either leaves
+	 * its check-in together with its points event or leaves nothing, and the connections it held go back clean.
+	 */
+	@Test
+	void checkInsAbandonedMidFlightNeverLeaveACheckInWithoutItsPointsEvent() throws InterruptedException {
+		UUID branch = this.context.getBean(cn.partybuilding.org.OrgTree.class)
+			.add(Ids.newId(), this.district.community, "掉线支部", cn.partybuilding.org.OrgType.BRANCH, null)
+			.block()
+			.id();
+		this.context.getBean(cn.partybuilding.account.Accounts.class)
+			.grant(this.district.secretaryB.id(), Role.SECRETARY, branch)
+			.block();
+		String secretary = this.api.login(this.district.secretaryB.phone(), TestDistrict.PASSWORD);
+		List<String> tokens = thousandMembers(branch);
+		UUID activity = this.activities.plan(secretary, branch, 10);
+		String code = code(activity, secretary);
+		WebClient web = WebClient.create("http://localhost:" + this.port);
+		java.util.Random random = new java.util.Random(20261125);
+		List<Duration> patience = tokens.stream().map((token) -> Duration.ofMillis(1 + random.nextInt(80))).toList();
+		Flux.range(0, tokens.size())
+			.flatMap((i) -> web.post()
+				.uri("/api/v1/activities/{id}/checkins", activity)
+				.headers((headers) -> headers.setBearerAuth(tokens.get(i)))
+				.bodyValue(Map.of("code", code, "lat", TestActivities.LAT, "lng", TestActivities.LNG))
+				.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value()))
+				.timeout(patience.get(i))
+				.onErrorResume((ex) -> reactor.core.publisher.Mono.just(0)), 256)
+			.collectList()
+			.block(Duration.ofMinutes(2));
+		// What the server still had in hand when the clients left finishes or rolls back by now.
+		Thread.sleep(3_000);
+		long checkIns = count("SELECT count(*) AS n FROM checkins WHERE activity_id = :a", activity);
+		assertThat(count("""
+				SELECT count(*) AS n FROM checkins c
+				WHERE c.activity_id = :a
+				  AND NOT EXISTS (SELECT 1 FROM points_events e WHERE e.event_id = 'checkin:' || c.id)
+				""", activity)).as("check-ins without their points event, of %d", checkIns).isZero();
+		// No connection went back to the pool inside a transaction: everybody who retries checks in once, with one
+		// event each.
+		List<Integer> retries = Flux.fromIterable(tokens)
+			.flatMap((token) -> web.post()
+				.uri("/api/v1/activities/{id}/checkins", activity)
+				.headers((headers) -> headers.setBearerAuth(token))
+				.bodyValue(Map.of("code", code, "lat", TestActivities.LAT, "lng", TestActivities.LNG))
+				.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value())), 64)
+			.collectList()
+			.block(Duration.ofMinutes(2));
+		assertThat(retries).hasSize(1000).containsOnly(200, 201);
+		assertThat(count("SELECT count(*) AS n FROM checkins WHERE activity_id = :a", activity)).isEqualTo(1000);
+		assertThat(count("""
+				SELECT count(*) AS n FROM points_events e JOIN checkins c ON e.event_id = 'checkin:' || c.id
+				WHERE c.activity_id = :a
+				""", activity)).isEqualTo(1000);
+	}
+
 	@Test
 	@SuppressWarnings("unchecked")
 	void theSheetShowsWhoCameWhoIsExcusedAndWhoIsAbsent() {

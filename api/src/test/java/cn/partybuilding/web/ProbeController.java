@@ -90,6 +90,13 @@ class ProbeController {
 		return Mono.error(DomainException.notFound());
 	}
 
+	/** What an exhausted connection pool makes of a transaction that cannot begin. */
+	@GetMapping("/no-connection")
+	Mono<Item> noConnection() {
+		return Mono.error(new org.springframework.transaction.CannotCreateTransactionException(
+				"Could not open R2DBC Connection for transaction"));
+	}
+
 	@GetMapping("/boom")
 	Mono<Item> boom() {
 		return Mono.error(new IllegalStateException("secret internal detail at com.example.Hidden"));

@@ -194,6 +194,17 @@ class ProblemIntegrationTests {
 	}
 
 	@Test
+	void noDatabaseConnectionForATransactionIsA503NotA500() {
+		this.api.get(this.token, "/api/v1/probe/no-connection")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("SERVICE_UNAVAILABLE");
+	}
+
+	@Test
 	void theRequestIdOfTheProblemIsTheOneTheClientSent() {
 		this.api.get(this.token, "/api/v1/no-such-thing")
 			.header("X-Request-Id", "app-4f1c2b9e")

@@ -27,6 +27,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -82,6 +83,9 @@ class ErrorTranslator {
 			case DataAccessResourceFailureException unavailable ->
 				this.problems.of(ErrorCode.SERVICE_UNAVAILABLE, exchange);
 			case TransientDataAccessException transientFailure ->
+				this.problems.of(ErrorCode.SERVICE_UNAVAILABLE, exchange);
+			// No connection to begin a transaction with: the pool is exhausted or the database is away.
+			case CannotCreateTransactionException cannotBegin ->
 				this.problems.of(ErrorCode.SERVICE_UNAVAILABLE, exchange);
 			default -> (hasCause(ex, DataBufferLimitException.class))
 					? this.problems.of(ErrorCode.PAYLOAD_TOO_LARGE, exchange)
