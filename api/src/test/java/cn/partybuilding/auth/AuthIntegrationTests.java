@@ -94,8 +94,9 @@ class AuthIntegrationTests {
 		}
 		assertThat(wrongBody).containsEntry("code", "BAD_CREDENTIALS");
 		assertThat(withoutRequestId(unknownBody)).isEqualTo(withoutRequestId(wrongBody));
-		// Both pay for a password hash check; without the decoy the unknown phone would answer far faster.
-		assertThat((double) unknown / wrong).isBetween(0.5, 2.0);
+		// Both pay for a password hash check; without the decoy the unknown phone would answer in a few per cent of the
+		// time. The bounds leave room for a machine busy with other work (0.49 was seen once on a shared machine).
+		assertThat((double) unknown / wrong).isBetween(0.33, 3.0);
 	}
 
 	@Test
