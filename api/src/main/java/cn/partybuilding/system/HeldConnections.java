@@ -37,7 +37,7 @@ final class HeldConnections implements ConnectionFactory, Wrapped<ConnectionFact
 
 	@Override
 	public Mono<Connection> create() {
-		return Mono.create((sink) -> {
+		return Mono.<Connection>create((sink) -> {
 			AtomicInteger state = new AtomicInteger(WAITING);
 			// Not linked to the requester's cancellation: the acquisition runs to its end (bounded by the pool's
 			// acquire timeout) either way.
@@ -58,7 +58,9 @@ final class HeldConnections implements ConnectionFactory, Wrapped<ConnectionFact
 				}
 			});
 			sink.onCancel(() -> state.compareAndSet(WAITING, ABANDONED));
-		});
+		})
+			// Handed out in the instant its requester left: the sink drops it, and it goes back to the pool.
+			.doOnDiscard(Connection.class, (connection) -> Mono.from(connection.close()).subscribe());
 	}
 
 	@Override
