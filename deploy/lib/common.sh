@@ -113,6 +113,14 @@ _jdk_major() {
     return 0
 }
 
+# The server's JVM options outside a container (deploy/run, bench/checkin): PARTY_JAVA_OPTS, none by default (the JVM
+# then sizes its heap from the machine's memory). A 256 MB heap kept the process near 545 MB resident but could not
+# sustain 1,200 check-ins/s here (bench/results/checkin.md). In the image the heap is a share of the container's
+# memory limit (deploy/image/Dockerfile).
+server_java_options() {
+    echo "${PARTY_JAVA_OPTS:-}"
+}
+
 select_jdk() {
     local min=21 major
     if [[ -n "${JAVA_HOME:-}" ]]; then

@@ -319,6 +319,12 @@ class CheckInIntegrationTests {
 			.block(Duration.ofMinutes(2));
 		// What the server still had in hand when the clients left finishes or rolls back by now.
 		Thread.sleep(3_000);
+		assertThat(this.db.sql("""
+				SELECT count(*) AS n FROM pg_stat_activity
+				WHERE datname = current_database() AND state = 'idle in transaction'
+				  AND state_change < now() - interval '2 seconds'
+				""").map((row) -> row.get("n", Long.class)).one().block())
+			.as("connections left inside a transaction").isZero();
 		long checkIns = count("SELECT count(*) AS n FROM checkins WHERE activity_id = :a", activity);
 		assertThat(count("""
 				SELECT count(*) AS n FROM checkins c

@@ -38,8 +38,11 @@ class ProbeController {
 
 	private final DatabaseClient db;
 
-	ProbeController(DatabaseClient db) {
+	private final org.springframework.transaction.reactive.TransactionalOperator transactions;
+
+	ProbeController(DatabaseClient db, org.springframework.transaction.reactive.TransactionalOperator transactions) {
 		this.db = db;
+		this.transactions = transactions;
 	}
 
 	enum Colour {
@@ -67,6 +70,26 @@ class ProbeController {
 			.then(Mono.delay(Duration.ofMillis((body.delayMillis() != null) ? body.delayMillis() : 0)))
 			.then(Boolean.TRUE.equals(body.failAfterInsert()) ? Mono.error(new DomainException(ErrorCode.CONFLICT))
 					: Mono.just(new Item(id.toString(), body.label())));
+	}
+
+	/**
+	 * Two rows in one transaction with a pause between them, as a request whose client may leave in the middle.
+	 */
+	@PostMapping("/pairs")
+	@ResponseStatus(HttpStatus.CREATED)
+	Mono<Item> pair(@RequestParam String label, @RequestParam long pauseMillis) {
+		Mono<Void> first = this.db.sql("INSERT INTO probe_items (id, owner, label) VALUES (:id, 'pair', :label)")
+			.bind("id", Ids.newId())
+			.bind("label", label + "-1")
+			.then();
+		Mono<Void> second = this.db.sql("INSERT INTO probe_items (id, owner, label) VALUES (:id, 'pair', :label)")
+			.bind("id", Ids.newId())
+			.bind("label", label + "-2")
+			.then();
+		return first.then(Mono.delay(Duration.ofMillis(pauseMillis)))
+			.then(second)
+			.as(this.transactions::transactional)
+			.thenReturn(new Item(label, label));
 	}
 
 	@GetMapping("/items")
