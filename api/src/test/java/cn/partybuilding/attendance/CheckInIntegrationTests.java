@@ -252,17 +252,11 @@ class CheckInIntegrationTests {
 	@Test
 	@SuppressWarnings("unchecked")
 	void aThousandMembersCheckInAtOnceAndTheSheetIsExact() {
-		UUID branch = this.context.getBean(cn.partybuilding.org.OrgTree.class)
-			.add(Ids.newId(), this.district.community, "千人支部", cn.partybuilding.org.OrgType.BRANCH, null)
-			.block()
-			.id();
-		this.context.getBean(cn.partybuilding.account.Accounts.class)
-			.grant(this.district.secretaryB.id(), Role.SECRETARY, branch)
-			.block();
-		String secretary = this.api.login(this.district.secretaryB.phone(), TestDistrict.PASSWORD);
-		List<String> tokens = thousandMembers(branch);
-		UUID activity = this.activities.plan(secretary, branch, 10);
-		String code = code(activity, secretary);
+		ThousandInvited meeting = thousandInvited("千人支部");
+		String secretary = meeting.secretary();
+		List<String> tokens = meeting.tokens();
+		UUID activity = meeting.activity();
+		String code = meeting.code();
 		// A real non-blocking client, so that the requests are truly in flight together.
 		WebClient web = WebClient.create("http://localhost:" + this.port);
 		List<Integer> statuses = Flux.fromIterable(tokens)
@@ -293,17 +287,10 @@ class CheckInIntegrationTests {
 	 */
 	@Test
 	void checkInsAbandonedMidFlightNeverLeaveACheckInWithoutItsPointsEvent() throws InterruptedException {
-		UUID branch = this.context.getBean(cn.partybuilding.org.OrgTree.class)
-			.add(Ids.newId(), this.district.community, "掉线支部", cn.partybuilding.org.OrgType.BRANCH, null)
-			.block()
-			.id();
-		this.context.getBean(cn.partybuilding.account.Accounts.class)
-			.grant(this.district.secretaryB.id(), Role.SECRETARY, branch)
-			.block();
-		String secretary = this.api.login(this.district.secretaryB.phone(), TestDistrict.PASSWORD);
-		List<String> tokens = thousandMembers(branch);
-		UUID activity = this.activities.plan(secretary, branch, 10);
-		String code = code(activity, secretary);
+		ThousandInvited meeting = thousandInvited("掉线支部");
+		List<String> tokens = meeting.tokens();
+		UUID activity = meeting.activity();
+		String code = meeting.code();
 		WebClient web = WebClient.create("http://localhost:" + this.port);
 		java.util.Random random = new java.util.Random(20261125);
 		List<Duration> patience = tokens.stream().map((token) -> Duration.ofMillis(1 + random.nextInt(80))).toList();
@@ -534,6 +521,24 @@ class CheckInIntegrationTests {
 			.map((row) -> row.get("status", String.class))
 			.one()
 			.block()).isEqualTo("COMPLETED");
+	}
+
+	/** A new branch of a thousand members, secretary B over it, and an activity of it open for check-in. */
+	private ThousandInvited thousandInvited(String branchName) {
+		UUID branch = this.context.getBean(cn.partybuilding.org.OrgTree.class)
+			.add(Ids.newId(), this.district.community, branchName, cn.partybuilding.org.OrgType.BRANCH, null)
+			.block()
+			.id();
+		this.context.getBean(cn.partybuilding.account.Accounts.class)
+			.grant(this.district.secretaryB.id(), Role.SECRETARY, branch)
+			.block();
+		String secretary = this.api.login(this.district.secretaryB.phone(), TestDistrict.PASSWORD);
+		List<String> tokens = thousandMembers(branch);
+		UUID activity = this.activities.plan(secretary, branch, 10);
+		return new ThousandInvited(secretary, tokens, activity, code(activity, secretary));
+	}
+
+	private record ThousandInvited(String secretary, List<String> tokens, UUID activity, String code) {
 	}
 
 	private List<String> thousandMembers(UUID branch) {
