@@ -32,9 +32,14 @@ public class ActivityAccess {
 
 	/** The activity, if the caller is invited to it or a role of theirs covers its unit. */
 	public Mono<Activity> requireSeen(Caller caller, UUID activityId) {
+		return requireSeenWithInvitation(caller, activityId).map(Seen::activity);
+	}
+
+	/** As {@link #requireSeen}, saying whether the caller is invited (worked out once, for checking in). */
+	public Mono<Seen> requireSeenWithInvitation(Caller caller, UUID activityId) {
 		return find(activityId).flatMap((activity) -> invited(caller, activity)
-			.flatMap((invited) -> invited ? Mono.just(activity)
-					: this.access.requireVisible(caller, activity.orgId()).thenReturn(activity)));
+			.flatMap((invited) -> invited ? Mono.just(new Seen(activity, true))
+					: this.access.requireVisible(caller, activity.orgId()).thenReturn(new Seen(activity, false))));
 	}
 
 	/** The activity, if the caller is its unit's secretary or org admin (404 if they cannot see it, else 403). */
@@ -50,6 +55,15 @@ public class ActivityAccess {
 
 	private Mono<Activity> find(UUID activityId) {
 		return this.activities.find(activityId).switchIfEmpty(Mono.error(DomainException::notFound));
+	}
+
+	/**
+	 * An activity the caller may see.
+	 *
+	 * @param activity the activity
+	 * @param invited whether the caller, as a member, belongs to its invited subtree
+	 */
+	public record Seen(Activity activity, boolean invited) {
 	}
 
 }

@@ -59,20 +59,19 @@ class CheckIns {
 	Mono<Recorded> checkIn(Caller caller, UUID activityId, @Nullable String code, @Nullable Double lat,
 			@Nullable Double lng) {
 		Instant now = this.clock.instant();
-		return this.access.requireSeen(caller, activityId)
-			.flatMap((activity) -> this.access.invited(caller, activity).flatMap((invited) -> {
-				if (!invited) {
-					return Mono.error(new DomainException(ErrorCode.NOT_INVITED));
-				}
-				return this.activities.findWithSecret(activityId)
-					.flatMap((loaded) -> verify(loaded, code, lat, lng, now))
-					.flatMap((checkIn) -> record(withMember(checkIn, caller.id()), null, null))
-					// A refusal to someone who checked in already is no refusal: they get their check-in.
-					.onErrorResume(DomainException.class,
-							(refusal) -> this.repository.find(activityId, caller.id())
-								.map((existing) -> new Recorded(existing, false))
-								.switchIfEmpty(Mono.error(refusal)));
-			}));
+		return this.access.requireSeenWithInvitation(caller, activityId).flatMap((seen) -> {
+			if (!seen.invited()) {
+				return Mono.error(new DomainException(ErrorCode.NOT_INVITED));
+			}
+			return this.activities.findWithSecret(activityId)
+				.flatMap((loaded) -> verify(loaded, code, lat, lng, now))
+				.flatMap((checkIn) -> record(seen.activity(), withMember(checkIn, caller.id()), null, null))
+				// A refusal to someone who checked in already is no refusal: they get their check-in.
+				.onErrorResume(DomainException.class,
+						(refusal) -> this.repository.find(activityId, caller.id())
+							.map((existing) -> new Recorded(existing, false))
+							.switchIfEmpty(Mono.error(refusal)));
+		});
 	}
 
 	/** A check-in the secretary records for a member without a phone: who, when and why are kept. */
@@ -86,8 +85,8 @@ class CheckIns {
 				return Mono.error(new DomainException(ErrorCode.CHECKIN_WINDOW_CLOSED));
 			}
 			return this.activities.invites(activity, memberBranch).flatMap((invited) -> invited
-					? record(new CheckIn(Ids.newId(), activityId, memberId, now, "MANUAL", null), secretary.id(),
-							reason)
+					? record(activity, new CheckIn(Ids.newId(), activityId, memberId, now, "MANUAL", null),
+							secretary.id(), reason)
 					: Mono.error(new DomainException(ErrorCode.NOT_INVITED)));
 		});
 	}
@@ -131,11 +130,11 @@ class CheckIns {
 	}
 
 	/** Stores the check-in and its points event together; a second one for the member gives back the first. */
-	private Mono<Recorded> record(CheckIn checkIn, @Nullable UUID recordedBy, @Nullable String reason) {
-		return this.activities.find(checkIn.activityId())
-			.flatMap((activity) -> this.repository.insert(checkIn, recordedBy, reason)
-				.flatMap((inserted) -> this.events.attended(activity, inserted).thenReturn(new Recorded(inserted, true)))
-				.as(this.transactions::transactional))
+	private Mono<Recorded> record(Activity activity, CheckIn checkIn, @Nullable UUID recordedBy,
+			@Nullable String reason) {
+		return this.repository.insert(checkIn, recordedBy, reason)
+			.flatMap((inserted) -> this.events.attended(activity, inserted).thenReturn(new Recorded(inserted, true)))
+			.as(this.transactions::transactional)
 			.switchIfEmpty(Mono.defer(() -> this.repository.find(checkIn.activityId(), checkIn.memberId())
 				.map((existing) -> new Recorded(existing, false))));
 	}

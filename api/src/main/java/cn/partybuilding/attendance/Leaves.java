@@ -11,6 +11,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import cn.partybuilding.activity.Activity;
 import cn.partybuilding.activity.ActivityAccess;
 import cn.partybuilding.activity.ActivityStatus;
 import cn.partybuilding.attendance.LeaveRequest.LeaveStatus;
@@ -47,28 +48,28 @@ class Leaves {
 	/** 201 the first time; asking again gives the same request (200). */
 	Mono<Asked> ask(Caller caller, UUID activityId, String reason) {
 		Instant now = this.clock.instant();
-		return this.access.requireSeen(caller, activityId)
-			.flatMap((activity) -> this.access.invited(caller, activity).flatMap((invited) -> {
-				if (!invited) {
-					return Mono.error(new DomainException(ErrorCode.NOT_INVITED));
-				}
-				if (activity.status() != ActivityStatus.APPROVED) {
-					return Mono.error(new DomainException(ErrorCode.ACTIVITY_NOT_OPEN));
-				}
-				return this.repository.findFor(activityId, caller.id())
-					.map((existing) -> new Asked(existing, false))
-					.switchIfEmpty(Mono.defer(() -> {
-						if (!now.isBefore(activity.startsAt())) {
-							return Mono.error(new DomainException(ErrorCode.LEAVE_TOO_LATE));
-						}
-						LeaveRequest request = new LeaveRequest(Ids.newId(), activityId, caller.id(), reason.trim(),
-								LeaveStatus.PENDING, now, null, null, null);
-						return this.repository.insert(request)
-							.map((inserted) -> new Asked(inserted, true))
-							.switchIfEmpty(Mono.defer(() -> this.repository.findFor(activityId, caller.id())
-								.map((existing) -> new Asked(existing, false))));
-					}));
-			}));
+		return this.access.requireSeenWithInvitation(caller, activityId).flatMap((seen) -> {
+			Activity activity = seen.activity();
+			if (!seen.invited()) {
+				return Mono.error(new DomainException(ErrorCode.NOT_INVITED));
+			}
+			if (activity.status() != ActivityStatus.APPROVED) {
+				return Mono.error(new DomainException(ErrorCode.ACTIVITY_NOT_OPEN));
+			}
+			return this.repository.findFor(activityId, caller.id())
+				.map((existing) -> new Asked(existing, false))
+				.switchIfEmpty(Mono.defer(() -> {
+					if (!now.isBefore(activity.startsAt())) {
+						return Mono.error(new DomainException(ErrorCode.LEAVE_TOO_LATE));
+					}
+					LeaveRequest request = new LeaveRequest(Ids.newId(), activityId, caller.id(), reason.trim(),
+							LeaveStatus.PENDING, now, null, null, null);
+					return this.repository.insert(request)
+						.map((inserted) -> new Asked(inserted, true))
+						.switchIfEmpty(Mono.defer(() -> this.repository.findFor(activityId, caller.id())
+							.map((existing) -> new Asked(existing, false))));
+				}));
+		});
 	}
 
 	Mono<LeaveRequest> decide(Caller caller, UUID requestId, LeaveStatus to, @Nullable String reason) {

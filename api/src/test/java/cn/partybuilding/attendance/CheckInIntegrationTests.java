@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -254,17 +255,11 @@ class CheckInIntegrationTests {
 	void aThousandMembersCheckInAtOnceAndTheSheetIsExact() {
 		ThousandInvited meeting = thousandInvited("千人支部");
 		String secretary = meeting.secretary();
-		List<String> tokens = meeting.tokens();
 		UUID activity = meeting.activity();
-		String code = meeting.code();
 		// A real non-blocking client, so that the requests are truly in flight together.
 		WebClient web = WebClient.create("http://localhost:" + this.port);
-		List<Integer> statuses = Flux.fromIterable(tokens)
-			.flatMap((token) -> web.post()
-				.uri("/api/v1/activities/{id}/checkins", activity)
-				.headers((headers) -> headers.setBearerAuth(token))
-				.bodyValue(Map.of("code", code, "lat", TestActivities.LAT, "lng", TestActivities.LNG))
-				.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value())), 256)
+		List<Integer> statuses = Flux.fromIterable(meeting.tokens())
+			.flatMap((token) -> tap(web, meeting, token), 256)
 			.collectList()
 			.block(Duration.ofMinutes(2));
 		assertThat(statuses).hasSize(1000).containsOnly(201);
@@ -290,18 +285,12 @@ class CheckInIntegrationTests {
 		ThousandInvited meeting = thousandInvited("掉线支部");
 		List<String> tokens = meeting.tokens();
 		UUID activity = meeting.activity();
-		String code = meeting.code();
 		WebClient web = WebClient.create("http://localhost:" + this.port);
 		java.util.Random random = new java.util.Random(20261125);
 		List<Duration> patience = tokens.stream().map((token) -> Duration.ofMillis(1 + random.nextInt(80))).toList();
 		Flux.range(0, tokens.size())
-			.flatMap((i) -> web.post()
-				.uri("/api/v1/activities/{id}/checkins", activity)
-				.headers((headers) -> headers.setBearerAuth(tokens.get(i)))
-				.bodyValue(Map.of("code", code, "lat", TestActivities.LAT, "lng", TestActivities.LNG))
-				.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value()))
-				.timeout(patience.get(i))
-				.onErrorResume((ex) -> reactor.core.publisher.Mono.just(0)), 256)
+			.flatMap((i) -> tap(web, meeting, tokens.get(i)).timeout(patience.get(i))
+				.onErrorResume((ex) -> Mono.just(0)), 256)
 			.collectList()
 			.block(Duration.ofMinutes(2));
 		// What the server still had in hand when the clients left finishes or rolls back by now.
@@ -321,11 +310,7 @@ class CheckInIntegrationTests {
 		// No connection went back to the pool inside a transaction: everybody who retries checks in once, with one
 		// event each.
 		List<Integer> retries = Flux.fromIterable(tokens)
-			.flatMap((token) -> web.post()
-				.uri("/api/v1/activities/{id}/checkins", activity)
-				.headers((headers) -> headers.setBearerAuth(token))
-				.bodyValue(Map.of("code", code, "lat", TestActivities.LAT, "lng", TestActivities.LNG))
-				.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value())), 64)
+			.flatMap((token) -> tap(web, meeting, token), 64)
 			.collectList()
 			.block(Duration.ofMinutes(2));
 		assertThat(retries).hasSize(1000).containsOnly(200, 201);
@@ -521,6 +506,15 @@ class CheckInIntegrationTests {
 			.map((row) -> row.get("status", String.class))
 			.one()
 			.block()).isEqualTo("COMPLETED");
+	}
+
+	/** One member's tap on "check in" to the meeting, with its code and the venue's position: the answer's status. */
+	private static Mono<Integer> tap(WebClient web, ThousandInvited meeting, String token) {
+		return web.post()
+			.uri("/api/v1/activities/{id}/checkins", meeting.activity())
+			.headers((headers) -> headers.setBearerAuth(token))
+			.bodyValue(Map.of("code", meeting.code(), "lat", TestActivities.LAT, "lng", TestActivities.LNG))
+			.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value()));
 	}
 
 	/** A new branch of a thousand members, secretary B over it, and an activity of it open for check-in. */

@@ -12,6 +12,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,9 +39,9 @@ class ProbeController {
 
 	private final DatabaseClient db;
 
-	private final org.springframework.transaction.reactive.TransactionalOperator transactions;
+	private final TransactionalOperator transactions;
 
-	ProbeController(DatabaseClient db, org.springframework.transaction.reactive.TransactionalOperator transactions) {
+	ProbeController(DatabaseClient db, TransactionalOperator transactions) {
 		this.db = db;
 		this.transactions = transactions;
 	}
