@@ -1,6 +1,7 @@
 package cn.partybuilding.attendance;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -33,11 +34,17 @@ class AttendanceEvents {
 		this.points = points;
 	}
 
-	/** {@code ACTIVITY_ATTENDED}, keyed by the check-in: one check-in, one event. */
-	Mono<Void> attended(Activity activity, CheckIn checkIn) {
-		return this.points.record(PointsEvent.of(PointsIntake.eventId("checkin", checkIn.id()),
-				checkIn.memberId().toString(), EventType.ACTIVITY_ATTENDED, checkIn.checkedInAt(),
-				Map.of(PointsEvent.ACTIVITY_TYPE, activity.type().name())));
+	/** {@code ACTIVITY_ATTENDED} for each of the check-ins, keyed by the check-in (one check-in, one event). */
+	Mono<Void> attendedAll(List<CheckInWriter.NewCheckIn> checkIns) {
+		return checkIns.isEmpty() ? Mono.empty()
+				: this.points.recordAll(checkIns.stream().map((entry) -> attendance(entry.activity(), entry.checkIn()))
+					.toList());
+	}
+
+	private static PointsEvent attendance(Activity activity, CheckIn checkIn) {
+		return PointsEvent.of(PointsIntake.eventId("checkin", checkIn.id()), checkIn.memberId().toString(),
+				EventType.ACTIVITY_ATTENDED, checkIn.checkedInAt(), Map.of(PointsEvent.ACTIVITY_TYPE,
+						activity.type().name()));
 	}
 
 	/** {@code ACTIVITY_ABSENT_WITHOUT_LEAVE}, keyed by activity and member: marking twice deducts once. */

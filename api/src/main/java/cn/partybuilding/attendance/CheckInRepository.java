@@ -1,16 +1,15 @@
 package cn.partybuilding.attendance;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
-import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
-
-import cn.partybuilding.system.Parameters;
 
 /** Check-ins: inserted at most once per member and activity by the unique key, whatever the concurrency. */
 @Repository
@@ -22,24 +21,50 @@ class CheckInRepository {
 		this.db = db;
 	}
 
-	/** Inserts the check-in; empty when the member has one for the activity already. */
-	Mono<CheckIn> insert(CheckIn checkIn, @Nullable UUID recordedBy, @Nullable String reason) {
+	/**
+	 * Inserts the check-ins in one statement, each unless its member has one for the activity already (or an earlier
+	 * one of the list is theirs); the ids of those inserted.
+	 */
+	Flux<UUID> insertAll(List<CheckInWriter.NewCheckIn> batch) {
+		int n = batch.size();
+		UUID[] ids = new UUID[n];
+		UUID[] activities = new UUID[n];
+		UUID[] members = new UUID[n];
+		String[] times = new String[n];
+		String[] methods = new String[n];
+		Integer[] distances = new Integer[n];
+		UUID[] recorders = new UUID[n];
+		String[] reasons = new String[n];
+		for (int i = 0; i < n; i++) {
+			CheckIn checkIn = batch.get(i).checkIn();
+			ids[i] = checkIn.id();
+			activities[i] = checkIn.activityId();
+			members[i] = checkIn.memberId();
+			times[i] = checkIn.checkedInAt().toString();
+			methods[i] = checkIn.method();
+			distances[i] = checkIn.distanceMeters();
+			recorders[i] = batch.get(i).recordedBy();
+			reasons[i] = batch.get(i).reason();
+		}
 		return this.db.sql("""
 				INSERT INTO checkins (id, activity_id, member_id, checked_in_at, method, distance_m, recorded_by,
 				                      manual_reason)
-				VALUES (:id, :activity, :member, :at, :method, :distance, :recordedBy, :reason)
+				SELECT i, a, m, CAST(t AS timestamptz), h, d, r, why
+				FROM unnest(CAST(:ids AS uuid[]), CAST(:activities AS uuid[]), CAST(:members AS uuid[]),
+				            CAST(:times AS text[]), CAST(:methods AS text[]), CAST(:distances AS int[]),
+				            CAST(:recorders AS uuid[]), CAST(:reasons AS text[])) AS n(i, a, m, t, h, d, r, why)
 				ON CONFLICT ON CONSTRAINT checkins_once DO NOTHING
 				RETURNING id""")
-			.bind("id", checkIn.id())
-			.bind("activity", checkIn.activityId())
-			.bind("member", checkIn.memberId())
-			.bind("at", checkIn.checkedInAt())
-			.bind("method", checkIn.method())
-			.bind("distance", Parameters.nullable(checkIn.distanceMeters(), Integer.class))
-			.bind("recordedBy", Parameters.nullable(recordedBy, UUID.class))
-			.bind("reason", Parameters.nullable(reason, String.class))
-			.map((row) -> checkIn)
-			.one();
+			.bind("ids", ids)
+			.bind("activities", activities)
+			.bind("members", members)
+			.bind("times", times)
+			.bind("methods", methods)
+			.bind("distances", distances)
+			.bind("recorders", recorders)
+			.bind("reasons", reasons)
+			.map((row) -> row.get("id", UUID.class))
+			.all();
 	}
 
 	Mono<CheckIn> find(UUID activityId, UUID memberId) {

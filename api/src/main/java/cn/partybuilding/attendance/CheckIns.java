@@ -9,7 +9,6 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.reactive.TransactionalOperator;
 
 import cn.partybuilding.activity.Activities;
 import cn.partybuilding.activity.Activity;
@@ -40,19 +39,16 @@ class CheckIns {
 
 	private final CheckInRepository repository;
 
-	private final AttendanceEvents events;
-
-	private final TransactionalOperator transactions;
+	private final CheckInWriter writer;
 
 	private final Clock clock;
 
-	CheckIns(Activities activities, ActivityAccess access, CheckInRepository repository, AttendanceEvents events,
-			TransactionalOperator transactions, Clock clock) {
+	CheckIns(Activities activities, ActivityAccess access, CheckInRepository repository, CheckInWriter writer,
+			Clock clock) {
 		this.activities = activities;
 		this.access = access;
 		this.repository = repository;
-		this.events = events;
-		this.transactions = transactions;
+		this.writer = writer;
 		this.clock = clock;
 	}
 
@@ -132,11 +128,10 @@ class CheckIns {
 	/** Stores the check-in and its points event together; a second one for the member gives back the first. */
 	private Mono<Recorded> record(Activity activity, CheckIn checkIn, @Nullable UUID recordedBy,
 			@Nullable String reason) {
-		return this.repository.insert(checkIn, recordedBy, reason)
-			.flatMap((inserted) -> this.events.attended(activity, inserted).thenReturn(new Recorded(inserted, true)))
-			.as(this.transactions::transactional)
-			.switchIfEmpty(Mono.defer(() -> this.repository.find(checkIn.activityId(), checkIn.memberId())
-				.map((existing) -> new Recorded(existing, false))));
+		return this.writer.store(activity, checkIn, recordedBy, reason)
+			.flatMap((stored) -> stored ? Mono.just(new Recorded(checkIn, true))
+					: this.repository.find(checkIn.activityId(), checkIn.memberId())
+						.map((existing) -> new Recorded(existing, false)));
 	}
 
 	private static CheckIn withMember(CheckIn checkIn, UUID memberId) {

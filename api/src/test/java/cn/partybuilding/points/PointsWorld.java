@@ -161,7 +161,7 @@ public final class PointsWorld {
 
 	/** The ledger entries of an event, as (rule code, kind, points) rows. */
 	public List<Map<String, Object>> entriesOf(String eventId) {
-		return this.db.sql("SELECT rule_code, kind, points FROM points_ledger WHERE event_id = :e ORDER BY id")
+		return this.db.sql("SELECT rule_code, kind, points, capped_by FROM points_ledger WHERE event_id = :e ORDER BY id")
 			.bind("e", eventId)
 			.fetch()
 			.all()

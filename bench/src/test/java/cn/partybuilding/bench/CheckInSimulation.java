@@ -36,6 +36,9 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  * {@code -Dbench.activitySet}, by default those of the phase; named {@code -Dbench.name});</li>
  * <li>{@code burst}: {@code -Dbench.users} users at once on a fresh activity.</li>
  * </ul>
+ * With {@code -Dbench.clientWarmupSeconds}, each phase starts after that long a warm-up of the load generator
+ * itself, recorded apart as {@code client warm-up}: at {@code -Dbench.clientWarmupRate}, by default the first step's
+ * rate, the phase's rate, or 200/s before a burst.
  * {@code -Dbench.dir} is the work directory {@code bench/checkin} seeded, {@code -Dbench.baseUrl} the server,
  * {@code -Dbench.out} where the figures go ({@link Latencies}).
  */
@@ -70,10 +73,11 @@ public final class CheckInSimulation extends Simulation {
 			.shareConnections();
 		List<PopulationBuilder> populations = switch (this.phase) {
 			case "steps" -> steps();
-			case "load" -> List.of(scenario("load")
+			case "load" -> warmedUp(rate("bench.rate"), scenario("load")
 				.exec(checkIn(System.getProperty("bench.name", "load") + " " + rate("bench.rate") + "/s"))
 				.injectOpen(constantUsersPerSec(rate("bench.rate")).during(seconds("bench.seconds"))));
-			case "burst" -> List.of(scenario("burst").exec(checkIn("burst " + rate("bench.users")))
+			case "burst" -> warmedUp(Integer.getInteger("bench.clientWarmupRate", 200), scenario("burst")
+				.exec(checkIn("burst " + rate("bench.users")))
 				.injectOpen(atOnceUsers(rate("bench.users"))));
 			default -> throw new IllegalArgumentException("bench.phase: steps, load or burst");
 		};
@@ -89,11 +93,30 @@ public final class CheckInSimulation extends Simulation {
 	public void after() {
 		this.codes.close();
 		try {
-			this.latencies.write(Path.of(System.getProperty("bench.out")));
+			String out = System.getProperty("bench.out");
+			this.latencies.write(Path.of(out));
+			this.latencies.writeTimeline(Path.of(out.replaceFirst("\\.tsv$", "") + ".timeline.tsv"),
+					Integer.getInteger("bench.sliceMillis", 1000));
 		}
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * The phase after {@code -Dbench.clientWarmupSeconds} of check-ins at {@code rate} per second, named
+	 * {@code client warm-up}: a fresh Gatling JVM compiles its own code during its first seconds and counts that time
+	 * as response time, so the measured phase starts once the load generator runs warm (the server is warm already).
+	 * Starts when every warm-up check-in has been answered.
+	 */
+	private List<PopulationBuilder> warmedUp(int rate, PopulationBuilder phase) {
+		long warmup = Long.getLong("bench.clientWarmupSeconds", 0);
+		if (warmup <= 0) {
+			return List.of(phase);
+		}
+		return List.of(scenario("client warm-up").exec(checkIn("client warm-up " + rate + "/s"))
+			.injectOpen(constantUsersPerSec(rate).during(Duration.ofSeconds(warmup)))
+			.andThen(phase));
 	}
 
 	/** The steps one after the other (each starts when the previous one's users are all answered). */
@@ -123,7 +146,7 @@ public final class CheckInSimulation extends Simulation {
 		for (int i = steps.size() - 2; i >= 0; i--) {
 			chained = steps.get(i).andThen(chained);
 		}
-		return List.of(chained);
+		return warmedUp(Integer.getInteger("bench.clientWarmupRate", rates[0]), chained);
 	}
 
 	private ChainBuilder checkIn(String name) {

@@ -3,8 +3,10 @@ package cn.partybuilding.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -28,9 +30,25 @@ final class Latencies {
 		Files.writeString(file, out);
 	}
 
+	/**
+	 * How the answers went over time: one TSV line per name and slice of {@code sliceMillis} after the name's first
+	 * request ({@code name slice-start-ms sent ok p50 p99 max}, by when the requests were sent), to tell a slow
+	 * start from a slow whole.
+	 */
+	synchronized void writeTimeline(Path file, int sliceMillis) throws IOException {
+		StringBuilder out = new StringBuilder();
+		this.series.forEach((name, series) -> series.timeline(sliceMillis)
+			.forEach((line) -> out.append(name).append('\t').append(line).append('\n')));
+		Files.writeString(file, out);
+	}
+
 	private static final class Series {
 
 		private int[] okMillis = new int[1024];
+
+		private long[] okStarts = new long[1024];
+
+		private final List<Long> allStarts = new ArrayList<>();
 
 		private int ok;
 
@@ -47,6 +65,7 @@ final class Latencies {
 		void add(long start, Integer millis, Integer status) {
 			this.total++;
 			this.firstStart = Math.min(this.firstStart, start);
+			this.allStarts.add(start);
 			if (millis != null) {
 				this.maxMillis = Math.max(this.maxMillis, millis);
 				this.lastEnd = Math.max(this.lastEnd, start + millis);
@@ -54,7 +73,9 @@ final class Latencies {
 			if (status != null && status == 201 && millis != null) {
 				if (this.ok == this.okMillis.length) {
 					this.okMillis = Arrays.copyOf(this.okMillis, this.ok * 2);
+					this.okStarts = Arrays.copyOf(this.okStarts, this.ok * 2);
 				}
+				this.okStarts[this.ok] = start;
 				this.okMillis[this.ok++] = millis;
 			}
 			else {
@@ -71,6 +92,29 @@ final class Latencies {
 					String.valueOf(this.total - this.ok), percentile(sorted, 50), percentile(sorted, 95),
 					percentile(sorted, 99), String.valueOf(this.maxMillis), String.format("%.0f", this.total / seconds),
 					this.errors.isEmpty() ? "-" : this.errors.toString());
+		}
+
+		List<String> timeline(int sliceMillis) {
+			Map<Long, Integer> sent = new TreeMap<>();
+			this.allStarts.forEach((start) -> sent.merge((start - this.firstStart) / sliceMillis, 1, Integer::sum));
+			Map<Long, List<Integer>> answered = new TreeMap<>();
+			for (int i = 0; i < this.ok; i++) {
+				answered.computeIfAbsent((this.okStarts[i] - this.firstStart) / sliceMillis,
+						(slice) -> new ArrayList<>())
+					.add(this.okMillis[i]);
+			}
+			List<String> lines = new ArrayList<>();
+			sent.forEach((slice, count) -> {
+				int[] sorted = answered.getOrDefault(slice, List.of())
+					.stream()
+					.mapToInt(Integer::intValue)
+					.sorted()
+					.toArray();
+				lines.add(String.join("\t", String.valueOf(slice * sliceMillis), String.valueOf(count),
+						String.valueOf(sorted.length), percentile(sorted, 50), percentile(sorted, 99),
+						(sorted.length == 0) ? "-" : String.valueOf(sorted[sorted.length - 1])));
+			});
+			return lines;
 		}
 
 		private static String percentile(int[] sorted, int p) {

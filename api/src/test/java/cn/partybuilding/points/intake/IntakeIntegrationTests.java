@@ -125,6 +125,80 @@ class IntakeIntegrationTests {
 	}
 
 	@Test
+	void eventsRecordedTogetherAreStoredAsGivenOnceEachAndScored() {
+		UUID member = Ids.newId();
+		Instant now = this.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+		PointsEvent storedBefore = attended("checkin:" + Ids.newId(), member, now, "THEME_DAY");
+		this.world.record(storedBefore);
+		PointsEvent meeting = attended("checkin:" + Ids.newId(), member, now, "BRANCH_ASSEMBLY");
+		PointsEvent volunteering = PointsEvent.measured("volunteer-signup:" + Ids.newId(), member.toString(),
+				EventType.VOLUNTEER_HOURS_APPROVED, now, new BigDecimal("2.5"));
+		PointsEvent adjustment = PointsEvent.adjustment("adjustment:" + Ids.newId(), member.toString(), now,
+				new BigDecimal("-1.5"), "迟到早退");
+		List<PointsEvent> together = List.of(meeting, volunteering, adjustment, meeting, storedBefore);
+
+		this.intake.recordAll(together).as(this.transactions::transactional).block();
+
+		List<String> ids = List.of(storedBefore.eventId(), meeting.eventId(), volunteering.eventId(),
+				adjustment.eventId());
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.world.scoredCount(ids) == 4);
+		List<PointsEvent> stored = this.queue.scored(member.toString(), now.minusSeconds(1), now.plusSeconds(1))
+			.collectList()
+			.block();
+		assertThat(stored).hasSize(4)
+			.usingRecursiveFieldByFieldElementComparator(org.assertj.core.api.recursive.comparison
+				.RecursiveComparisonConfiguration.builder()
+				.withComparatorForType(java.util.Comparator.nullsFirst(BigDecimal::compareTo), BigDecimal.class)
+				.build())
+			.containsExactlyInAnyOrder(storedBefore, meeting, volunteering, adjustment);
+		// 主题党日 2 + 支部党员大会 3 + 2.5 hours of volunteering at 1 an hour − 1.5 adjusted.
+		assertThat(this.world.total(member, year(now))).isEqualByComparingTo("6.0");
+		assertThat(this.world.ledgerSum(member, year(now))).isEqualByComparingTo("6.0");
+	}
+
+	@Test
+	void membersScoredTogetherInOneBatchEachMeetTheirOwnCaps() {
+		Instant now = this.clock.instant();
+		int year = year(now);
+		List<UUID> members = IntStream.range(0, 60).mapToObj((i) -> Ids.newId()).toList();
+		// STUDY: 1 point an item, at most 2 a day. Member i has used i % 3 of today's 2 already.
+		List<PointsEvent> earlier = new ArrayList<>();
+		for (int i = 0; i < members.size(); i++) {
+			for (int n = 0; n < i % 3; n++) {
+				earlier.add(PointsEvent.measured("study:" + Ids.newId(), members.get(i).toString(),
+						EventType.STUDY_COMPLETED, now, BigDecimal.ONE));
+			}
+		}
+		this.world.recordAll(earlier, 8);
+		List<String> earlierIds = earlier.stream().map(PointsEvent::eventId).toList();
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.world.scoredCount(earlierIds) == earlier.size());
+		// Then two items each, all in the queue before a worker looks: one batch, one event per member.
+		List<PointsEvent> twoEach = members.stream()
+			.map((member) -> PointsEvent.measured("study:" + Ids.newId(), member.toString(),
+					EventType.STUDY_COMPLETED, now, new BigDecimal("2")))
+			.toList();
+		this.worker.stop();
+		try {
+			this.intake.recordAll(twoEach).as(this.transactions::transactional).block();
+		}
+		finally {
+			this.worker.start();
+		}
+		List<String> ids = twoEach.stream().map(PointsEvent::eventId).toList();
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.world.scoredCount(ids) == members.size());
+
+		for (int i = 0; i < members.size(); i++) {
+			UUID member = members.get(i);
+			assertThat(this.world.total(member, year)).as("member %d", i).isEqualByComparingTo("2.0");
+			assertThat(this.world.ledgerSum(member, year)).as("member %d", i).isEqualByComparingTo("2.0");
+			Map<String, Object> entry = this.world.entriesOf(twoEach.get(i).eventId()).get(0);
+			assertThat((BigDecimal) entry.get("points")).as("member %d", i)
+				.isEqualByComparingTo(BigDecimal.valueOf(2 - i % 3));
+			assertThat(entry.get("capped_by")).as("member %d", i).isEqualTo((i % 3 == 0) ? null : "DAY");
+		}
+	}
+
+	@Test
 	void anEventNoRuleAppliesToIsMarkedScoredWithoutEntries() {
 		UUID member = Ids.newId();
 		String eventId = "checkin:" + Ids.newId();

@@ -3,8 +3,10 @@ package cn.partybuilding.points.intake;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import io.r2dbc.spi.Parameters;
 import io.r2dbc.spi.Readable;
@@ -55,6 +57,44 @@ class EventQueue {
 				.map((row) -> true)
 				.one()
 				.defaultIfEmpty(false));
+	}
+
+	/**
+	 * Stores the events in one statement, skipping those whose id is stored already (or repeats an earlier one of
+	 * the list); how many were stored now.
+	 */
+	Mono<Long> insertAll(List<PointsEvent> events, Instant now) {
+		if (events.isEmpty()) {
+			return Mono.just(0L);
+		}
+		return Mono.fromCallable(() -> events.stream().map((event) -> UUID.fromString(event.memberId())).toArray(UUID[]::new))
+			.flatMap((members) -> this.db.sql("""
+					INSERT INTO points_events (event_id, member_id, type, occurred_at, details, quantity, explicit_points,
+					                           target_rule_code, reason, recorded_at, next_attempt_at)
+					SELECT e, m, t, CAST(o AS timestamptz), CAST(d AS jsonb), CAST(q AS numeric), CAST(x AS numeric),
+					       r, why, :now, :now
+					FROM unnest(CAST(:eventIds AS text[]), CAST(:members AS uuid[]), CAST(:types AS text[]),
+					            CAST(:occurredAt AS text[]), CAST(:details AS text[]), CAST(:quantities AS text[]),
+					            CAST(:explicit AS text[]), CAST(:targets AS text[]), CAST(:reasons AS text[]))
+					     AS n(e, m, t, o, d, q, x, r, why)
+					ON CONFLICT (event_id) DO NOTHING""")
+				.bind("eventIds", texts(events, PointsEvent::eventId))
+				.bind("members", members)
+				.bind("types", texts(events, (event) -> event.type().name()))
+				.bind("occurredAt", texts(events, (event) -> event.occurredAt().toString()))
+				.bind("details", texts(events, (event) -> DetailsJson.write(event.details())))
+				.bind("quantities", texts(events, (event) -> event.quantity().toPlainString()))
+				.bind("explicit", texts(events,
+						(event) -> (event.explicitPoints() != null) ? event.explicitPoints().toPlainString() : null))
+				.bind("targets", texts(events, PointsEvent::targetRuleCode))
+				.bind("reasons", texts(events, PointsEvent::reason))
+				.bind("now", now)
+				.fetch()
+				.rowsUpdated());
+	}
+
+	private static String[] texts(List<PointsEvent> events, Function<PointsEvent, @Nullable String> value) {
+		return events.stream().map(value).toArray(String[]::new);
 	}
 
 	/**

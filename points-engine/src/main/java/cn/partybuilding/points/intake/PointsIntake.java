@@ -79,6 +79,14 @@ public class PointsIntake {
 	}
 
 	/**
+	 * As {@link #record}, for many events in one statement: a feature that writes many changes in one transaction
+	 * (a batch of check-ins) records their events together.
+	 */
+	public Mono<Void> recordAll(List<PointsEvent> events) {
+		return this.queue.insertAll(events, this.clock.instant()).then();
+	}
+
+	/**
 	 * Records the event and scores it at once, in the caller's transaction and under the member's lock, exactly as
 	 * the workers would: for decisions whose answer is the entry, such as a secretary's manual adjustment. It is
 	 * scored ahead of the member's events still waiting in the queue (adjustments carry their own amount). An event

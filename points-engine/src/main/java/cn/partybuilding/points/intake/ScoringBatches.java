@@ -31,7 +31,9 @@ import cn.partybuilding.points.rules.PointsRules;
 /**
  * Scores the queue batch by batch. A batch is one transaction: the events are claimed ({@code SKIP LOCKED}), the
  * locks of their members taken (in one shared order), and each member's events scored in the order they were
- * recorded, reading the member's cap usage from the ledger in this transaction; then they are marked scored. A member
+ * recorded, reading the member's cap usage from the ledger in this transaction; then they are marked scored. The
+ * members with one event in the batch are scored together (one read of their cap usage, one append), the others
+ * event by event. A member
  * with an older event held by another worker is left for the next round, so one member's events are scored in
  * order. (Such a member's events stay at the head of the queue until the holder commits, normally milliseconds; a
  * member with more waiting events than a batch holds can delay others' events that long.) A crash or a stop in the middle rolls the whole batch back, so every event is scored
@@ -131,14 +133,31 @@ class ScoringBatches {
 					: this.queue.membersWithEarlierPending(firstSeqs, now).collect(Collectors.toSet()))
 			.flatMap((waiting) -> {
 				// Members with an older event still held by another worker wait for the next round.
-				List<PendingEvent> ready = byMember.entrySet()
+				List<List<PendingEvent>> readyMembers = byMember.entrySet()
 					.stream()
 					.filter((member) -> !waiting.contains(member.getKey()))
-					.flatMap((member) -> member.getValue().stream())
+					.map(Map.Entry::getValue)
 					.toList();
-				return Flux.fromIterable(ready)
+				List<PendingEvent> ready = readyMembers.stream().flatMap(List::stream).toList();
+				// A member with one event in hand (the usual case) is scored together with the others in that case;
+				// a member with several, event after event, each seeing the entries of the one before.
+				List<PendingEvent> alone = readyMembers.stream()
+					.filter((events) -> events.size() == 1)
+					.map((events) -> events.get(0))
+					.toList();
+				List<PendingEvent> inTurn = readyMembers.stream()
+					.filter((events) -> events.size() > 1)
+					.flatMap(List::stream)
+					.toList();
+				Mono<Void> together = alone.isEmpty() ? Mono.empty()
+						: this.scorer.scoreAll(alone.stream().map(PendingEvent::readable).toList(), scorer, now)
+							.then(Flux.fromIterable(alone)
+								.concatMap((pending) -> Mono.defer(() -> afterEach(scored.incrementAndGet())))
+								.then());
+				return together.then(Flux.fromIterable(inTurn)
 					.concatMap((pending) -> this.scorer.score(pending.readable(), scorer, now)
 						.then(Mono.defer(() -> afterEach(scored.incrementAndGet()))))
+					.then())
 					.then(Mono.defer(() -> ready.isEmpty() ? Mono.empty()
 							: this.queue.markScored(ready.stream().map(PendingEvent::seq).toList(), now)));
 			})

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Service;
 
 import cn.partybuilding.points.core.CapUsage;
+import cn.partybuilding.points.core.EntryKind;
 import cn.partybuilding.points.core.LedgerEntry;
 import cn.partybuilding.points.core.PeriodTotals;
 import cn.partybuilding.points.core.PointsCategory;
@@ -50,25 +52,62 @@ public class PointsLedger {
 
 	/** How much of the caps of the given rules the member used in the periods around {@code date}. */
 	public Mono<CapUsage> capUsage(String memberId, LocalDate date, Collection<RuleVersion> rules) {
-		List<RuleVersion> capped = rules.stream()
-			.filter((rule) -> rule.caps().perDay() != null || rule.caps().perMonth() != null
-					|| rule.caps().perYear() != null)
-			.toList();
-		if (capped.isEmpty()) {
+		Map<String, PointsCategory> categories = cappedCategories(rules);
+		if (categories.isEmpty()) {
 			return Mono.just(CapUsage.NONE);
 		}
-		Map<String, PointsCategory> categories = capped.stream()
-			.collect(Collectors.toMap(RuleVersion::code, RuleVersion::category, (a, b) -> a));
 		return this.repository.sums(memberId, date, categories.keySet()).collectList().map((sums) -> {
 			CapUsage usage = CapUsage.NONE;
 			for (var sum : sums) {
-				// A code keeps its category, so the magnitude of the sum is the sum of the magnitudes.
-				int sign = categories.get(sum.ruleCode()).sign();
-				usage = usage.with(sum.ruleCode(), new PeriodTotals(sum.day().multiply(sign(sign)),
-						sum.month().multiply(sign(sign)), sum.year().multiply(sign(sign))));
+				usage = withSums(usage, sum, categories);
 			}
 			return usage;
 		});
+	}
+
+	/**
+	 * As {@link #capUsage} for many members at once, each around one date, in one query: the usage of each key that
+	 * used any of the caps (a key missing from the answer used none).
+	 */
+	public Mono<Map<MemberDay, CapUsage>> capUsages(Collection<MemberDay> keys, Collection<RuleVersion> rules) {
+		Map<String, PointsCategory> categories = cappedCategories(rules);
+		if (categories.isEmpty() || keys.isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		return this.repository.sums(keys, categories.keySet()).collectList().map((rows) -> {
+			Map<MemberDay, CapUsage> usages = new HashMap<>();
+			for (var row : rows) {
+				usages.put(row.key(), withSums(usages.getOrDefault(row.key(), CapUsage.NONE), row.sums(), categories));
+			}
+			return usages;
+		});
+	}
+
+	private static Map<String, PointsCategory> cappedCategories(Collection<RuleVersion> rules) {
+		return rules.stream()
+			.filter((rule) -> rule.caps().perDay() != null || rule.caps().perMonth() != null
+					|| rule.caps().perYear() != null)
+			.collect(Collectors.toMap(RuleVersion::code, RuleVersion::category, (a, b) -> a));
+	}
+
+	private static CapUsage withSums(CapUsage usage, LedgerRepository.CodeSums sum,
+			Map<String, PointsCategory> categories) {
+		// A code keeps its category, so the magnitude of the sum is the sum of the magnitudes.
+		BigDecimal sign = sign(categories.get(sum.ruleCode()).sign());
+		return usage.with(sum.ruleCode(),
+				new PeriodTotals(sum.day().multiply(sign), sum.month().multiply(sign), sum.year().multiply(sign)));
+	}
+
+	/**
+	 * Appends awards of scoring in one statement, each unless an award of its event and rule code is there already,
+	 * and adds them to their members' balances of their years in the same statement: the balances always equal the
+	 * sums of the entries. How many were appended.
+	 */
+	public Mono<Long> appendAwards(List<LedgerEntry> awards, Instant now) {
+		if (awards.stream().anyMatch((entry) -> entry.kind() != EntryKind.AWARD)) {
+			return Mono.error(new IllegalArgumentException("Only awards are appended together"));
+		}
+		return this.repository.appendAwards(awards, now);
 	}
 
 	/**

@@ -1,0 +1,93 @@
+package cn.partybuilding.attendance;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import cn.partybuilding.activity.Activity;
+import cn.partybuilding.system.GroupCommit;
+
+/**
+ * Stores check-ins with their points events, many to a transaction when many members check in at once (a meeting
+ * starting: a thousand phones within a second). Each check-in and its event commit together or not at all, as one
+ * check-in alone would; a member's second check-in, in the same batch or a later one, stores nothing.
+ */
+@Component
+class CheckInWriter {
+
+	/** Enough to carry a whole meeting's rush in a few transactions; small enough to keep each one short. */
+	private static final int MAX_BATCH = 128;
+
+	/**
+	 * Batches written at the same time: while they are, the next check-ins gather. A few keep the database busy
+	 * without making the batches small.
+	 */
+	private static final int MAX_IN_FLIGHT = 4;
+
+	private final CheckInRepository repository;
+
+	private final AttendanceEvents events;
+
+	private final TransactionalOperator transactions;
+
+	private final GroupCommit<NewCheckIn, Boolean> commits;
+
+	CheckInWriter(CheckInRepository repository, AttendanceEvents events, TransactionalOperator transactions) {
+		this.repository = repository;
+		this.events = events;
+		this.transactions = transactions;
+		this.commits = new GroupCommit<>(this::write, MAX_BATCH, MAX_IN_FLIGHT, CheckInWriter::aboutTheItems);
+	}
+
+	/**
+	 * Stores the check-in and its points event: {@code true} if this call stored it, {@code false} if the member had
+	 * checked in to the activity already.
+	 */
+	Mono<Boolean> store(Activity activity, CheckIn checkIn, @Nullable UUID recordedBy, @Nullable String reason) {
+		return this.commits.submit(new NewCheckIn(activity, checkIn, recordedBy, reason));
+	}
+
+	private Mono<List<Boolean>> write(List<NewCheckIn> batch) {
+		return this.repository.insertAll(batch)
+			.collect(Collectors.toSet())
+			.flatMap((stored) -> this.events
+				.attendedAll(batch.stream().filter((entry) -> stored.contains(entry.checkIn().id())).toList())
+				.thenReturn(stored(batch, stored)))
+			.as(this.transactions::transactional);
+	}
+
+	private static List<Boolean> stored(List<NewCheckIn> batch, Set<UUID> stored) {
+		return batch.stream().map((entry) -> stored.contains(entry.checkIn().id())).toList();
+	}
+
+	/**
+	 * A batch that failed for one of its check-ins is worth writing again one by one; one that failed to reach the
+	 * database is not.
+	 */
+	private static boolean aboutTheItems(Throwable ex) {
+		return !(ex instanceof CannotCreateTransactionException || ex instanceof DataAccessResourceFailureException
+				|| ex instanceof TransientDataAccessResourceException);
+	}
+
+	/**
+	 * A check-in to store.
+	 *
+	 * @param activity its activity
+	 * @param checkIn the check-in
+	 * @param recordedBy the secretary who recorded it by hand
+	 * @param reason why by hand
+	 */
+	record NewCheckIn(Activity activity, CheckIn checkIn, @Nullable UUID recordedBy, @Nullable String reason) {
+	}
+
+}
