@@ -1,5 +1,8 @@
 package cn.partybuilding.activity;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +30,9 @@ class ActivityIntegrationTests {
 
 	@Autowired
 	ApplicationContext context;
+
+	@Autowired
+	Clock clock;
 
 	Api api;
 
@@ -100,9 +106,19 @@ class ActivityIntegrationTests {
 		inbox(this.district.memberB.token(), "ACTIVITY_INVITATION", 1);
 		inbox(this.district.secretaryB.token(), "ACTIVITY_INVITATION", 1);
 		String admin = this.district.sysAdmin.token();
+		// The business day the activity starts on, which is not the machine's date for eight hours of every day.
+		String startsAt = (String) this.api.get(admin, "/api/v1/activities/{id}", proposal)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Api.JSON)
+			.returnResult()
+			.getResponseBody()
+			.get("startsAt");
+		LocalDate day = LocalDate.ofInstant(Instant.parse(startsAt), this.clock.getZone());
 		for (int i = 0; i < 2; i++) {
 			this.api.post(admin, "/api/v1/admin/jobs/activity-reminders/runs")
-				.bodyValue(Map.of("date", java.time.LocalDate.now().toString()))
+				.bodyValue(Map.of("date", day.toString()))
 				.exchange()
 				.expectStatus()
 				.isAccepted();
