@@ -3,9 +3,14 @@ package cn.partybuilding.security;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSecurityContextJWKSet;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -23,7 +28,6 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
@@ -47,10 +51,10 @@ import cn.partybuilding.web.problem.Problems;
 
 /**
  * Stateless bearer-token security: every path needs a valid access token except logging in, the JWK set, health
- * and the API documentation. Tokens must be ES256-signed by one of our keys with our issuer and audience and not
- * expired; anything else ({@code alg: none}, an HMAC made with the public key, a foreign issuer) is a 401. Refusals
- * are problems like every other error. Fine-grained, scoped checks happen in the features through
- * {@code org.AccessPolicy}.
+ * and the API documentation. Tokens must be signed by one of our keys (RS256, or ES256 for an EC key) with our
+ * issuer and audience and not expired; anything else ({@code alg: none}, an HMAC made with the public key, a foreign
+ * issuer) is a 401. Refusals are problems like every other error. Fine-grained, scoped checks happen in the
+ * features through {@code org.AccessPolicy}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -94,9 +98,17 @@ class SecurityConfiguration {
 	@Bean
 	ReactiveJwtDecoder jwtDecoder(JwtKeys keys, PartySettings settings) {
 		JWKSet verification = new JWKSet(keys.verificationKeys());
+		// The algorithms of our keys and no other; a key is chosen by the token's kid and must be of the type its alg
+		// names (RSA for RS256, EC P-256 for ES256), so no token can make one kind of key verify another kind's
+		// signature.
+		Set<JWSAlgorithm> algorithms = keys.verificationAlgorithms()
+			.stream()
+			.map((algorithm) -> JWSAlgorithm.parse(algorithm.getName()))
+			.collect(Collectors.toSet());
 		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
 			.withJwkSource((jwt) -> Flux.fromIterable(verification.getKeys()))
-			.jwsAlgorithm(SignatureAlgorithm.ES256)
+			.jwtProcessorCustomizer((processor) -> processor
+				.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms, new JWKSecurityContextJWKSet())))
 			.build();
 		OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<Collection<String>>("aud",
 				(aud) -> aud != null && aud.contains(settings.jwt().audience()));

@@ -19,9 +19,10 @@ import org.springframework.stereotype.Component;
 import cn.partybuilding.system.PartySettings;
 
 /**
- * Issues access tokens: ES256, with the signing key's {@code kid}, issuer and audience, lifetime about 15 minutes,
- * and the claims {@code sub} (the account), {@code roles} ({@code [{role, scope}]}), {@code branchId} and
- * {@code sid} (the refresh-token family, so logging out can end the session).
+ * Issues access tokens: signed with the first key (RS256 for an RSA key, ES256 for an EC key) and its {@code kid},
+ * with issuer and audience, lifetime about 15 minutes, and the claims {@code sub} (the account), {@code roles}
+ * ({@code [{role, scope}]}), {@code branchId} and {@code sid} (the refresh-token family, so logging out can end the
+ * session).
  */
 @Component
 public class TokenIssuer {
@@ -36,6 +37,8 @@ public class TokenIssuer {
 
 	private final String keyId;
 
+	private final SignatureAlgorithm algorithm;
+
 	private final PartySettings.Jwt settings;
 
 	private final Clock clock;
@@ -43,6 +46,7 @@ public class TokenIssuer {
 	TokenIssuer(JwtEncoder encoder, JwtKeys keys, PartySettings settings, Clock clock) {
 		this.encoder = encoder;
 		this.keyId = keys.signingKey().getKeyID();
+		this.algorithm = keys.signingAlgorithm();
 		this.settings = settings.jwt();
 		this.clock = clock;
 	}
@@ -61,7 +65,7 @@ public class TokenIssuer {
 		if (branchId != null) {
 			claims.claim(BRANCH_ID, branchId.toString());
 		}
-		JwsHeader header = JwsHeader.with(SignatureAlgorithm.ES256).keyId(this.keyId).type("JWT").build();
+		JwsHeader header = JwsHeader.with(this.algorithm).keyId(this.keyId).type("JWT").build();
 		String token = this.encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
 		return new AccessToken(token, this.settings.accessTokenTtl().toSeconds());
 	}

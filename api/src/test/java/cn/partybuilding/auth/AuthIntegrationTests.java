@@ -1,6 +1,8 @@
 package cn.partybuilding.auth;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -10,6 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -67,13 +72,16 @@ class AuthIntegrationTests {
 
 	@Test
 	@SuppressWarnings("unchecked")
-	void aPasswordLoginAnswersAnES256TokenPairWithTheClaimsOfAPI() {
+	void aPasswordLoginAnswersATokenPairSignedWithOurKeyWithTheClaimsOfAPI() throws Exception {
 		Map<String, Object> tokens = this.api.tokens(Api.ADMIN_PHONE, Api.ADMIN_PASSWORD);
 		assertThat(tokens).containsEntry("tokenType", "Bearer").containsKeys("accessToken", "refreshToken");
 		assertThat(((Number) tokens.get("expiresIn")).longValue()).isBetween(600L, 900L);
 		Map<String, Object> header = part((String) tokens.get("accessToken"), 0);
 		Map<String, Object> claims = part((String) tokens.get("accessToken"), 1);
-		assertThat(header).containsEntry("alg", "ES256").containsKey("kid");
+		// The key the application generated into its data directory: RSA (RS256), or EC (ES256) left by an older run.
+		JWK ourKey = JWKSet.parse(Files.readString(Path.of("target/test-data/jwt-keys.json"))).getKeys().get(0);
+		assertThat(header).containsEntry("alg", (ourKey instanceof RSAKey) ? "RS256" : "ES256")
+			.containsEntry("kid", ourKey.getKeyID());
 		assertThat(claims).containsKeys("sub", "roles", "iss", "aud", "exp", "sid");
 		assertThat((List<Object>) claims.get("roles")).contains(Map.of("role", "SYS_ADMIN"));
 	}

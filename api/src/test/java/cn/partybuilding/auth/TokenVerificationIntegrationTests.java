@@ -13,11 +13,15 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,13 +48,14 @@ class TokenVerificationIntegrationTests {
 	@Autowired
 	WebTestClient client;
 
-	ECKey ourKey;
+	/** The key the application generated into its data directory: RSA, or EC where an earlier run left one. */
+	JWK ourKey;
 
 	Map<String, Object> validClaims;
 
 	@BeforeEach
 	void setUp() throws Exception {
-		this.ourKey = (ECKey) JWKSet.parse(Files.readString(Path.of("target/test-data/jwt-keys.json")))
+		this.ourKey = JWKSet.parse(Files.readString(Path.of("target/test-data/jwt-keys.json")))
 			.getKeys()
 			.get(0);
 		String token = new Api(this.client).loginAsAdmin();
@@ -80,7 +85,13 @@ class TokenVerificationIntegrationTests {
 
 	@Test
 	void aTokenSignedWithAForeignKeyIsRefusedEvenWithOurKeyId() throws Exception {
-		ECKey foreign = new ECKeyGenerator(Curve.P_256).keyID(this.ourKey.getKeyID()).generate();
+		JWK foreign = (this.ourKey instanceof RSAKey) ? rsaKey(this.ourKey.getKeyID()) : ecKey(this.ourKey.getKeyID());
+		assertStatus(sign(foreign, claims().build()), 401);
+	}
+
+	@Test
+	void aTokenOfTheOtherAlgorithmUnderOurKeyIdIsRefused() throws Exception {
+		JWK foreign = (this.ourKey instanceof RSAKey) ? ecKey(this.ourKey.getKeyID()) : rsaKey(this.ourKey.getKeyID());
 		assertStatus(sign(foreign, claims().build()), 401);
 	}
 
@@ -126,11 +137,22 @@ class TokenVerificationIntegrationTests {
 		return new JWTClaimsSet.Builder(valid).issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(600)));
 	}
 
-	private static String sign(ECKey key, JWTClaimsSet claims) throws Exception {
-		SignedJWT jwt = new SignedJWT(
-				new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(),
-				claims);
-		jwt.sign(new ECDSASigner(key));
+	private static RSAKey rsaKey(String keyId) throws Exception {
+		return new RSAKeyGenerator(2048).keyID(keyId).generate();
+	}
+
+	private static ECKey ecKey(String keyId) throws Exception {
+		return new ECKeyGenerator(Curve.P_256).keyID(keyId).generate();
+	}
+
+	/** Signed as the application signs with a key of this kind: RS256 with an RSA key, ES256 with an EC key. */
+	private static String sign(JWK key, JWTClaimsSet claims) throws Exception {
+		boolean rsa = key instanceof RSAKey;
+		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(rsa ? JWSAlgorithm.RS256 : JWSAlgorithm.ES256)
+			.keyID(key.getKeyID())
+			.type(JOSEObjectType.JWT)
+			.build(), claims);
+		jwt.sign(rsa ? new RSASSASigner((RSAKey) key) : new ECDSASigner((ECKey) key));
 		return jwt.serialize();
 	}
 

@@ -10,9 +10,8 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.Signature;
-import java.security.interfaces.ECPrivateKey;
-import java.security.interfaces.ECPublicKey;
-import java.security.spec.ECGenParameterSpec;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
@@ -20,8 +19,8 @@ import java.util.UUID;
 
 /**
  * The bench's own token issuer, with the JDK only (so {@code bench/checkin} can run it as a single source file before
- * anything is built): it makes an EC P-256 key, writes it as the JWK set the server is started with
- * ({@code PARTY_JWT_KEYS}), and signs ES256 access tokens with the claims {@code TokenIssuer} issues (sub, roles,
+ * anything is built): it makes an RSA key as the server generates them, writes it as the JWK set the server is started
+ * with ({@code PARTY_JWT_KEYS}), and signs RS256 access tokens with the claims {@code TokenIssuer} issues (sub, roles,
  * branchId, sid, iss {@code party}, aud {@code party-app}, exp), so thousands of members need no logins.
  *
  * <pre>
@@ -58,15 +57,17 @@ public final class BenchKeys {
 	}
 
 	static void generate(Path dir) throws Exception {
-		KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-		generator.initialize(new ECGenParameterSpec("secp256r1"));
+		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+		generator.initialize(2048);
 		KeyPair pair = generator.generateKeyPair();
-		ECPublicKey pub = (ECPublicKey) pair.getPublic();
-		ECPrivateKey priv = (ECPrivateKey) pair.getPrivate();
+		RSAPublicKey pub = (RSAPublicKey) pair.getPublic();
+		RSAPrivateCrtKey priv = (RSAPrivateCrtKey) pair.getPrivate();
 		String kid = "bench-" + UUID.randomUUID();
-		String jwks = "{\"keys\":[{\"kty\":\"EC\",\"crv\":\"P-256\",\"use\":\"sig\",\"alg\":\"ES256\",\"kid\":\"" + kid
-				+ "\",\"x\":\"" + coordinate(pub.getW().getAffineX()) + "\",\"y\":\""
-				+ coordinate(pub.getW().getAffineY()) + "\",\"d\":\"" + coordinate(priv.getS()) + "\"}]}";
+		String jwks = "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"" + kid + "\""
+				+ member("n", pub.getModulus()) + member("e", pub.getPublicExponent())
+				+ member("d", priv.getPrivateExponent()) + member("p", priv.getPrimeP()) + member("q", priv.getPrimeQ())
+				+ member("dp", priv.getPrimeExponentP()) + member("dq", priv.getPrimeExponentQ())
+				+ member("qi", priv.getCrtCoefficient()) + "}]}";
 		Files.createDirectories(dir);
 		Files.writeString(dir.resolve("jwks.json"), jwks);
 		Files.writeString(dir.resolve("signing-key.txt"),
@@ -76,7 +77,7 @@ public final class BenchKeys {
 	/** The key {@link #generate} wrote into {@code dir}. */
 	static BenchKeys load(Path dir) throws Exception {
 		String[] lines = Files.readString(dir.resolve("signing-key.txt")).split("\n");
-		PrivateKey key = KeyFactory.getInstance("EC")
+		PrivateKey key = KeyFactory.getInstance("RSA")
 			.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(lines[1].trim())));
 		return new BenchKeys(lines[0].trim(), key);
 	}
@@ -84,7 +85,7 @@ public final class BenchKeys {
 	/** An access token as the server issues them: {@code roles} holds one grant of {@code role} over {@code scope}. */
 	String sign(UUID subject, String role, UUID scope, UUID branch, Instant expiresAt) {
 		long now = Instant.now().getEpochSecond();
-		String header = "{\"kid\":\"" + this.keyId + "\",\"typ\":\"JWT\",\"alg\":\"ES256\"}";
+		String header = "{\"kid\":\"" + this.keyId + "\",\"typ\":\"JWT\",\"alg\":\"RS256\"}";
 		String claims = "{\"iss\":\"" + ISSUER + "\",\"aud\":[\"" + AUDIENCE + "\"],\"sub\":\"" + subject
 				+ "\",\"iat\":" + now + ",\"exp\":" + expiresAt.getEpochSecond() + ",\"jti\":\"" + UUID.randomUUID()
 				+ "\",\"roles\":[{\"role\":\"" + role + "\",\"scope\":\"" + scope + "\"}],\"sid\":\""
@@ -92,8 +93,7 @@ public final class BenchKeys {
 		String input = B64URL.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
 				+ B64URL.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
 		try {
-			// JWS wants R ‖ S (64 bytes), not DER.
-			Signature signature = Signature.getInstance("SHA256withECDSAinP1363Format");
+			Signature signature = Signature.getInstance("SHA256withRSA");
 			signature.initSign(this.key);
 			signature.update(input.getBytes(StandardCharsets.US_ASCII));
 			return input + "." + B64URL.encodeToString(signature.sign());
@@ -103,13 +103,13 @@ public final class BenchKeys {
 		}
 	}
 
-	/** A P-256 coordinate or scalar as JWK wants it: 32 big-endian bytes, base64url. */
-	private static String coordinate(BigInteger value) {
+	/** {@code ,"name":"value"} with an RSA parameter as JWK wants it (RFC 7518 6.3): unsigned big-endian, base64url. */
+	private static String member(String name, BigInteger value) {
 		byte[] bytes = value.toByteArray();
-		byte[] fixed = new byte[32];
-		int copy = Math.min(bytes.length, 32);
-		System.arraycopy(bytes, bytes.length - copy, fixed, 32 - copy, copy);
-		return B64URL.encodeToString(fixed);
+		if (bytes.length > 1 && bytes[0] == 0) {
+			bytes = java.util.Arrays.copyOfRange(bytes, 1, bytes.length);
+		}
+		return ",\"" + name + "\":\"" + B64URL.encodeToString(bytes) + "\"";
 	}
 
 }
