@@ -1,6 +1,7 @@
 package cn.partybuilding.attendance;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,7 +26,13 @@ class CheckInRepository {
 	 * Inserts the check-ins in one statement, each unless its member has one for the activity already (or an earlier
 	 * one of the list is theirs); the ids of those inserted.
 	 */
-	Flux<UUID> insertAll(List<CheckInWriter.NewCheckIn> batch) {
+	Flux<UUID> insertAll(List<CheckInWriter.NewCheckIn> checkIns) {
+		// In key order: two batches in flight that both hold repeated taps of the same members then wait for each
+		// other's keys in the same order, never crosswise (which PostgreSQL would end as a deadlock after a second).
+		List<CheckInWriter.NewCheckIn> batch = checkIns.stream()
+			.sorted(Comparator.comparing((CheckInWriter.NewCheckIn entry) -> entry.checkIn().activityId())
+				.thenComparing((entry) -> entry.checkIn().memberId()))
+			.toList();
 		int n = batch.size();
 		UUID[] ids = new UUID[n];
 		UUID[] activities = new UUID[n];

@@ -5,6 +5,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -42,10 +44,18 @@ class CheckInWriter {
 
 	private final GroupCommit<NewCheckIn, Boolean> commits;
 
-	CheckInWriter(CheckInRepository repository, AttendanceEvents events, TransactionalOperator transactions) {
+	/** Check-ins per transaction: how much the grouping saves, for operators and the load test. */
+	private final DistributionSummary batchSizes;
+
+	CheckInWriter(CheckInRepository repository, AttendanceEvents events, TransactionalOperator transactions,
+			MeterRegistry meters) {
 		this.repository = repository;
 		this.events = events;
 		this.transactions = transactions;
+		this.batchSizes = DistributionSummary.builder("party.checkins.batch.size")
+			.description("Check-ins written in one transaction")
+			.baseUnit("check-ins")
+			.register(meters);
 		this.commits = new GroupCommit<>(this::write, MAX_BATCH, MAX_IN_FLIGHT, CheckInWriter::aboutTheItems);
 	}
 
@@ -58,6 +68,7 @@ class CheckInWriter {
 	}
 
 	private Mono<List<Boolean>> write(List<NewCheckIn> batch) {
+		this.batchSizes.record(batch.size());
 		return this.repository.insertAll(batch)
 			.collect(Collectors.toSet())
 			.flatMap((stored) -> this.events

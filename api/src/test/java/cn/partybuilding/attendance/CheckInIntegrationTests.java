@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -53,6 +55,9 @@ class CheckInIntegrationTests {
 
 	@Autowired
 	DatabaseClient db;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@LocalServerPort
 	int port;
@@ -256,6 +261,9 @@ class CheckInIntegrationTests {
 		ThousandInvited meeting = thousandInvited("千人支部");
 		String secretary = meeting.secretary();
 		UUID activity = meeting.activity();
+		DistributionSummary batches = this.meters.get("party.checkins.batch.size").summary();
+		long transactionsBefore = batches.count();
+		double writtenBefore = batches.totalAmount();
 		// A real non-blocking client, so that the requests are truly in flight together.
 		WebClient web = WebClient.create("http://localhost:" + this.port);
 		List<Integer> statuses = Flux.fromIterable(meeting.tokens())
@@ -264,6 +272,9 @@ class CheckInIntegrationTests {
 			.block(Duration.ofMinutes(2));
 		assertThat(statuses).hasSize(1000).containsOnly(201);
 		assertThat(count("SELECT count(*) AS n FROM checkins WHERE activity_id = :a", activity)).isEqualTo(1000);
+		// Each check-in was written once, and those that arrived together shared transactions.
+		assertThat(batches.totalAmount() - writtenBefore).isEqualTo(1000);
+		assertThat(batches.count() - transactionsBefore).isLessThan(1000);
 		Map<String, Object> sheet = this.api.get(secretary, "/api/v1/activities/{id}/attendance", activity)
 			.exchange()
 			.expectStatus()
@@ -486,8 +497,10 @@ class CheckInIntegrationTests {
 	void theAbsenceMarkingJobCompletesEndedActivitiesWhenRunForADate() {
 		UUID over = this.activities.plan(this.district.secretaryB.token(), this.district.branchB, -120);
 		String admin = this.district.sysAdmin.token();
+		// The business day it ended on (not the machine's date for eight hours of every day).
+		LocalDate day = LocalDate.now(this.context.getBean(java.time.Clock.class));
 		String run = (String) this.api.post(admin, "/api/v1/admin/jobs/absence-marking/runs")
-			.bodyValue(Map.of("date", LocalDate.now().toString()))
+			.bodyValue(Map.of("date", day.toString()))
 			.exchange()
 			.expectStatus()
 			.isAccepted()

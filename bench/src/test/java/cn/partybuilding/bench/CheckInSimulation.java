@@ -37,8 +37,8 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  * <li>{@code burst}: {@code -Dbench.users} users at once on a fresh activity.</li>
  * </ul>
  * With {@code -Dbench.clientWarmupSeconds}, each phase starts after that long a warm-up of the load generator
- * itself, recorded apart as {@code client warm-up}: at {@code -Dbench.clientWarmupRate}, by default the first step's
- * rate, the phase's rate, or 200/s before a burst.
+ * itself, recorded apart as {@code client warm-up}: at {@code -Dbench.clientWarmupRate}, by default the phase's (first)
+ * rate up to 1,000/s, or 200/s before a burst.
  * {@code -Dbench.dir} is the work directory {@code bench/checkin} seeded, {@code -Dbench.baseUrl} the server,
  * {@code -Dbench.out} where the figures go ({@link Latencies}).
  */
@@ -73,7 +73,7 @@ public final class CheckInSimulation extends Simulation {
 			.shareConnections();
 		List<PopulationBuilder> populations = switch (this.phase) {
 			case "steps" -> steps();
-			case "load" -> warmedUp(rate("bench.rate"), scenario("load")
+			case "load" -> warmedUp(clientWarmupRate(rate("bench.rate")), scenario("load")
 				.exec(checkIn(System.getProperty("bench.name", "load") + " " + rate("bench.rate") + "/s"))
 				.injectOpen(constantUsersPerSec(rate("bench.rate")).during(seconds("bench.seconds"))));
 			case "burst" -> warmedUp(Integer.getInteger("bench.clientWarmupRate", 200), scenario("burst")
@@ -119,6 +119,14 @@ public final class CheckInSimulation extends Simulation {
 			.andThen(phase));
 	}
 
+	/**
+	 * The load generator's warm-up rate before a phase at {@code rate}: enough to compile its code, and no more than
+	 * 1,000/s, so that the warm-up never overloads the server and the phase starts from a server with nothing queued.
+	 */
+	private static int clientWarmupRate(int rate) {
+		return Integer.getInteger("bench.clientWarmupRate", Math.min(rate, 1000));
+	}
+
 	/** The steps one after the other (each starts when the previous one's users are all answered). */
 	private List<PopulationBuilder> steps() {
 		int[] rates = Arrays.stream(System.getProperty("bench.rates", "250,500").split(","))
@@ -146,7 +154,7 @@ public final class CheckInSimulation extends Simulation {
 		for (int i = steps.size() - 2; i >= 0; i--) {
 			chained = steps.get(i).andThen(chained);
 		}
-		return warmedUp(Integer.getInteger("bench.clientWarmupRate", rates[0]), chained);
+		return warmedUp(clientWarmupRate(rates[0]), chained);
 	}
 
 	private ChainBuilder checkIn(String name) {
