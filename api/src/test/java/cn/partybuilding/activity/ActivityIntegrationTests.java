@@ -107,13 +107,7 @@ class ActivityIntegrationTests {
 		inbox(this.district.secretaryB.token(), "ACTIVITY_INVITATION", 1);
 		String admin = this.district.sysAdmin.token();
 		// The business day the activity starts on, which is not the machine's date for eight hours of every day.
-		String startsAt = (String) this.api.get(admin, "/api/v1/activities/{id}", proposal)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Api.JSON)
-			.returnResult()
-			.getResponseBody()
+		String startsAt = (String) this.api.getJson(admin, "/api/v1/activities/{id}", proposal)
 			.get("startsAt");
 		LocalDate day = LocalDate.ofInstant(Instant.parse(startsAt), this.clock.getZone());
 		for (int i = 0; i < 2; i++) {
@@ -185,13 +179,7 @@ class ActivityIntegrationTests {
 		UUID day = this.activities.plan(this.district.secretaryB.token(), this.district.branchB, 120, List.of("QR"),
 				"THEME_DAY");
 		List<Map<String, Object>> all = (List<Map<String, Object>>) this.api
-			.get(this.district.secretaryB.token(), "/api/v1/orgs/{id}/activities?limit=1", this.district.branchB)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Api.JSON)
-			.returnResult()
-			.getResponseBody()
+			.getJson(this.district.secretaryB.token(), "/api/v1/orgs/{id}/activities?limit=1", this.district.branchB)
 			.get("items");
 		assertThat(all).extracting((item) -> item.get("id")).containsExactly(lecture.toString());
 		this.api

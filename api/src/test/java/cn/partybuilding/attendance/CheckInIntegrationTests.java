@@ -275,13 +275,7 @@ class CheckInIntegrationTests {
 		// Each check-in was written once, and those that arrived together shared transactions.
 		assertThat(batches.totalAmount() - writtenBefore).isEqualTo(1000);
 		assertThat(batches.count() - transactionsBefore).isLessThan(1000);
-		Map<String, Object> sheet = this.api.get(secretary, "/api/v1/activities/{id}/attendance", activity)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Api.JSON)
-			.returnResult()
-			.getResponseBody();
+		Map<String, Object> sheet = this.api.getJson(secretary, "/api/v1/activities/{id}/attendance", activity);
 		assertThat(sheet).containsEntry("invited", 1000).containsEntry("checkedIn", 1000).containsEntry("absent", 0)
 			.containsEntry("rate", 1.0);
 		assertThat((List<Object>) sheet.get("members")).hasSize(1000);
@@ -344,14 +338,8 @@ class CheckInIntegrationTests {
 		checkIn(this.district.memberA.token(), activity, code(activity), TestActivities.LAT, TestActivities.LNG)
 			.expectStatus()
 			.isCreated();
-		Map<String, Object> sheet = this.api.get(this.district.secretaryA.token(), "/api/v1/activities/{id}/attendance",
-				activity)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Api.JSON)
-			.returnResult()
-			.getResponseBody();
+		Map<String, Object> sheet = this.api.getJson(this.district.secretaryA.token(),
+				"/api/v1/activities/{id}/attendance", activity);
 		// Branch A: memberA, memberA2, secretaryA and the district's org admin.
 		assertThat(sheet).containsEntry("invited", 4).containsEntry("checkedIn", 1).containsEntry("onLeave", 1)
 			.containsEntry("absent", 2).containsEntry("rate", 0.25);
@@ -431,13 +419,7 @@ class CheckInIntegrationTests {
 			.expectStatus()
 			.isCreated();
 		List<Map<String, Object>> items = (List<Map<String, Object>>) this.api
-			.get(this.district.memberB.token(), "/api/v1/me/activities?from=" + LocalDate.now().minusDays(1))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Api.JSON)
-			.returnResult()
-			.getResponseBody()
+			.getJson(this.district.memberB.token(), "/api/v1/me/activities?from=" + LocalDate.now().minusDays(1))
 			.get("items");
 		Map<String, Object> states = new HashMap<>();
 		items.forEach((item) -> states.put((String) item.get("id"), item.get("myState")));
@@ -582,13 +564,7 @@ class CheckInIntegrationTests {
 	}
 
 	private String code(UUID activity, String token) {
-		return (String) this.api.get(token, "/api/v1/activities/{id}/checkin-code", activity)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Api.JSON)
-			.returnResult()
-			.getResponseBody()
+		return (String) this.api.getJson(token, "/api/v1/activities/{id}/checkin-code", activity)
 			.get("code");
 	}
 

@@ -363,14 +363,8 @@ class BaseIntegrationTests {
 		int pages = 0;
 		do {
 			Map<String, Object> page = this.api
-				.get(this.district.memberA.token(),
-						"/api/v1/bases?type=TECH&limit=2" + ((cursor != null) ? "&cursor=" + cursor : ""))
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectBody(Api.JSON)
-				.returnResult()
-				.getResponseBody();
+				.getJson(this.district.memberA.token(),
+						"/api/v1/bases?type=TECH&limit=2" + ((cursor != null) ? "&cursor=" + cursor : ""));
 			List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("items");
 			assertThat(items).hasSizeLessThanOrEqualTo(2).allSatisfy((item) -> {
 				assertThat(item).containsEntry("type", "TECH");
@@ -438,13 +432,7 @@ class BaseIntegrationTests {
 	}
 
 	private Map<String, Object> list(String uri) {
-		return this.api.get(this.district.memberA.token(), uri)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Api.JSON)
-			.returnResult()
-			.getResponseBody();
+		return this.api.getJson(this.district.memberA.token(), uri);
 	}
 
 	private WebTestClient.ResponseSpec create(Person person, Map<String, Object> body) {

@@ -62,13 +62,7 @@ class DemoVolunteeringIntegrationTests {
 		Api api = new Api(this.client);
 		String member2 = api.login("13800000002", DemoDistrict.PASSWORD);
 		UUID cleanup = DemoDistrict.id("volunteer:cleanup:" + LocalDate.now(this.clock));
-		Map<String, Object> today = api.get(member2, "/api/v1/volunteer/projects/{id}", cleanup)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Api.JSON)
-			.returnResult()
-			.getResponseBody();
+		Map<String, Object> today = api.getJson(member2, "/api/v1/volunteer/projects/{id}", cleanup);
 		assertThat(today).containsEntry("status", "OPEN").containsEntry("taken", 3);
 		// Near the demo venue, among the first when listing by distance from it.
 		List<Map<String, Object>> near = (List<Map<String, Object>>) api

@@ -142,24 +142,12 @@ class MemberIntegrationTests {
 	@SuppressWarnings("unchecked")
 	void theMembersOfAUnitAreItsWholeSubtreeMaskedAndPaged() {
 		Map<String, Object> page = this.api
-			.get(this.district.orgAdmin.token(), "/api/v1/orgs/{id}/members?limit=4", this.district.community)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Api.JSON)
-			.returnResult()
-			.getResponseBody();
+			.getJson(this.district.orgAdmin.token(), "/api/v1/orgs/{id}/members?limit=4", this.district.community);
 		List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("items");
 		assertThat(items).hasSize(4).allSatisfy((item) -> assertThat((String) item.get("phone")).contains("****"));
 		Map<String, Object> rest = this.api
-			.get(this.district.orgAdmin.token(), "/api/v1/orgs/{id}/members?limit=4&cursor={c}",
-					this.district.community, page.get("nextCursor"))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Api.JSON)
-			.returnResult()
-			.getResponseBody();
+			.getJson(this.district.orgAdmin.token(), "/api/v1/orgs/{id}/members?limit=4&cursor={c}",
+					this.district.community, page.get("nextCursor"));
 		assertThat((List<Object>) rest.get("items")).hasSize(2);
 		this.api.get(this.district.foreignOrgAdmin.token(), "/api/v1/orgs/{id}/members", this.district.community)
 			.exchange()
@@ -214,13 +202,7 @@ class MemberIntegrationTests {
 	@SuppressWarnings("unchecked")
 	private List<String> leaderboard(java.util.UUID org) {
 		List<Map<String, Object>> items = (List<Map<String, Object>>) this.api
-			.get(this.district.orgAdmin.token(), "/api/v1/orgs/{id}/leaderboard?limit=100", org)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Api.JSON)
-			.returnResult()
-			.getResponseBody()
+			.getJson(this.district.orgAdmin.token(), "/api/v1/orgs/{id}/leaderboard?limit=100", org)
 			.get("items");
 		return items.stream().map((item) -> (String) item.get("memberId")).toList();
 	}

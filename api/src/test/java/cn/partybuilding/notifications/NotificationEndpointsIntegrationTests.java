@@ -176,13 +176,7 @@ class NotificationEndpointsIntegrationTests {
 
 	@Test
 	void preferencesHaveDefaultsAndAreReplacedByPut() {
-		Map<String, Object> defaults = this.api.get(this.token, "/api/v1/me/notification-preferences")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Api.JSON)
-			.returnResult()
-			.getResponseBody();
+		Map<String, Object> defaults = this.api.getJson(this.token, "/api/v1/me/notification-preferences");
 		assertThat(kinds(defaults)).hasSize(7);
 		assertThat(kinds(defaults).get(0)).containsEntry("kind", "POLITICAL_BIRTHDAY")
 			.containsEntry("enabled", true)
@@ -203,13 +197,7 @@ class NotificationEndpointsIntegrationTests {
 			.exchange()
 			.expectStatus()
 			.isOk();
-		Map<String, Object> saved = this.api.get(this.token, "/api/v1/me/notification-preferences")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Api.JSON)
-			.returnResult()
-			.getResponseBody();
+		Map<String, Object> saved = this.api.getJson(this.token, "/api/v1/me/notification-preferences");
 		assertThat(kinds(saved).get(0)).containsEntry("channels", List.of("SMS"));
 		assertThat(kinds(saved).get(5)).containsEntry("enabled", false);
 		assertThat(kinds(saved).get(2)).containsEntry("enabled", true);

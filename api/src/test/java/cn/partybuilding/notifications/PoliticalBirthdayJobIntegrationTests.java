@@ -93,13 +93,7 @@ class PoliticalBirthdayJobIntegrationTests {
 		assertThat(this.probe.notifications(transferred.id(), "POLITICAL_BIRTHDAY")).isZero();
 		assertThat(this.probe.notifications(tomorrow.id(), "POLITICAL_BIRTHDAY")).isZero();
 		Map<String, Object> greeting = NotificationEndpointsIntegrationTests
-			.items(this.api.get(fifty.login(this.api), "/api/v1/me/notifications")
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectBody(Api.JSON)
-				.returnResult()
-				.getResponseBody())
+			.items(this.api.getJson(fifty.login(this.api), "/api/v1/me/notifications"))
 			.get(0);
 		assertThat(greeting).containsEntry("kind", "POLITICAL_BIRTHDAY").containsEntry("title", "政治生日快乐");
 		assertThat((String) greeting.get("body")).contains("今天是您入党50周年的政治生日").startsWith("赵红军同志");

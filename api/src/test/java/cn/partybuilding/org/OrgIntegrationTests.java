@@ -143,13 +143,7 @@ class OrgIntegrationTests {
 	@SuppressWarnings("unchecked")
 	void childrenArePaged() {
 		Map<String, Object> first = this.api
-			.get(this.district.orgAdmin.token(), "/api/v1/orgs/{id}/children?limit=1", this.district.community)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Api.JSON)
-			.returnResult()
-			.getResponseBody();
+			.getJson(this.district.orgAdmin.token(), "/api/v1/orgs/{id}/children?limit=1", this.district.community);
 		List<Map<String, Object>> items = (List<Map<String, Object>>) first.get("items");
 		assertThat(items).singleElement().satisfies((child) -> assertThat(child).containsEntry("id",
 				this.district.branchA.toString()).containsEntry("memberCount", 4));

@@ -228,25 +228,13 @@ class ClaimsIntegrationTests {
 		assertThat(ids(secretaryToken, "?status=PENDING")).containsExactly(colleagues, first);
 		assertThat(ids(secretaryToken, "?mine=true")).isEmpty();
 		assertThat(ids(this.secretaryToken, "")).doesNotContain(first, second, colleagues);
-		Map<String, Object> page = this.api.get(secretaryToken, "/api/v1/points/claims?limit=2")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Api.JSON)
-			.returnResult()
-			.getResponseBody();
+		Map<String, Object> page = this.api.getJson(secretaryToken, "/api/v1/points/claims?limit=2");
 		assertThat(page.get("nextCursor")).isNotNull();
 		this.api.get(secretaryToken, "/api/v1/points/claims?status=LOST").exchange().expectStatus().isBadRequest();
 	}
 
 	private List<Object> ids(String token, String query) {
-		Map<String, Object> page = this.api.get(token, "/api/v1/points/claims" + query)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Api.JSON)
-			.returnResult()
-			.getResponseBody();
+		Map<String, Object> page = this.api.getJson(token, "/api/v1/points/claims" + query);
 		return PointsRulesIntegrationTests.items(page).stream().map((claim) -> claim.get("id")).toList();
 	}
 

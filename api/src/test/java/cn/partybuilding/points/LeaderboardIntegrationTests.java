@@ -206,13 +206,7 @@ class LeaderboardIntegrationTests {
 		String cursor = null;
 		do {
 			String uri = "/api/v1/orgs/" + org.id() + "/evaluation?limit=3" + ((cursor != null) ? "&cursor=" + cursor : "");
-			Map<String, Object> page = this.api.get(this.adminToken, uri)
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectBody(Api.JSON)
-				.returnResult()
-				.getResponseBody();
+			Map<String, Object> page = this.api.getJson(this.adminToken, uri);
 			grades.addAll(items(page));
 			cursor = (String) page.get("nextCursor");
 		}

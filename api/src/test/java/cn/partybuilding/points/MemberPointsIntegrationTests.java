@@ -85,13 +85,7 @@ class MemberPointsIntegrationTests {
 	@Test
 	void aMemberSeesTheirPointsByCategoryAndTheirRankInTheBranch() {
 		String token = this.world.login(this.second);
-		Map<String, Object> mine = this.api.get(token, "/api/v1/me/points")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Api.JSON)
-			.returnResult()
-			.getResponseBody();
+		Map<String, Object> mine = this.api.getJson(token, "/api/v1/me/points");
 		assertThat(mine).containsEntry("year", this.year).containsEntry("branchSize", 3);
 		assertThat(decimal(mine.get("total"))).isEqualByComparingTo("1");
 		assertThat(decimal(mine.get("basic"))).isEqualByComparingTo("3");
@@ -127,13 +121,7 @@ class MemberPointsIntegrationTests {
 		do {
 			String uri = "/api/v1/members/" + member.id() + "/points/entries?limit=2"
 					+ ((cursor != null) ? "&cursor=" + cursor : "");
-			Map<String, Object> page = this.api.get(token, uri)
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectBody(Api.JSON)
-				.returnResult()
-				.getResponseBody();
+			Map<String, Object> page = this.api.getJson(token, uri);
 			entries.addAll(PointsRulesIntegrationTests.items(page));
 			cursor = (String) page.get("nextCursor");
 		}

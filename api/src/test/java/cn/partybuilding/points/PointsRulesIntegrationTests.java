@@ -86,13 +86,7 @@ class PointsRulesIntegrationTests {
 
 	@Test
 	void everyMemberReadsTheRulesInForceOnADate() {
-		Map<String, Object> page = this.api.get(this.member, "/api/v1/points/rules?at=2020-01-01&limit=100")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Api.JSON)
-			.returnResult()
-			.getResponseBody();
+		Map<String, Object> page = this.api.getJson(this.member, "/api/v1/points/rules?at=2020-01-01&limit=100");
 		Map<String, Object> themeDay = items(page).stream()
 			.filter((rule) -> "ATTEND_THEME_DAY".equals(rule.get("code")))
 			.findFirst()
@@ -113,23 +107,11 @@ class PointsRulesIntegrationTests {
 
 	@Test
 	void theRuleListIsPaged() {
-		Map<String, Object> first = this.api.get(this.member, "/api/v1/points/rules?limit=5")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Api.JSON)
-			.returnResult()
-			.getResponseBody();
+		Map<String, Object> first = this.api.getJson(this.member, "/api/v1/points/rules?limit=5");
 		assertThat(items(first)).hasSize(5);
 		assertThat(first.get("nextCursor")).isNotNull();
 		Map<String, Object> second = this.api
-			.get(this.member, "/api/v1/points/rules?limit=5&cursor={cursor}", first.get("nextCursor"))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Api.JSON)
-			.returnResult()
-			.getResponseBody();
+			.getJson(this.member, "/api/v1/points/rules?limit=5&cursor={cursor}", first.get("nextCursor"));
 		assertThat(items(second)).isNotEmpty();
 		assertThat(items(second)).extracting((rule) -> rule.get("id"))
 			.doesNotContainAnyElementsOf(items(first).stream().map((rule) -> rule.get("id")).toList());

@@ -224,13 +224,7 @@ class RecalculationIntegrationTests {
 
 	private Map<String, Object> awaitDone(String id) {
 		return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> this.api
-			.get(this.admin, "/api/v1/points/recalculations/{id}", id)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Api.JSON)
-			.returnResult()
-			.getResponseBody(), (job) -> "DONE".equals(job.get("status")));
+			.getJson(this.admin, "/api/v1/points/recalculations/{id}", id), (job) -> "DONE".equals(job.get("status")));
 	}
 
 }

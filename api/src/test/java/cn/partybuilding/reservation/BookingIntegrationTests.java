@@ -368,14 +368,8 @@ class BookingIntegrationTests {
 		String cursor = null;
 		do {
 			Map<String, Object> page = this.api
-				.get(person.token(), "/api/v1/reservations?limit=1&" + query
-						+ ((cursor != null) ? "&cursor=" + cursor : ""))
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectBody(Api.JSON)
-				.returnResult()
-				.getResponseBody();
+				.getJson(person.token(), "/api/v1/reservations?limit=1&" + query
+						+ ((cursor != null) ? "&cursor=" + cursor : ""));
 			((List<Map<String, Object>>) page.get("items")).forEach((item) -> ids.add(item.get("id")));
 			cursor = (String) page.get("nextCursor");
 		}

@@ -78,6 +78,16 @@ public final class Api {
 		});
 	}
 
+	/** GETs {@code uri} as the holder of {@code token}, expecting 200: the JSON body. */
+	public Map<String, Object> getJson(String token, String uri, Object... variables) {
+		return get(token, uri, variables).exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JSON)
+			.returnResult()
+			.getResponseBody();
+	}
+
 	public WebTestClient.RequestBodySpec post(String token, String uri, Object... variables) {
 		return this.client.post().uri(uri, variables).headers((headers) -> {
 			headers.setBearerAuth(token);
