@@ -53,14 +53,19 @@ class JwtKeys {
 
 	private final JWKSet keys;
 
+	/** The algorithm of each key, in the keys' order: the first is the signing one. */
+	private final List<SignatureAlgorithm> algorithms;
+
 	JwtKeys(PartySettings settings) {
 		this.keys = load(settings);
-		for (JWK key : this.keys.getKeys()) {
-			if (algorithmOf(key) == null || key.getKeyID() == null) {
+		this.algorithms = this.keys.getKeys().stream().map((key) -> {
+			SignatureAlgorithm algorithm = algorithmOf(key);
+			if (algorithm == null || key.getKeyID() == null) {
 				throw new IllegalStateException(
 						"Every JWT key must be an RSA key of at least 2048 bits or an EC P-256 key, with a kid");
 			}
-		}
+			return algorithm;
+		}).toList();
 		if (!this.keys.getKeys().get(0).isPrivate()) {
 			throw new IllegalStateException("The first JWT key signs, so it must be a private key");
 		}
@@ -73,18 +78,12 @@ class JwtKeys {
 
 	/** The algorithm new tokens are signed with: that of the signing key. */
 	SignatureAlgorithm signingAlgorithm() {
-		SignatureAlgorithm algorithm = algorithmOf(signingKey());
-		if (algorithm == null) {
-			throw new IllegalStateException("Checked when the keys were loaded");
-		}
-		return algorithm;
+		return this.algorithms.get(0);
 	}
 
 	/** The algorithms of the keys that verify: a token of another algorithm is refused whatever its key id says. */
 	Set<SignatureAlgorithm> verificationAlgorithms() {
-		Set<SignatureAlgorithm> algorithms = new LinkedHashSet<>();
-		this.keys.getKeys().forEach((key) -> algorithms.add(algorithmOf(key)));
-		return algorithms;
+		return new LinkedHashSet<>(this.algorithms);
 	}
 
 	/** Every key that verifies, public parts only. */

@@ -123,7 +123,8 @@ public final class GroupCommit<T, R> {
 	 */
 	private void writeAlone(List<Waiting<T, R>> batch) {
 		Flux.fromIterable(batch)
-			.flatMap((waiting) -> results(List.of(waiting)).doOnNext((results) -> waiting.result().complete(results.get(0)))
+			.flatMap((waiting) -> results(List.of(waiting))
+				.doOnNext((results) -> waiting.result().complete(results.get(0)))
 				.onErrorResume((ex) -> {
 					waiting.result().completeExceptionally(ex);
 					return Mono.empty();

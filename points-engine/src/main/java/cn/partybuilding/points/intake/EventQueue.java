@@ -67,7 +67,8 @@ class EventQueue {
 		if (events.isEmpty()) {
 			return Mono.just(0L);
 		}
-		return Mono.fromCallable(() -> events.stream().map((event) -> UUID.fromString(event.memberId())).toArray(UUID[]::new))
+		return Mono
+			.fromCallable(() -> events.stream().map((event) -> UUID.fromString(event.memberId())).toArray(UUID[]::new))
 			.flatMap((members) -> this.db.sql("""
 					INSERT INTO points_events (event_id, member_id, type, occurred_at, details, quantity, explicit_points,
 					                           target_rule_code, reason, recorded_at, next_attempt_at)

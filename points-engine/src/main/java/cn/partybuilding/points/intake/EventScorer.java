@@ -39,7 +39,6 @@ class EventScorer {
 			.flatMap((scoring) -> this.ledger.append(scoring.entries(), null, now));
 	}
 
-
 	/**
 	 * Scores events of distinct members together: their cap usage read in one query, their entries appended in one
 	 * statement. Each event is decided exactly as {@link #score} would.

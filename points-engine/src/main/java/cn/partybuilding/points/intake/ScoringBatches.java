@@ -33,11 +33,10 @@ import cn.partybuilding.points.rules.PointsRules;
  * locks of their members taken (in one shared order), and each member's events scored in the order they were
  * recorded, reading the member's cap usage from the ledger in this transaction; then they are marked scored. The
  * members with one event in the batch are scored together (one read of their cap usage, one append), the others
- * event by event. A member
- * with an older event held by another worker is left for the next round, so one member's events are scored in
- * order. (Such a member's events stay at the head of the queue until the holder commits, normally milliseconds; a
- * member with more waiting events than a batch holds can delay others' events that long.) A crash or a stop in the middle rolls the whole batch back, so every event is scored
- * exactly once. A batch that fails is retried one event at a time, so that one bad event only delays itself: it is
+ * event by event. A member with an older event held by another worker is left for the next round, so one member's
+ * events are scored in order. (Such a member's events stay at the head of the queue until the holder commits,
+ * normally milliseconds; a member with more waiting events than a batch holds can delay others' events that long.)
+ * A crash or a stop in the middle rolls the whole batch back, so every event is scored exactly once. A batch that fails is retried one event at a time, so that one bad event only delays itself: it is
  * retried with backoff and set aside after the last attempt.
  */
 @Component

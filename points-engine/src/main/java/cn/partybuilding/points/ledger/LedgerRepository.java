@@ -65,30 +65,9 @@ class LedgerRepository {
 			.then();
 	}
 
-	/** Signed sums of a rule code's entries in the day, the month and the year around {@code date}. */
-	Flux<CodeSums> sums(String memberId, LocalDate date, Collection<String> codes) {
-		return this.db.sql("""
-				SELECT rule_code,
-				       coalesce(sum(points) FILTER (WHERE local_date = :date), 0) AS day,
-				       coalesce(sum(points) FILTER (WHERE local_date >= :month AND local_date < :nextMonth), 0) AS month,
-				       coalesce(sum(points), 0) AS year
-				FROM points_ledger
-				WHERE member_id = :member AND year = :year AND rule_code = ANY(:codes)
-				GROUP BY rule_code""")
-			.bind("date", date)
-			.bind("month", CapPeriod.MONTH.start(date))
-			.bind("nextMonth", CapPeriod.MONTH.start(date).plusMonths(1))
-			.bind("member", UUID.fromString(memberId))
-			.bind("year", date.getYear())
-			.bind("codes", codes.toArray(String[]::new))
-			.map((row) -> new CodeSums(row.get("rule_code", String.class), row.get("day", BigDecimal.class),
-					row.get("month", BigDecimal.class), row.get("year", BigDecimal.class)))
-			.all();
-	}
-
 	/**
-	 * As {@link #sums(String, LocalDate, Collection)} for many members, each around one date, in one query: the
-	 * sums of each (member, date) that has entries of the codes.
+	 * Signed sums of rule codes' entries in the day, the month and the year around a date, for many members (each
+	 * around a date of its own) in one query: a row for each (member, date, code) that has entries.
 	 */
 	Flux<MemberCodeSums> sums(Collection<MemberDay> keys, Collection<String> codes) {
 		List<MemberDay> list = List.copyOf(keys);

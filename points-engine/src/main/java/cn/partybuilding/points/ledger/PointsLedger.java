@@ -52,17 +52,8 @@ public class PointsLedger {
 
 	/** How much of the caps of the given rules the member used in the periods around {@code date}. */
 	public Mono<CapUsage> capUsage(String memberId, LocalDate date, Collection<RuleVersion> rules) {
-		Map<String, PointsCategory> categories = cappedCategories(rules);
-		if (categories.isEmpty()) {
-			return Mono.just(CapUsage.NONE);
-		}
-		return this.repository.sums(memberId, date, categories.keySet()).collectList().map((sums) -> {
-			CapUsage usage = CapUsage.NONE;
-			for (var sum : sums) {
-				usage = withSums(usage, sum, categories);
-			}
-			return usage;
-		});
+		MemberDay key = new MemberDay(memberId, date);
+		return capUsages(List.of(key), rules).map((usages) -> usages.getOrDefault(key, CapUsage.NONE));
 	}
 
 	/**
@@ -77,7 +68,12 @@ public class PointsLedger {
 		return this.repository.sums(keys, categories.keySet()).collectList().map((rows) -> {
 			Map<MemberDay, CapUsage> usages = new HashMap<>();
 			for (var row : rows) {
-				usages.put(row.key(), withSums(usages.getOrDefault(row.key(), CapUsage.NONE), row.sums(), categories));
+				// A code keeps its category, so the magnitude of the sum is the sum of the magnitudes.
+				LedgerRepository.CodeSums sums = row.sums();
+				BigDecimal sign = sign(categories.get(sums.ruleCode()).sign());
+				usages.put(row.key(), usages.getOrDefault(row.key(), CapUsage.NONE)
+					.with(sums.ruleCode(), new PeriodTotals(sums.day().multiply(sign), sums.month().multiply(sign),
+							sums.year().multiply(sign))));
 			}
 			return usages;
 		});
@@ -88,14 +84,6 @@ public class PointsLedger {
 			.filter((rule) -> rule.caps().perDay() != null || rule.caps().perMonth() != null
 					|| rule.caps().perYear() != null)
 			.collect(Collectors.toMap(RuleVersion::code, RuleVersion::category, (a, b) -> a));
-	}
-
-	private static CapUsage withSums(CapUsage usage, LedgerRepository.CodeSums sum,
-			Map<String, PointsCategory> categories) {
-		// A code keeps its category, so the magnitude of the sum is the sum of the magnitudes.
-		BigDecimal sign = sign(categories.get(sum.ruleCode()).sign());
-		return usage.with(sum.ruleCode(),
-				new PeriodTotals(sum.day().multiply(sign), sum.month().multiply(sign), sum.year().multiply(sign)));
 	}
 
 	/**
