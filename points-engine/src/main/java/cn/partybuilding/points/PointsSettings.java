@@ -19,8 +19,9 @@ import cn.partybuilding.points.core.GradingScheme;
  *
  * @param workersEnabled whether this instance scores events and runs recalculations (mapped from
  * {@code PARTY_SCHEDULER_ENABLED}); any number of instances may, scoring being safe to run concurrently
- * @param pollInterval how long an idle scoring worker waits before looking for new events again; a busy worker drains
- * the queue without waiting
+ * @param pollInterval how long a scoring worker waits before looking for new events again after a batch that was not
+ * full (or found nothing), so that events arriving meanwhile are scored together; after a full batch it goes on at
+ * once
  * @param batchSize events claimed and scored in one transaction
  * @param workers scoring loops run by this instance
  * @param maxAttempts attempts at scoring a failing event before it is set aside (never blocking the queue)
