@@ -1,5 +1,6 @@
 package cn.partybuilding.attendance;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -17,15 +18,22 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import cn.partybuilding.activity.Activity;
+import cn.partybuilding.points.ScoringYield;
 import cn.partybuilding.system.GroupCommit;
 
 /**
  * Stores check-ins with their points events, many to a transaction when many members check in at once (a meeting
  * starting: a thousand phones within a second). Each check-in and its event commit together or not at all, as one
  * check-in alone would; a member's second check-in, in the same batch or a later one, stores nothing.
+ * <p>
+ * While check-ins queue for a write (a batch of more than one was written within the last {@link #RUSH}), the points
+ * engine's scoring gives way ({@link ScoringYield}): members are waiting for their answer, nobody waits for the points.
  */
 @Component
-class CheckInWriter {
+class CheckInWriter implements ScoringYield {
+
+	/** How long after check-ins last queued for a write scoring keeps giving way. */
+	static final Duration RUSH = Duration.ofSeconds(1);
 
 	/** Enough to carry a whole meeting's rush in a few transactions; small enough to keep each one short. */
 	private static final int MAX_BATCH = 128;
@@ -47,6 +55,9 @@ class CheckInWriter {
 	/** Check-ins per transaction: how much the grouping saves, for operators and the load test. */
 	private final DistributionSummary batchSizes;
 
+	/** When check-ins last queued for a write (monotonic nanoseconds); long ago at first. */
+	private volatile long lastQueued = System.nanoTime() - RUSH.toNanos();
+
 	CheckInWriter(CheckInRepository repository, AttendanceEvents events, TransactionalOperator transactions,
 			MeterRegistry meters) {
 		this.repository = repository;
@@ -67,8 +78,16 @@ class CheckInWriter {
 		return this.commits.submit(new NewCheckIn(activity, checkIn, recordedBy, reason));
 	}
 
+	@Override
+	public boolean othersWaiting() {
+		return System.nanoTime() - this.lastQueued < RUSH.toNanos();
+	}
+
 	private Mono<List<Boolean>> write(List<NewCheckIn> batch) {
 		this.batchSizes.record(batch.size());
+		if (batch.size() > 1) {
+			this.lastQueued = System.nanoTime();
+		}
 		return this.repository.insertAll(batch)
 			.collect(Collectors.toSet())
 			.flatMap((stored) -> this.events

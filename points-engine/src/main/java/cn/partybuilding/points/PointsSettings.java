@@ -24,6 +24,8 @@ import cn.partybuilding.points.core.GradingScheme;
  * once
  * @param batchSize events claimed and scored in one transaction
  * @param workers scoring loops run by this instance
+ * @param busyBatchInterval while a {@link ScoringYield} says people are waiting for the database, each worker scores
+ * at most one batch per this interval (a floor: scoring never stops, a long rush only delays points)
  * @param maxAttempts attempts at scoring a failing event before it is set aside (never blocking the queue)
  * @param retryBackoff wait before the second attempt at a failing event; it doubles with every attempt, up to an hour
  * @param recalculationPoll how often an idle instance looks for recalculations to run (or to resume)
@@ -35,7 +37,8 @@ import cn.partybuilding.points.core.GradingScheme;
 @Validated
 public record PointsSettings(@DefaultValue("true") boolean workersEnabled,
 		@DefaultValue("200ms") @NotNull Duration pollInterval, @DefaultValue("100") @Min(1) @Max(1000) int batchSize,
-		@DefaultValue("2") @Min(1) @Max(16) int workers, @DefaultValue("10") @Min(1) int maxAttempts,
+		@DefaultValue("2") @Min(1) @Max(16) int workers,
+		@DefaultValue("1s") @NotNull Duration busyBatchInterval, @DefaultValue("10") @Min(1) int maxAttempts,
 		@DefaultValue("1s") @NotNull Duration retryBackoff, @DefaultValue("1s") @NotNull Duration recalculationPoll,
 		@DefaultValue("30s") @NotNull Duration recalculationStaleAfter, @DefaultValue @Valid Grading grading) {
 

@@ -1,6 +1,9 @@
 package cn.partybuilding.points.intake;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -10,18 +13,22 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import cn.partybuilding.points.PointsSettings;
+import cn.partybuilding.points.ScoringYield;
 
 /**
  * Keeps scoring on instances with workers enabled: {@code workers} loops, each scoring batch after batch. A full batch
  * means more is waiting, so the loop goes on at once; after a batch that was not full (or empty) it waits
  * {@code pollInterval} before looking again, so that what arrives meanwhile is scored together. Points still appear
  * well within a second, and at a steady trickle of check-ins the workers run a few large transactions rather than
- * one per event or two, which would take the database's and the server's time from the check-ins themselves.
+ * one per event or two, which would take the database's and the server's time from the check-ins themselves. While
+ * a {@link ScoringYield} says people are waiting for the database, each loop scores at most one batch per
+ * {@code busyBatchInterval}: the members checking in get the machine, and the points follow once the rush is over.
  * Started with the application and stopped before the database connections close; a batch cut off by the stop is
  * rolled back and scored again by whichever worker comes next.
  */
@@ -30,21 +37,37 @@ class ScoringWorker implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(ScoringWorker.class);
 
+	/** How often a loop that gives way looks again whether it still has to. */
+	private static final Duration BUSY_CHECK = Duration.ofMillis(50);
+
 	/** Scores the next batch, giving how many events it scored. */
 	private final Supplier<Mono<Integer>> nextBatch;
 
 	private final PointsSettings settings;
 
+	/** Work people wait for; scoring gives way while any of it queues for the database. */
+	private final List<ScoringYield> yields;
+
+	/** Nanoseconds of a monotonic clock, for the intervals between batches. */
+	private final LongSupplier nanoTime;
+
 	private volatile @Nullable Disposable running;
 
 	@Autowired
-	ScoringWorker(ScoringBatches batches, PointsSettings settings) {
-		this(batches::scoreNextBatch, settings);
+	ScoringWorker(ScoringBatches batches, PointsSettings settings, ObjectProvider<ScoringYield> yields) {
+		this(batches::scoreNextBatch, settings, yields.orderedStream().toList(), System::nanoTime);
 	}
 
-	ScoringWorker(Supplier<Mono<Integer>> nextBatch, PointsSettings settings) {
+	ScoringWorker(ScoringBatches batches, PointsSettings settings) {
+		this(batches::scoreNextBatch, settings, List.of(), System::nanoTime);
+	}
+
+	ScoringWorker(Supplier<Mono<Integer>> nextBatch, PointsSettings settings, List<ScoringYield> yields,
+			LongSupplier nanoTime) {
 		this.nextBatch = nextBatch;
 		this.settings = settings;
+		this.yields = List.copyOf(yields);
+		this.nanoTime = nanoTime;
 	}
 
 	@Override
@@ -65,6 +88,15 @@ class ScoringWorker implements SmartLifecycle {
 		}
 	}
 
+	private boolean othersWaiting() {
+		for (ScoringYield yield : this.yields) {
+			if (yield.othersWaiting()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	@Override
 	public boolean isRunning() {
 		return this.running != null;
@@ -73,8 +105,18 @@ class ScoringWorker implements SmartLifecycle {
 	private Mono<Void> loop() {
 		Duration idle = this.settings.pollInterval();
 		int full = this.settings.batchSize();
-		return Mono.defer(this.nextBatch)
-			.flatMap((scored) -> (scored >= full) ? Mono.<Void>empty() : Mono.delay(idle).then())
+		long busyInterval = this.settings.busyBatchInterval().toNanos();
+		AtomicLong lastBatch = new AtomicLong(this.nanoTime.getAsLong() - busyInterval);
+		return Mono.defer(() -> {
+			long now = this.nanoTime.getAsLong();
+			if (now - lastBatch.get() < busyInterval && othersWaiting()) {
+				// Giving way: look again shortly, and score once the interval is over or nobody waits any more.
+				return Mono.delay(idle.compareTo(BUSY_CHECK) < 0 ? idle : BUSY_CHECK).then();
+			}
+			lastBatch.set(now);
+			return Mono.defer(this.nextBatch)
+				.flatMap((scored) -> (scored >= full) ? Mono.<Void>empty() : Mono.delay(idle).then());
+		})
 			.onErrorResume((ex) -> {
 				logger.warn("Points scoring could not run ({}); trying again shortly", ex.getClass().getName());
 				return Mono.delay(idle.multipliedBy(10)).then();

@@ -2,12 +2,16 @@ package cn.partybuilding.points.intake;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
 import cn.partybuilding.points.PointsSettings;
+import cn.partybuilding.points.ScoringYield;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +22,8 @@ class ScoringWorkerTests {
 	private static final Duration POLL = Duration.ofMillis(100);
 
 	private static final Duration WATCHED = Duration.ofMillis(600);
+
+	private static final Duration BUSY_INTERVAL = Duration.ofMillis(250);
 
 	@Test
 	void aBatchThatWasNotFullIsFollowedByAWaitSoThatTheNextOneGathersMore() throws InterruptedException {
@@ -52,14 +58,45 @@ class ScoringWorkerTests {
 		assertThat(batches.get()).isGreaterThan(100);
 	}
 
-	private static void run(java.util.function.Supplier<Mono<Integer>> nextBatch) throws InterruptedException {
-		PointsSettings settings = new PointsSettings(true, POLL, BATCH, 2, 10, Duration.ofSeconds(1),
+	@Test
+	void whileOthersWaitForTheDatabaseEachWorkerScoresAtMostOneBatchPerBusyInterval() throws InterruptedException {
+		// A backlog (every batch full) during a rush of check-ins: the workers give way, but never stop.
+		AtomicInteger batches = new AtomicInteger();
+		run(() -> {
+			batches.incrementAndGet();
+			return Mono.just(BATCH);
+		}, List.of(() -> true));
+		// 600 ms watched, one batch per 250 ms and worker: each scores at once, then at 250 and 500 ms.
+		assertThat(batches.get()).isBetween(2, 2 * 3);
+	}
+
+	@Test
+	void whenNobodyWaitsAnyMoreTheWorkersGoOnAtFullSpeed() throws InterruptedException {
+		AtomicInteger batches = new AtomicInteger();
+		AtomicBoolean rush = new AtomicBoolean(true);
+		run(() -> {
+			// The rush ends after the first few batches.
+			if (batches.incrementAndGet() == 4) {
+				rush.set(false);
+			}
+			return Mono.just(BATCH);
+		}, List.of(() -> false, rush::get));
+		assertThat(batches.get()).isGreaterThan(100);
+	}
+
+	private static void run(Supplier<Mono<Integer>> nextBatch) throws InterruptedException {
+		run(nextBatch, List.of());
+	}
+
+	private static void run(Supplier<Mono<Integer>> nextBatch, List<ScoringYield> yields)
+			throws InterruptedException {
+		PointsSettings settings = new PointsSettings(true, POLL, BATCH, 2, BUSY_INTERVAL, 10, Duration.ofSeconds(1),
 				Duration.ofSeconds(1), Duration.ofSeconds(30),
 				new PointsSettings.Grading(new BigDecimal("90"), new BigDecimal("60"), new BigDecimal("40"),
 						new BigDecimal("0.2")));
 		// A batch takes a millisecond, as a transaction would (and as the loop expects: it never spins on the caller).
 		ScoringWorker worker = new ScoringWorker(() -> Mono.delay(Duration.ofMillis(1)).then(Mono.defer(nextBatch)),
-				settings);
+				settings, yields, System::nanoTime);
 		worker.start();
 		try {
 			Thread.sleep(WATCHED.toMillis());
