@@ -271,8 +271,8 @@ class IntakeIntegrationTests {
 			.subscribe();
 		assertThat(held.await(5, TimeUnit.SECONDS)).isTrue();
 		// Small batches over four loops: a member's events are spread over batches that run at the same time.
-		PointsSettings small = new PointsSettings(true, Duration.ofMillis(50), 5, 4, Duration.ofSeconds(1), 10, Duration.ofSeconds(1),
-				Duration.ofSeconds(1), Duration.ofSeconds(30), this.settings.grading());
+		PointsSettings small = new PointsSettings(true, Duration.ofMillis(50), 5, 4, Duration.ofSeconds(1), 10,
+				Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(30), this.settings.grading());
 		ScoringWorker many = new ScoringWorker(new ScoringBatches(this.queue, this.rules, this.ledger, this.scorer,
 				this.transactions, this.clock, small), small);
 		many.start();

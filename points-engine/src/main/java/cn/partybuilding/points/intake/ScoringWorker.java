@@ -3,7 +3,6 @@ package cn.partybuilding.points.intake;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -48,26 +47,21 @@ class ScoringWorker implements SmartLifecycle {
 	/** Work people wait for; scoring gives way while any of it queues for the database. */
 	private final List<ScoringYield> yields;
 
-	/** Nanoseconds of a monotonic clock, for the intervals between batches. */
-	private final LongSupplier nanoTime;
-
 	private volatile @Nullable Disposable running;
 
 	@Autowired
 	ScoringWorker(ScoringBatches batches, PointsSettings settings, ObjectProvider<ScoringYield> yields) {
-		this(batches::scoreNextBatch, settings, yields.orderedStream().toList(), System::nanoTime);
+		this(batches::scoreNextBatch, settings, yields.orderedStream().toList());
 	}
 
 	ScoringWorker(ScoringBatches batches, PointsSettings settings) {
-		this(batches::scoreNextBatch, settings, List.of(), System::nanoTime);
+		this(batches::scoreNextBatch, settings, List.of());
 	}
 
-	ScoringWorker(Supplier<Mono<Integer>> nextBatch, PointsSettings settings, List<ScoringYield> yields,
-			LongSupplier nanoTime) {
+	ScoringWorker(Supplier<Mono<Integer>> nextBatch, PointsSettings settings, List<ScoringYield> yields) {
 		this.nextBatch = nextBatch;
 		this.settings = settings;
 		this.yields = List.copyOf(yields);
-		this.nanoTime = nanoTime;
 	}
 
 	@Override
@@ -88,15 +82,6 @@ class ScoringWorker implements SmartLifecycle {
 		}
 	}
 
-	private boolean othersWaiting() {
-		for (ScoringYield yield : this.yields) {
-			if (yield.othersWaiting()) {
-				return true;
-			}
-		}
-		return false;
-	}
-
 	@Override
 	public boolean isRunning() {
 		return this.running != null;
@@ -106,10 +91,11 @@ class ScoringWorker implements SmartLifecycle {
 		Duration idle = this.settings.pollInterval();
 		int full = this.settings.batchSize();
 		long busyInterval = this.settings.busyBatchInterval().toNanos();
-		AtomicLong lastBatch = new AtomicLong(this.nanoTime.getAsLong() - busyInterval);
+		// Monotonic nanoseconds: the intervals between batches, not dates.
+		AtomicLong lastBatch = new AtomicLong(System.nanoTime() - busyInterval);
 		return Mono.defer(() -> {
-			long now = this.nanoTime.getAsLong();
-			if (now - lastBatch.get() < busyInterval && othersWaiting()) {
+			long now = System.nanoTime();
+			if (now - lastBatch.get() < busyInterval && this.yields.stream().anyMatch(ScoringYield::othersWaiting)) {
 				// Giving way: look again shortly, and score once the interval is over or nobody waits any more.
 				return Mono.delay(idle.compareTo(BUSY_CHECK) < 0 ? idle : BUSY_CHECK).then();
 			}

@@ -28,46 +28,28 @@ class ScoringWorkerTests {
 	@Test
 	void aBatchThatWasNotFullIsFollowedByAWaitSoThatTheNextOneGathersMore() throws InterruptedException {
 		// Two workers, each batch scoring a few events (a trickle of check-ins): each looks again once per poll.
-		AtomicInteger batches = new AtomicInteger();
-		run(() -> {
-			batches.incrementAndGet();
-			return Mono.just(3);
-		});
+		int batches = batchesRun(3, List.of());
 		// Without the wait the two loops would run thousands of small transactions in the same time.
-		assertThat(batches.get()).isBetween(2, 2 * (int) (WATCHED.toMillis() / POLL.toMillis() + 2));
+		assertThat(batches).isBetween(2, 2 * (int) (WATCHED.toMillis() / POLL.toMillis() + 2));
 	}
 
 	@Test
 	void nothingToScoreWaitsToo() throws InterruptedException {
-		AtomicInteger batches = new AtomicInteger();
-		run(() -> {
-			batches.incrementAndGet();
-			return Mono.just(0);
-		});
-		assertThat(batches.get()).isBetween(2, 2 * (int) (WATCHED.toMillis() / POLL.toMillis() + 2));
+		assertThat(batchesRun(0, List.of())).isBetween(2, 2 * (int) (WATCHED.toMillis() / POLL.toMillis() + 2));
 	}
 
 	@Test
 	void aFullBatchIsFollowedAtOnce() throws InterruptedException {
 		// A backlog: every batch is full, so the workers drain it without pausing.
-		AtomicInteger batches = new AtomicInteger();
-		run(() -> {
-			batches.incrementAndGet();
-			return Mono.just(BATCH);
-		});
-		assertThat(batches.get()).isGreaterThan(100);
+		assertThat(batchesRun(BATCH, List.of())).isGreaterThan(100);
 	}
 
 	@Test
 	void whileOthersWaitForTheDatabaseEachWorkerScoresAtMostOneBatchPerBusyInterval() throws InterruptedException {
 		// A backlog (every batch full) during a rush of check-ins: the workers give way, but never stop.
-		AtomicInteger batches = new AtomicInteger();
-		run(() -> {
-			batches.incrementAndGet();
-			return Mono.just(BATCH);
-		}, List.of(() -> true));
+		int batches = batchesRun(BATCH, List.of(() -> true));
 		// 600 ms watched, one batch per 250 ms and worker: each scores at once, then at 250 and 500 ms.
-		assertThat(batches.get()).isBetween(2, 2 * 3);
+		assertThat(batches).isBetween(2, 2 * 3);
 	}
 
 	@Test
@@ -84,8 +66,14 @@ class ScoringWorkerTests {
 		assertThat(batches.get()).isGreaterThan(100);
 	}
 
-	private static void run(Supplier<Mono<Integer>> nextBatch) throws InterruptedException {
-		run(nextBatch, List.of());
+	/** How many batches two workers run while watched, each batch scoring {@code scored} events. */
+	private static int batchesRun(int scored, List<ScoringYield> yields) throws InterruptedException {
+		AtomicInteger batches = new AtomicInteger();
+		run(() -> {
+			batches.incrementAndGet();
+			return Mono.just(scored);
+		}, yields);
+		return batches.get();
 	}
 
 	private static void run(Supplier<Mono<Integer>> nextBatch, List<ScoringYield> yields)
@@ -96,7 +84,7 @@ class ScoringWorkerTests {
 						new BigDecimal("0.2")));
 		// A batch takes a millisecond, as a transaction would (and as the loop expects: it never spins on the caller).
 		ScoringWorker worker = new ScoringWorker(() -> Mono.delay(Duration.ofMillis(1)).then(Mono.defer(nextBatch)),
-				settings, yields, System::nanoTime);
+				settings, yields);
 		worker.start();
 		try {
 			Thread.sleep(WATCHED.toMillis());
