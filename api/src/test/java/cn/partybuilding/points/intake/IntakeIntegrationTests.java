@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -260,16 +261,7 @@ class IntakeIntegrationTests {
 		List<String> waitingIds = idsOf(events, waiting);
 		List<String> otherIds = idsOf(events, other);
 		// Another worker holds the member's oldest event for a while (as if scoring it slowly).
-		CountDownLatch held = new CountDownLatch(1);
-		Disposable holder = this.world.db()
-			.sql("SELECT seq FROM points_events WHERE event_id = :id FOR UPDATE")
-			.bind("id", waitingIds.get(0))
-			.then()
-			.doOnSuccess((ignored) -> held.countDown())
-			.then(Mono.delay(Duration.ofSeconds(3)))
-			.as(this.transactions::transactional)
-			.subscribe();
-		assertThat(held.await(5, TimeUnit.SECONDS)).isTrue();
+		Disposable holder = hold(waitingIds.get(0), Mono.delay(Duration.ofSeconds(3)));
 		// Small batches over four loops: a member's events are spread over batches that run at the same time.
 		PointsSettings small = new PointsSettings(true, Duration.ofMillis(50), 5, 4, Duration.ofSeconds(1), 10,
 				Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(30), this.settings.grading());
@@ -299,6 +291,66 @@ class IntakeIntegrationTests {
 				.block();
 			assertThat(awarded).containsExactlyInAnyOrderElementsOf(idsOf(events, member).subList(0, 2));
 		}
+	}
+
+	@Test
+	void aMembersEventsAfterOneHeldByAnotherWorkerWaitEvenWhenTheClaimSkipsIt() throws InterruptedException {
+		this.worker.stop();
+		Instant now = this.clock.instant();
+		UUID member = Ids.newId();
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			PointsEvent event = PointsEvent.measured("study:" + Ids.newId(), member.toString(),
+					EventType.STUDY_COMPLETED, now, BigDecimal.ONE);
+			this.world.record(event);
+			ids.add(event.eventId());
+		}
+		// Another worker holds the member's third event: a claim takes the first, second, fourth and fifth.
+		CountDownLatch release = new CountDownLatch(1);
+		Disposable holder = hold(ids.get(2),
+				Mono.fromCallable(() -> release.await(10, TimeUnit.SECONDS)).subscribeOn(Schedulers.boundedElastic()));
+		try {
+			await().atMost(Duration.ofSeconds(10)).until(() -> {
+				this.batches.scoreNextBatch().block();
+				return this.world.scoredCount(ids.subList(0, 2)) == 2;
+			});
+			assertThat(this.world.scoredCount(ids.subList(3, 5))).as("the events after the one held elsewhere wait")
+				.isZero();
+			release.countDown();
+			await().atMost(Duration.ofSeconds(10)).until(() -> {
+				this.batches.scoreNextBatch().block();
+				return this.world.scoredCount(ids) == 5;
+			});
+		}
+		finally {
+			release.countDown();
+			holder.dispose();
+			this.worker.start();
+		}
+		// STUDY caps a day at 2 points; the held event scored third, so it is capped like the two after it.
+		List<String> capped = this.world.db()
+			.sql("SELECT event_id FROM points_ledger WHERE member_id = :m AND capped_by = 'DAY'")
+			.bind("m", member)
+			.map((row) -> row.get("event_id", String.class))
+			.all()
+			.collectList()
+			.block();
+		assertThat(capped).containsExactlyInAnyOrderElementsOf(ids.subList(2, 5));
+	}
+
+	/** Locks the event as a worker scoring it would, until {@code until} completes; returns once it holds it. */
+	private Disposable hold(String eventId, Mono<?> until) throws InterruptedException {
+		CountDownLatch held = new CountDownLatch(1);
+		Disposable holder = this.world.db()
+			.sql("SELECT seq FROM points_events WHERE event_id = :id FOR UPDATE")
+			.bind("id", eventId)
+			.then()
+			.doOnSuccess((ignored) -> held.countDown())
+			.then(until)
+			.as(this.transactions::transactional)
+			.subscribe();
+		assertThat(held.await(5, TimeUnit.SECONDS)).isTrue();
+		return holder;
 	}
 
 	private static List<String> idsOf(List<PointsEvent> events, UUID member) {

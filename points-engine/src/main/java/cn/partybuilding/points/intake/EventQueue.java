@@ -123,20 +123,26 @@ class EventQueue {
 	}
 
 	/**
-	 * The members among {@code firstSeqs} (member id to the first event of theirs in hand) with an older event that
-	 * is due and still waits, held by another worker: theirs must go first.
+	 * For the members among {@code lastSeqs} (member id to the last event of theirs in hand), the first of their
+	 * events that is due, still waits and is not in hand ({@code inHand}) but comes before their last one in hand:
+	 * another worker holds it, so it and everything after it must wait. Members without one are missing from the
+	 * answer.
 	 */
-	Flux<String> membersWithEarlierPending(Map<String, Long> firstSeqs, Instant now) {
+	Mono<Map<String, Long>> firstHeldElsewhere(Map<String, Long> lastSeqs, Collection<Long> inHand, Instant now) {
 		return this.db.sql("""
-				SELECT DISTINCT e.member_id
-				FROM unnest(CAST(:members AS uuid[]), CAST(:firsts AS bigint[])) AS f(member_id, first_seq)
-				JOIN points_events e ON e.member_id = f.member_id AND e.seq < f.first_seq
-				WHERE e.scored_at IS NULL AND e.failed_at IS NULL AND e.next_attempt_at <= :now""")
-			.bind("members", firstSeqs.keySet().stream().map(UUID::fromString).toArray(UUID[]::new))
-			.bind("firsts", firstSeqs.values().toArray(Long[]::new))
+				SELECT e.member_id, min(e.seq) AS first_seq
+				FROM unnest(CAST(:members AS uuid[]), CAST(:lasts AS bigint[])) AS f(member_id, last_seq)
+				JOIN points_events e ON e.member_id = f.member_id AND e.seq < f.last_seq
+				WHERE e.scored_at IS NULL AND e.failed_at IS NULL AND e.next_attempt_at <= :now
+				  AND e.seq <> ALL(CAST(:inHand AS bigint[]))
+				GROUP BY e.member_id""")
+			.bind("members", lastSeqs.keySet().stream().map(UUID::fromString).toArray(UUID[]::new))
+			.bind("lasts", lastSeqs.values().toArray(Long[]::new))
+			.bind("inHand", inHand.toArray(Long[]::new))
 			.bind("now", now)
-			.map((row) -> row.get("member_id", UUID.class).toString())
-			.all();
+			.map((row) -> Map.entry(row.get("member_id", UUID.class).toString(), row.get("first_seq", Long.class)))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
 	}
 
 	Mono<Void> markScored(Collection<Long> seqs, Instant now) {

@@ -6,12 +6,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -33,7 +31,8 @@ import cn.partybuilding.points.rules.PointsRules;
  * locks of their members taken (in one shared order), and each member's events scored in the order they were
  * recorded, reading the member's cap usage from the ledger in this transaction; then they are marked scored. The
  * members with one event in the batch are scored together (one read of their cap usage, one append), the others
- * event by event. A member with an older event held by another worker is left for the next round, so one member's
+ * event by event. A member's events that come after an event of theirs held by another worker (older than all of
+ * them, or between them, since the claim skips what others hold) are left for the next round, so one member's
  * events are scored in order. (Such a member's events stay at the head of the queue until the holder commits,
  * normally milliseconds; a member with more waiting events than a batch holds can delay others' events that long.)
  * A crash or a stop in the middle rolls the whole batch back, so every event is scored exactly once. A batch that fails is retried one event at a time, so that one bad event only delays itself: it is
@@ -124,18 +123,20 @@ class ScoringBatches {
 		claimed.stream()
 			.filter((pending) -> pending.event() != null)
 			.forEach((pending) -> byMember.computeIfAbsent(pending.memberId(), (m) -> new ArrayList<>()).add(pending));
-		Map<String, Long> firstSeqs = new LinkedHashMap<>();
-		byMember.forEach((member, events) -> firstSeqs.put(member, events.get(0).seq()));
+		Map<String, Long> lastSeqs = new LinkedHashMap<>();
+		byMember.forEach((member, events) -> lastSeqs.put(member, events.get(events.size() - 1).seq()));
+		List<Long> inHand = claimed.stream().map(PendingEvent::seq).toList();
 		AtomicInteger scored = new AtomicInteger();
 		return unreadable.then(this.ledger.lockMembers(byMember.keySet()))
-			.then(firstSeqs.isEmpty() ? Mono.just(Set.<String>of())
-					: this.queue.membersWithEarlierPending(firstSeqs, now).collect(Collectors.toSet()))
-			.flatMap((waiting) -> {
-				// Members with an older event still held by another worker wait for the next round.
+			.then(lastSeqs.isEmpty() ? Mono.just(Map.<String, Long>of())
+					: this.queue.firstHeldElsewhere(lastSeqs, inHand, now))
+			.flatMap((heldElsewhere) -> {
+				// A member's events after one of theirs that another worker holds (before those in hand, or between
+				// them: the claim skips what others hold) wait for the next round.
 				List<List<PendingEvent>> readyMembers = byMember.entrySet()
 					.stream()
-					.filter((member) -> !waiting.contains(member.getKey()))
-					.map(Map.Entry::getValue)
+					.map((member) -> before(member.getValue(), heldElsewhere.get(member.getKey())))
+					.filter((events) -> !events.isEmpty())
 					.toList();
 				List<PendingEvent> ready = readyMembers.stream().flatMap(List::stream).toList();
 				// A member with one event in hand (the usual case) is scored together with the others in that case;
@@ -161,6 +162,12 @@ class ScoringBatches {
 							: this.queue.markScored(ready.stream().map(PendingEvent::seq).toList(), now)));
 			})
 			.then(Mono.fromSupplier(() -> scored.get() + (claimed.size() - countReadable(claimed))));
+	}
+
+	/** The events in hand (in queue order) that come before {@code heldElsewhere}; all of them without one. */
+	private static List<PendingEvent> before(List<PendingEvent> events, @Nullable Long heldElsewhere) {
+		return (heldElsewhere != null) ? events.stream().takeWhile((pending) -> pending.seq() < heldElsewhere).toList()
+				: events;
 	}
 
 	private static int countReadable(List<PendingEvent> claimed) {
