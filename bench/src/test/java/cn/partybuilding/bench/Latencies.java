@@ -3,6 +3,7 @@ package cn.partybuilding.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -32,8 +33,9 @@ final class Latencies {
 
 	/**
 	 * How the answers went over time: one TSV line per name and slice of {@code sliceMillis} after the name's first
-	 * request ({@code name slice-start-ms sent ok p50 p99 max}, by when the requests were sent), to tell a slow
-	 * start from a slow whole.
+	 * request ({@code name slice-start-ms sent ok p50 p99 max utc}, by when the requests were sent, {@code utc} the
+	 * slice's start as a UTC time), to tell a slow start from a slow whole and to line slow seconds up with the
+	 * server's, the garbage collector's and PostgreSQL's logs.
 	 */
 	synchronized void writeTimeline(Path file, int sliceMillis) throws IOException {
 		StringBuilder out = new StringBuilder();
@@ -112,7 +114,8 @@ final class Latencies {
 					.toArray();
 				lines.add(String.join("\t", String.valueOf(slice * sliceMillis), String.valueOf(count),
 						String.valueOf(sorted.length), percentile(sorted, 50), percentile(sorted, 99),
-						(sorted.length == 0) ? "-" : String.valueOf(sorted[sorted.length - 1])));
+						(sorted.length == 0) ? "-" : String.valueOf(sorted[sorted.length - 1]),
+						Instant.ofEpochMilli(this.firstStart + slice * sliceMillis).toString()));
 			});
 			return lines;
 		}
