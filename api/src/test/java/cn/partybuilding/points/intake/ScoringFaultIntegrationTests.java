@@ -63,13 +63,13 @@ class ScoringFaultIntegrationTests {
 
 	PointsWorld world;
 
+	/** Scoring in one loop for the interrupted tests, so that its first batch holds 100 of their 200 events. */
+	@Nullable ScoringWorker oneLoop;
+
 	@BeforeEach
 	void setUp() {
 		this.world = new PointsWorld(this.context, this.client);
 	}
-
-	/** Scoring in one loop for the interrupted tests, so that its first batch holds 100 of their 200 events. */
-	@Nullable ScoringWorker oneLoop;
 
 	@AfterEach
 	void restoreTheWorker() {
