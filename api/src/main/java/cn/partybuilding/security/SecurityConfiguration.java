@@ -36,12 +36,13 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.web.server.ServerWebExchange;
 
 import cn.partybuilding.system.PartySettings;
@@ -95,6 +96,15 @@ class SecurityConfiguration {
 		// @formatter:on
 	}
 
+	/** Spring Security's strict firewall, with its header rules checked by {@link HeaderCharacters}. */
+	@Bean
+	ServerWebExchangeFirewall firewall() {
+		StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+		firewall.setAllowedHeaderNames(HeaderCharacters::allowedName);
+		firewall.setAllowedHeaderValues(HeaderCharacters::allowedValue);
+		return firewall;
+	}
+
 	@Bean
 	ReactiveJwtDecoder jwtDecoder(JwtKeys keys, PartySettings settings) {
 		JWKSet verification = new JWKSet(keys.verificationKeys());
@@ -129,7 +139,7 @@ class SecurityConfiguration {
 	 * the Authorization header is not read at all.
 	 */
 	private static ServerAuthenticationConverter bearerTokensExceptOnLogin() {
-		ServerBearerTokenAuthenticationConverter bearer = new ServerBearerTokenAuthenticationConverter();
+		BearerTokenConverter bearer = new BearerTokenConverter();
 		return (exchange) -> isLoginPath(exchange) ? Mono.empty() : bearer.convert(exchange);
 	}
 
