@@ -1,10 +1,12 @@
 package cn.partybuilding.attendance;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
@@ -16,6 +18,7 @@ import cn.partybuilding.notification.publishing.Notifications;
 import cn.partybuilding.points.core.EventType;
 import cn.partybuilding.points.core.PointsEvent;
 import cn.partybuilding.points.intake.PointsIntake;
+import cn.partybuilding.points.intake.ReturningKeys;
 
 /**
  * What attendance tells the rest of the system, inside the transaction of the change: a check-in is an
@@ -34,11 +37,16 @@ class AttendanceEvents {
 		this.points = points;
 	}
 
-	/** {@code ACTIVITY_ATTENDED} for each of the check-ins, keyed by the check-in (one check-in, one event). */
-	Mono<Void> attendedAll(List<CheckInWriter.NewCheckIn> checkIns) {
-		return checkIns.isEmpty() ? Mono.empty()
-				: this.points.recordAll(checkIns.stream().map((entry) -> attendance(entry.activity(), entry.checkIn()))
-					.toList());
+	/**
+	 * Runs the insert of the check-ins with an {@code ACTIVITY_ATTENDED} event for each one it stores, keyed by the
+	 * check-in (one check-in, one event), in one statement; the ids of the check-ins stored.
+	 */
+	Flux<UUID> attendedAlong(ReturningKeys insertion, List<CheckInWriter.NewCheckIn> checkIns) {
+		Map<String, PointsEvent> events = new LinkedHashMap<>();
+		for (CheckInWriter.NewCheckIn entry : checkIns) {
+			events.put(entry.checkIn().id().toString(), attendance(entry.activity(), entry.checkIn()));
+		}
+		return this.points.recordAlong(insertion, events).map(UUID::fromString);
 	}
 
 	private static PointsEvent attendance(Activity activity, CheckIn checkIn) {

@@ -3,6 +3,7 @@ package cn.partybuilding.attendance;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
@@ -11,6 +12,8 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+
+import cn.partybuilding.points.intake.ReturningKeys;
 
 /** Check-ins: inserted at most once per member and activity by the unique key, whatever the concurrency. */
 @Repository
@@ -23,10 +26,11 @@ class CheckInRepository {
 	}
 
 	/**
-	 * Inserts the check-ins in one statement, each unless its member has one for the activity already (or an earlier
-	 * one of the list is theirs); the ids of those inserted.
+	 * The insert of the check-ins in one statement, each unless its member has one for the activity already (or an
+	 * earlier one of the list is theirs), returning the ids of those inserted as their keys; run by the points intake
+	 * together with their points events.
 	 */
-	Flux<UUID> insertAll(List<CheckInWriter.NewCheckIn> checkIns) {
+	static ReturningKeys insertion(List<CheckInWriter.NewCheckIn> checkIns) {
 		// In key order: two batches in flight that both hold repeated taps of the same members then wait for each
 		// other's keys in the same order, never crosswise (which PostgreSQL would end as a deadlock after a second).
 		List<CheckInWriter.NewCheckIn> batch = checkIns.stream()
@@ -53,7 +57,7 @@ class CheckInRepository {
 			recorders[i] = batch.get(i).recordedBy();
 			reasons[i] = batch.get(i).reason();
 		}
-		return this.db.sql("""
+		return new ReturningKeys("""
 				INSERT INTO checkins (id, activity_id, member_id, checked_in_at, method, distance_m, recorded_by,
 				                      manual_reason)
 				SELECT i, a, m, CAST(t AS timestamptz), h, d, r, why
@@ -61,17 +65,9 @@ class CheckInRepository {
 				            CAST(:times AS text[]), CAST(:methods AS text[]), CAST(:distances AS int[]),
 				            CAST(:recorders AS uuid[]), CAST(:reasons AS text[])) AS n(i, a, m, t, h, d, r, why)
 				ON CONFLICT ON CONSTRAINT checkins_once DO NOTHING
-				RETURNING id""")
-			.bind("ids", ids)
-			.bind("activities", activities)
-			.bind("members", members)
-			.bind("times", times)
-			.bind("methods", methods)
-			.bind("distances", distances)
-			.bind("recorders", recorders)
-			.bind("reasons", reasons)
-			.map((row) -> row.get("id", UUID.class))
-			.all();
+				RETURNING CAST(id AS text) AS key""",
+				Map.of("ids", ids, "activities", activities, "members", members, "times", times, "methods", methods,
+						"distances", distances, "recorders", recorders, "reasons", reasons));
 	}
 
 	Mono<CheckIn> find(UUID activityId, UUID memberId) {

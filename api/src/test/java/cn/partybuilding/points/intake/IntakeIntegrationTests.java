@@ -126,6 +126,88 @@ class IntakeIntegrationTests {
 	}
 
 	@Test
+	void eventsRecordedAlongAnInsertAreStoredForTheRowsItInsertedAndScored() {
+		UUID member = Ids.newId();
+		Instant now = this.clock.instant();
+		String owner = "along-" + Ids.newId();
+		UUID taken = Ids.newId();
+		this.world.db().sql("INSERT INTO probe_items (id, owner, label) VALUES (:id, :owner, 'before')")
+			.bind("id", taken)
+			.bind("owner", owner)
+			.then()
+			.block();
+		UUID fresh = Ids.newId();
+		UUID alsoFresh = Ids.newId();
+		Map<String, PointsEvent> events = new java.util.LinkedHashMap<>();
+		for (UUID id : List.of(fresh, taken, alsoFresh)) {
+			events.put(id.toString(), attended("probe:" + id, member, now, "THEME_DAY"));
+		}
+		List<String> inserted = this.intake.recordAlong(probeInsert(owner, fresh, taken, alsoFresh), events)
+			.collectList()
+			.block();
+		// The row stored before conflicts: no row now, so no event; the two fresh rows have theirs, scored.
+		assertThat(inserted).containsExactlyInAnyOrder(fresh.toString(), alsoFresh.toString());
+		assertThat(eventIds("probe:%")).contains("probe:" + fresh, "probe:" + alsoFresh)
+			.doesNotContain("probe:" + taken);
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> this.world.scoredCount(List.of("probe:" + fresh, "probe:" + alsoFresh)) == 2);
+		BigDecimal total = this.world.total(member, year(now));
+		assertThat(total).isPositive().isEqualByComparingTo(this.world.ledgerSum(member, year(now)));
+		// Again: nothing inserted, nothing recorded.
+		assertThat(this.intake.recordAlong(probeInsert(owner, fresh, alsoFresh), events).collectList().block())
+			.isEmpty();
+		assertThat(eventIds("probe:%")).filteredOn((id) -> id.equals("probe:" + fresh)).hasSize(1);
+		assertThat(this.world.total(member, year(now))).isEqualByComparingTo(total);
+	}
+
+	@Test
+	void anInsertThatFailsStoresNeitherItsRowsNorTheirEvents() {
+		UUID member = Ids.newId();
+		String owner = "along-" + Ids.newId();
+		UUID id = Ids.newId();
+		// A label of null breaks probe_items' NOT NULL after the first row: the whole statement fails.
+		ReturningKeys failing = new ReturningKeys("""
+				INSERT INTO probe_items (id, owner, label)
+				SELECT i, :owner, l FROM unnest(CAST(:ids AS uuid[]), CAST(:labels AS text[])) AS n(i, l)
+				RETURNING CAST(id AS text) AS key""",
+				Map.of("owner", owner, "ids", new UUID[] { id, Ids.newId() }, "labels", new String[] { "a", null }));
+		assertThatThrownBy(() -> this.intake
+			.recordAlong(failing, Map.of(id.toString(), attended("probe:" + id, member, this.clock.instant(),
+					"THEME_DAY")))
+			.blockLast()).isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+		assertThat(eventIds("probe:" + id)).isEmpty();
+		assertThat(this.world.db().sql("SELECT count(*) AS n FROM probe_items WHERE owner = :owner")
+			.bind("owner", owner)
+			.map((row) -> row.get("n", Long.class))
+			.one()
+			.block()).isZero();
+	}
+
+	@Test
+	void anInsertMayNotUseTheIntakesParameterNames() {
+		assertThatThrownBy(() -> new ReturningKeys("INSERT … RETURNING key", Map.of("pointsNow", 1)))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("pointsNow");
+	}
+
+	private static ReturningKeys probeInsert(String owner, UUID... ids) {
+		return new ReturningKeys("""
+				INSERT INTO probe_items (id, owner, label)
+				SELECT i, :owner, 'along' FROM unnest(CAST(:ids AS uuid[])) AS n(i)
+				ON CONFLICT (id) DO NOTHING
+				RETURNING CAST(id AS text) AS key""", Map.of("owner", owner, "ids", ids));
+	}
+
+	private List<String> eventIds(String pattern) {
+		return this.world.db().sql("SELECT event_id FROM points_events WHERE event_id LIKE :pattern")
+			.bind("pattern", pattern)
+			.map((row) -> row.get("event_id", String.class))
+			.all()
+			.collectList()
+			.block();
+	}
+
+	@Test
 	void eventsRecordedTogetherAreStoredAsGivenOnceEachAndScored() {
 		UUID member = Ids.newId();
 		Instant now = this.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);

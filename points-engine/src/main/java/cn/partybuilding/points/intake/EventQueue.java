@@ -29,6 +29,24 @@ class EventQueue {
 			seq, event_id, member_id, type, occurred_at, details::text AS details, quantity, explicit_points,
 			target_rule_code, reason, attempts""";
 
+	/** The start of the names of the parameters of {@link #INSERT_EVENTS}. */
+	static final String PARAMETER_PREFIX = "points";
+
+	/**
+	 * Events given as arrays, one element per event, each with a key ({@code n.k}) that says which row of a caller's
+	 * insert it goes with ({@link #insertAlong}); a {@code WHERE} and an {@code ON CONFLICT} may follow.
+	 */
+	private static final String INSERT_EVENTS = """
+			INSERT INTO points_events (event_id, member_id, type, occurred_at, details, quantity, explicit_points,
+			                           target_rule_code, reason, recorded_at, next_attempt_at)
+			SELECT e, m, t, CAST(o AS timestamptz), CAST(d AS jsonb), CAST(q AS numeric), CAST(x AS numeric),
+			       r, why, :pointsNow, :pointsNow
+			FROM unnest(CAST(:pointsKeys AS text[]), CAST(:pointsEventIds AS text[]), CAST(:pointsMembers AS uuid[]),
+			            CAST(:pointsTypes AS text[]), CAST(:pointsOccurredAt AS text[]), CAST(:pointsDetails AS text[]),
+			            CAST(:pointsQuantities AS text[]), CAST(:pointsExplicit AS text[]),
+			            CAST(:pointsTargets AS text[]), CAST(:pointsReasons AS text[]))
+			     AS n(k, e, m, t, o, d, q, x, r, why)""";
+
 	private final DatabaseClient db;
 
 	EventQueue(DatabaseClient db) {
@@ -67,31 +85,62 @@ class EventQueue {
 		if (events.isEmpty()) {
 			return Mono.just(0L);
 		}
-		return Mono
-			.fromCallable(() -> events.stream().map((event) -> UUID.fromString(event.memberId())).toArray(UUID[]::new))
-			.flatMap((members) -> this.db.sql("""
-					INSERT INTO points_events (event_id, member_id, type, occurred_at, details, quantity, explicit_points,
-					                           target_rule_code, reason, recorded_at, next_attempt_at)
-					SELECT e, m, t, CAST(o AS timestamptz), CAST(d AS jsonb), CAST(q AS numeric), CAST(x AS numeric),
-					       r, why, :now, :now
-					FROM unnest(CAST(:eventIds AS text[]), CAST(:members AS uuid[]), CAST(:types AS text[]),
-					            CAST(:occurredAt AS text[]), CAST(:details AS text[]), CAST(:quantities AS text[]),
-					            CAST(:explicit AS text[]), CAST(:targets AS text[]), CAST(:reasons AS text[]))
-					     AS n(e, m, t, o, d, q, x, r, why)
-					ON CONFLICT (event_id) DO NOTHING""")
-				.bind("eventIds", texts(events, PointsEvent::eventId))
-				.bind("members", members)
-				.bind("types", texts(events, (event) -> event.type().name()))
-				.bind("occurredAt", texts(events, (event) -> event.occurredAt().toString()))
-				.bind("details", texts(events, (event) -> DetailsJson.write(event.details())))
-				.bind("quantities", texts(events, (event) -> event.quantity().toPlainString()))
-				.bind("explicit", texts(events,
-						(event) -> (event.explicitPoints() != null) ? event.explicitPoints().toPlainString() : null))
-				.bind("targets", texts(events, PointsEvent::targetRuleCode))
-				.bind("reasons", texts(events, PointsEvent::reason))
-				.bind("now", now)
+		return Mono.fromCallable(() -> new EventArrays(events.stream().map(PointsEvent::eventId).toList(), events))
+			.flatMap((arrays) -> arrays.bind(this.db.sql(INSERT_EVENTS + " ON CONFLICT (event_id) DO NOTHING"), now)
 				.fetch()
 				.rowsUpdated());
+	}
+
+	/**
+	 * Runs the caller's insert and, in the same statement, stores the events whose key it returned (skipping those
+	 * whose id is stored already); the keys it returned.
+	 */
+	Flux<String> insertAlong(ReturningKeys insert, Map<String, PointsEvent> eventsByKey, Instant now) {
+		return Mono.fromCallable(() -> new EventArrays(List.copyOf(eventsByKey.keySet()),
+				List.copyOf(eventsByKey.values())))
+			.flatMapMany((arrays) -> {
+				DatabaseClient.GenericExecuteSpec spec = this.db.sql("WITH source AS (" + insert.sql() + "),\n"
+						+ "recorded AS (" + INSERT_EVENTS + """
+								 WHERE n.k IN (SELECT CAST(source.key AS text) FROM source)
+								ON CONFLICT (event_id) DO NOTHING)
+								SELECT CAST(key AS text) AS key FROM source""");
+				for (Map.Entry<String, Object> binding : insert.bindings().entrySet()) {
+					spec = spec.bind(binding.getKey(), binding.getValue());
+				}
+				return arrays.bind(spec, now).map((row) -> row.get("key", String.class)).all();
+			});
+	}
+
+	/** The events as arrays, one element per event, for {@link #INSERT_EVENTS}. */
+	private record EventArrays(String[] keys, String[] eventIds, UUID[] members, String[] types, String[] occurredAt,
+			String[] details, String[] quantities, String[] explicit, String[] targets, String[] reasons) {
+
+		EventArrays(List<String> keys, List<PointsEvent> events) {
+			this(keys.toArray(String[]::new), texts(events, PointsEvent::eventId),
+					events.stream().map((event) -> UUID.fromString(event.memberId())).toArray(UUID[]::new),
+					texts(events, (event) -> event.type().name()),
+					texts(events, (event) -> event.occurredAt().toString()),
+					texts(events, (event) -> DetailsJson.write(event.details())),
+					texts(events, (event) -> event.quantity().toPlainString()),
+					texts(events,
+							(event) -> (event.explicitPoints() != null) ? event.explicitPoints().toPlainString() : null),
+					texts(events, PointsEvent::targetRuleCode), texts(events, PointsEvent::reason));
+		}
+
+		DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, Instant now) {
+			return spec.bind("pointsKeys", this.keys)
+				.bind("pointsEventIds", this.eventIds)
+				.bind("pointsMembers", this.members)
+				.bind("pointsTypes", this.types)
+				.bind("pointsOccurredAt", this.occurredAt)
+				.bind("pointsDetails", this.details)
+				.bind("pointsQuantities", this.quantities)
+				.bind("pointsExplicit", this.explicit)
+				.bind("pointsTargets", this.targets)
+				.bind("pointsReasons", this.reasons)
+				.bind("pointsNow", now);
+		}
+
 	}
 
 	private static String[] texts(List<PointsEvent> events, Function<PointsEvent, @Nullable String> value) {

@@ -3,8 +3,10 @@ package cn.partybuilding.points.intake;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
@@ -84,6 +86,20 @@ public class PointsIntake {
 	 */
 	public Mono<Void> recordAll(List<PointsEvent> events) {
 		return this.queue.insertAll(events, this.clock.instant()).then();
+	}
+
+	/**
+	 * Runs the caller's insert and records the events of the rows it inserted, in one statement: the change and its
+	 * events are stored together or not at all, without a transaction around them. That is one round trip to the
+	 * database where a transaction takes four, for the hottest write of the app (a meeting's check-ins). An event is
+	 * recorded if, and only if, the insert returned its key; and, as always, unless its id is stored already.
+	 *
+	 * @param insert the caller's {@code INSERT … RETURNING key}
+	 * @param eventsByKey the event of each row the insert may insert, by the key it returns for that row
+	 * @return the keys the insert returned: the rows it inserted
+	 */
+	public Flux<String> recordAlong(ReturningKeys insert, Map<String, PointsEvent> eventsByKey) {
+		return this.queue.insertAlong(insert, eventsByKey, this.clock.instant());
 	}
 
 	/**
