@@ -38,10 +38,11 @@ class CheckInWriter implements ScoringYield {
 	private static final int MAX_BATCH = 128;
 
 	/**
-	 * Batches written at the same time: while they are, the next check-ins gather. A few keep the database busy
-	 * without making the batches small.
+	 * Batches written at the same time: while they are, the next check-ins gather. A write is one statement, a round
+	 * trip of a millisecond or two, so two keep the database busy; more made the batches smaller and cost CPU per
+	 * check-in (four, when a write was a transaction of four round trips).
 	 */
-	private static final int MAX_IN_FLIGHT = 4;
+	private static final int MAX_IN_FLIGHT = 2;
 
 	private final AttendanceEvents events;
 

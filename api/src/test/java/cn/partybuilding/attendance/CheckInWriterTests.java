@@ -50,7 +50,7 @@ class CheckInWriterTests {
 		assertThat(this.writer.store(this.activity, checkIn(), null, null).block(WAIT)).isTrue();
 		assertThat(this.writer.othersWaiting()).isFalse();
 
-		// A rush: six check-ins while the writes hang; four take the four write slots, two queue behind them.
+		// A rush: six check-ins while the writes hang; two take the two write slots, four queue behind them.
 		this.gate = Sinks.empty();
 		List<Mono<Boolean>> answers = IntStream.range(0, 6)
 			.mapToObj((i) -> this.writer.store(this.activity, checkIn(), null, null).cache())
@@ -58,7 +58,7 @@ class CheckInWriterTests {
 		answers.forEach(Mono::subscribe);
 		this.gate.tryEmitEmpty();
 		assertThat(answers.stream().map((answer) -> answer.block(WAIT))).containsOnly(true).hasSize(6);
-		// The two that queued were written together: scoring gives way, for a second after that.
+		// The four that queued were written together: scoring gives way, for a second after that.
 		assertThat(this.writer.othersWaiting()).isTrue();
 		await().atMost(CheckInWriter.RUSH.multipliedBy(3)).until(() -> !this.writer.othersWaiting());
 	}
