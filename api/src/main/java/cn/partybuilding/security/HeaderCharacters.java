@@ -38,8 +38,8 @@ final class HeaderCharacters {
 				continue;
 			}
 			int codePoint = text.codePointAt(i);
-			if (Character.getType(codePoint) == Character.UNASSIGNED
-					|| (Character.getType(codePoint) == Character.CONTROL && !(tab && codePoint == '\t'))) {
+			int type = Character.getType(codePoint);
+			if (type == Character.UNASSIGNED || (type == Character.CONTROL && !(tab && codePoint == '\t'))) {
 				return false;
 			}
 			i += Character.charCount(codePoint);

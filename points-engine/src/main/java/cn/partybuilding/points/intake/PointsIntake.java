@@ -82,7 +82,8 @@ public class PointsIntake {
 
 	/**
 	 * As {@link #record}, for many events in one statement: a feature that writes many changes in one transaction
-	 * (a batch of check-ins) records their events together.
+	 * records their events together (one whose changes are a single insert can use {@link #recordAlong}, and needs no
+	 * transaction).
 	 */
 	public Mono<Void> recordAll(List<PointsEvent> events) {
 		return this.queue.insertAll(events, this.clock.instant()).then();
