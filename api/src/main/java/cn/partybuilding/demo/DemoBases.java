@@ -142,7 +142,11 @@ class DemoBases implements ApplicationRunner {
 			.then();
 	}
 
-	/** Books once: an existing booking of that number is left as it is. */
+	/**
+	 * Books once: an existing booking of that number is left as it is, also one that another instance loading the demo
+	 * at the same moment made after this one looked (this one's booking then fails, on the duplicate or on the seats
+	 * the other one took, and is dropped).
+	 */
 	private Mono<UUID> book(int number, Base base, LocalDate day, String time, int branch, int headcount,
 			Channel channel, List<MenuItem> menu, Caller caller) {
 		UUID id = DemoDistrict.id("reservation:" + number);
@@ -151,7 +155,11 @@ class DemoBases implements ApplicationRunner {
 				menu.stream().map(MenuItem::id).toList(), channel, "支部联系人", String.format("138%08d", 10 * branch - 9));
 		return this.bookings.find(id)
 			.hasElement()
-			.flatMap((exists) -> exists ? Mono.empty() : this.bookings.book(caller, booking))
+			.flatMap((exists) -> exists ? Mono.empty()
+					: this.bookings.book(caller, booking)
+						.onErrorResume((ex) -> this.bookings.find(id)
+							.hasElement()
+							.flatMap((bookedMeanwhile) -> bookedMeanwhile ? Mono.empty() : Mono.error(ex))))
 			.map(Reservation::id);
 	}
 

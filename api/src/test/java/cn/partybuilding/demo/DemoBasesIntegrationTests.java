@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
+import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
@@ -91,6 +93,28 @@ class DemoBasesIntegrationTests {
 		List<String> logins = Files.readAllLines(this.settings.dataDir().resolve("demo-logins.txt"),
 				StandardCharsets.UTF_8);
 		assertThat(logins).filteredOn((line) -> line.contains(DemoBases.ADMIN_PHONE)).hasSize(1);
+	}
+
+	/**
+	 * Two instances loading the demo at the same moment both find a booking missing and both book it: the one that
+	 * books second finds it booked and starts all the same (it used to fail its start on the duplicate).
+	 */
+	@Test
+	void aBookingAnotherInstanceMadeAfterThisOneLookedIsLeftAsItIs() {
+		load();
+		int seats = seatsHeldBy(1);
+		UUID first = DemoDistrict.id("reservation:1");
+		Bookings racing = Mockito.spy(this.bookings);
+		// As if this instance had looked just before the other one booked: missing, then as stored.
+		Mockito.doReturn(Mono.empty()).doCallRealMethod().when(racing).find(first);
+
+		new DemoBases(this.bases, racing, bean(ReservationLifecycle.class), bean(Members.class), bean(Accounts.class),
+				bean(Passwords.class), this.settings, bean(Clock.class))
+			.run(new DefaultApplicationArguments());
+
+		Mockito.verify(racing).book(Mockito.any(), Mockito.argThat((booking) -> booking.id().equals(first)));
+		assertThat(status(1)).isEqualTo(ReservationStatus.PENDING);
+		assertThat(seatsHeldBy(1)).isEqualTo(seats);
 	}
 
 	private void load() {
