@@ -107,8 +107,7 @@ class DemoBases implements ApplicationRunner {
 		NewMember admin = new NewMember(ADMIN, DemoDistrict.id("org:branch:1"), "钱守基", ADMIN_PHONE, Gender.MALE,
 				LocalDate.of(1975, 4, 12), LocalDate.of(2001, 7, 1), LocalDate.of(2002, 7, 1), MemberCategory.IN_SERVICE,
 				hash);
-		return this.members.exists(ADMIN)
-			.flatMap((exists) -> exists ? Mono.empty() : this.members.register(admin))
+		return DemoOnce.create(() -> this.members.exists(ADMIN), () -> this.members.register(admin))
 			.thenMany(Flux.fromIterable(demoBases))
 			.concatMap((base) -> this.bases.register(base).then(this.accounts.grant(ADMIN, Role.BASE_ADMIN, base.id())))
 			.then();
@@ -142,24 +141,14 @@ class DemoBases implements ApplicationRunner {
 			.then();
 	}
 
-	/**
-	 * Books once: an existing booking of that number is left as it is, also one that another instance loading the demo
-	 * at the same moment made after this one looked (this one's booking then fails, on the duplicate or on the seats
-	 * the other one took, and is dropped).
-	 */
+	/** Books once: an existing booking of that number is left as it is ({@link DemoOnce}). */
 	private Mono<UUID> book(int number, Base base, LocalDate day, String time, int branch, int headcount,
 			Channel channel, List<MenuItem> menu, Caller caller) {
 		UUID id = DemoDistrict.id("reservation:" + number);
 		NewReservation booking = new NewReservation(id, base.id(), DemoDistrict.id("org:branch:" + branch),
 				ZonedDateTime.of(day, LocalTime.parse(time), this.clock.getZone()).toInstant(), headcount,
 				menu.stream().map(MenuItem::id).toList(), channel, "支部联系人", String.format("138%08d", 10 * branch - 9));
-		return this.bookings.find(id)
-			.hasElement()
-			.flatMap((exists) -> exists ? Mono.empty()
-					: this.bookings.book(caller, booking)
-						.onErrorResume((ex) -> this.bookings.find(id)
-							.hasElement()
-							.flatMap((bookedMeanwhile) -> bookedMeanwhile ? Mono.empty() : Mono.error(ex))))
+		return DemoOnce.create(() -> this.bookings.find(id).hasElement(), () -> this.bookings.book(caller, booking))
 			.map(Reservation::id);
 	}
 

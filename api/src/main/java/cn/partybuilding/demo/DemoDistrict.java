@@ -129,12 +129,7 @@ class DemoDistrict implements ApplicationRunner {
 		String phone = String.format("138%08d", n);
 		NewMember member = new NewMember(id, branchId, name, phone, (n % 3 == 0) ? Gender.FEMALE : Gender.MALE,
 				birthDate(n), joinedOn(n), (n % 9 == 4) ? null : joinedOn(n).plusYears(1), category(n), hash);
-		return this.members.exists(id)
-			.flatMap((exists) -> exists ? Mono.empty() : this.members.register(member).then())
-			// Another instance loading the demo at the same moment registered this member first (PHONE_TAKEN or a
-			// duplicate key, raised once its transaction committed): nothing is missing then.
-			.onErrorResume((ex) -> this.members.exists(id)
-				.flatMap((registered) -> registered ? Mono.<Void>empty() : Mono.error(ex)))
+		return DemoOnce.create(() -> this.members.exists(id), () -> this.members.register(member))
 			.thenReturn(new Login("党员", name, phone, id));
 	}
 
