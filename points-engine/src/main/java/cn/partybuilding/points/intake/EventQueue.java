@@ -47,6 +47,21 @@ class EventQueue {
 			            CAST(:pointsTargets AS text[]), CAST(:pointsReasons AS text[]))
 			     AS n(k, e, m, t, o, d, q, x, r, why)""";
 
+	/**
+	 * For each member, the first of their pending events before the given one that is not in hand: one short range of
+	 * {@code points_events_pending_member} per member, so the cost does not grow with the queue, and the plan does not
+	 * depend on statistics that may have been taken while the queue was empty.
+	 */
+	static final String FIRST_HELD_ELSEWHERE = """
+			SELECT f.member_id, held.seq AS first_seq
+			FROM unnest(CAST(:members AS uuid[]), CAST(:lasts AS bigint[])) AS f(member_id, last_seq)
+			CROSS JOIN LATERAL (
+			    SELECT e.seq FROM points_events e
+			    WHERE e.member_id = f.member_id AND e.seq < f.last_seq
+			      AND e.scored_at IS NULL AND e.failed_at IS NULL AND e.next_attempt_at <= :now
+			      AND e.seq <> ALL(CAST(:inHand AS bigint[]))
+			    ORDER BY e.seq LIMIT 1) AS held""";
+
 	private final DatabaseClient db;
 
 	EventQueue(DatabaseClient db) {
@@ -178,13 +193,7 @@ class EventQueue {
 	 * answer.
 	 */
 	Mono<Map<String, Long>> firstHeldElsewhere(Map<String, Long> lastSeqs, Collection<Long> inHand, Instant now) {
-		return this.db.sql("""
-				SELECT e.member_id, min(e.seq) AS first_seq
-				FROM unnest(CAST(:members AS uuid[]), CAST(:lasts AS bigint[])) AS f(member_id, last_seq)
-				JOIN points_events e ON e.member_id = f.member_id AND e.seq < f.last_seq
-				WHERE e.scored_at IS NULL AND e.failed_at IS NULL AND e.next_attempt_at <= :now
-				  AND e.seq <> ALL(CAST(:inHand AS bigint[]))
-				GROUP BY e.member_id""")
+		return this.db.sql(FIRST_HELD_ELSEWHERE)
 			.bind("members", lastSeqs.keySet().stream().map(UUID::fromString).toArray(UUID[]::new))
 			.bind("lasts", lastSeqs.values().toArray(Long[]::new))
 			.bind("inHand", inHand.toArray(Long[]::new))
