@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -44,12 +46,19 @@ class CheckInWriter implements ScoringYield {
 	 */
 	private static final int MAX_IN_FLIGHT = 2;
 
+	/** Buckets of {@code party.checkins.write}: a check-in's answer is due within 50 ms. */
+	private static final Duration[] WRITE_SLOS = { Duration.ofMillis(2), Duration.ofMillis(5), Duration.ofMillis(10),
+			Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100) };
+
 	private final AttendanceEvents events;
 
 	private final GroupCommit<NewCheckIn, Boolean> commits;
 
 	/** Check-ins per write: how much the grouping saves, for operators and the load test. */
 	private final DistributionSummary batchSizes;
+
+	/** How long a write takes, round trip and commit: what every check-in of its batch waits for at least. */
+	private final Timer writeTimes;
 
 	/** When check-ins last queued for a write (monotonic nanoseconds); long ago at first. */
 	private volatile long lastQueued = System.nanoTime() - RUSH.toNanos();
@@ -59,6 +68,10 @@ class CheckInWriter implements ScoringYield {
 		this.batchSizes = DistributionSummary.builder("party.checkins.batch.size")
 			.description("Check-ins written in one statement")
 			.baseUnit("check-ins")
+			.register(meters);
+		this.writeTimes = Timer.builder("party.checkins.write")
+			.description("Time to write one batch of check-ins with their points events")
+			.serviceLevelObjectives(WRITE_SLOS)
 			.register(meters);
 		this.commits = new GroupCommit<>(this::write, MAX_BATCH, MAX_IN_FLIGHT, CheckInWriter::aboutTheItems);
 	}
@@ -83,9 +96,11 @@ class CheckInWriter implements ScoringYield {
 		}
 		// One statement stores the check-ins and the points events of those it stored: atomic on its own, so no
 		// transaction around it and one round trip to the database for the batch, where a transaction took four.
+		long started = System.nanoTime();
 		return this.events.attendedAlong(CheckInRepository.insertion(batch), batch)
 			.collect(Collectors.toSet())
-			.map((stored) -> stored(batch, stored));
+			.map((stored) -> stored(batch, stored))
+			.doOnTerminate(() -> this.writeTimes.record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
 	}
 
 	private static List<Boolean> stored(List<NewCheckIn> batch, Set<UUID> stored) {

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -264,6 +265,8 @@ class CheckInIntegrationTests {
 		DistributionSummary batches = this.meters.get("party.checkins.batch.size").summary();
 		long transactionsBefore = batches.count();
 		double writtenBefore = batches.totalAmount();
+		Timer writes = this.meters.get("party.checkins.write").timer();
+		long timedBefore = writes.count();
 		// A real non-blocking client, so that the requests are truly in flight together.
 		WebClient web = WebClient.create("http://localhost:" + this.port);
 		List<Integer> statuses = Flux.fromIterable(meeting.tokens())
@@ -275,6 +278,8 @@ class CheckInIntegrationTests {
 		// Each check-in was written once, and those that arrived together shared transactions.
 		assertThat(batches.totalAmount() - writtenBefore).isEqualTo(1000);
 		assertThat(batches.count() - transactionsBefore).isLessThan(1000);
+		// Every write is timed, for operators: how long a check-in waits for the database at least.
+		assertThat(writes.count() - timedBefore).isEqualTo(batches.count() - transactionsBefore);
 		Map<String, Object> sheet = this.api.getJson(secretary, "/api/v1/activities/{id}/attendance", activity);
 		assertThat(sheet).containsEntry("invited", 1000).containsEntry("checkedIn", 1000).containsEntry("absent", 0)
 			.containsEntry("rate", 1.0);
