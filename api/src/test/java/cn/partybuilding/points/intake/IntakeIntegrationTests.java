@@ -345,7 +345,7 @@ class IntakeIntegrationTests {
 		// Another worker holds the member's oldest event for a while (as if scoring it slowly).
 		Disposable holder = hold(waitingIds.get(0), Mono.delay(Duration.ofSeconds(3)));
 		// Small batches over four loops: a member's events are spread over batches that run at the same time.
-		PointsSettings small = new PointsSettings(true, Duration.ofMillis(50), 5, 4, Duration.ofSeconds(1), 10,
+		PointsSettings small = new PointsSettings(true, Duration.ofMillis(50), 5, 4, Duration.ofSeconds(1), 5, 10,
 				Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(30), this.settings.grading());
 		ScoringWorker many = new ScoringWorker(new ScoringBatches(this.queue, this.rules, this.ledger, this.scorer,
 				this.transactions, this.clock, small), small);

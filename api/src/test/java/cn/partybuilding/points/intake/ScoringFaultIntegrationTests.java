@@ -88,8 +88,9 @@ class ScoringFaultIntegrationTests {
 		this.worker.stop();
 		PointsSettings s = this.settings;
 		this.oneLoop = new ScoringWorker(this.batches,
-				new PointsSettings(true, s.pollInterval(), s.batchSize(), 1, s.busyBatchInterval(), s.maxAttempts(),
-						s.retryBackoff(), s.recalculationPoll(), s.recalculationStaleAfter(), s.grading()));
+				new PointsSettings(true, s.pollInterval(), s.batchSize(), 1, s.busyBatchInterval(), s.busyBatchSize(),
+						s.maxAttempts(), s.retryBackoff(), s.recalculationPoll(), s.recalculationStaleAfter(),
+						s.grading()));
 		return this.oneLoop;
 	}
 

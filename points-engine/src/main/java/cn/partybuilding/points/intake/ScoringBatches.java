@@ -76,11 +76,16 @@ class ScoringBatches {
 
 	/** Scores the next batch; how many events were scored (0 when there was nothing to do). */
 	Mono<Integer> scoreNextBatch() {
-		return batch(this.settings.batchSize(), (claimed) -> {
+		return scoreNextBatch(this.settings.batchSize());
+	}
+
+	/** Scores the next batch of at most {@code limit} events; how many were scored. */
+	Mono<Integer> scoreNextBatch(int limit) {
+		return batch(limit, (claimed) -> {
 		}).onErrorResume((ex) -> {
 			logger.warn("Scoring a batch of points events failed ({}); scoring them one at a time",
 					ex.getClass().getName());
-			return oneByOne(this.settings.batchSize());
+			return oneByOne(limit);
 		});
 	}
 

@@ -3,9 +3,10 @@ package cn.partybuilding.points.intake;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
+import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -24,6 +25,8 @@ class ScoringWorkerTests {
 	private static final Duration WATCHED = Duration.ofMillis(600);
 
 	private static final Duration BUSY_INTERVAL = Duration.ofMillis(250);
+
+	private static final int BUSY_BATCH = 10;
 
 	@Test
 	void aBatchThatWasNotFullIsFollowedByAWaitSoThatTheNextOneGathersMore() throws InterruptedException {
@@ -53,10 +56,27 @@ class ScoringWorkerTests {
 	}
 
 	@Test
+	void whileOthersWaitForTheDatabaseEachBatchIsASmallOneAndAfterwardsFullOnesAgain() throws InterruptedException {
+		List<Integer> limits = new CopyOnWriteArrayList<>();
+		AtomicBoolean rush = new AtomicBoolean(true);
+		run((limit) -> {
+			limits.add(limit);
+			// The rush ends after a few batches; the backlog is scored in full batches from then on.
+			if (limits.size() == 4) {
+				rush.set(false);
+			}
+			return Mono.just(limit);
+		}, List.of(rush::get));
+		assertThat(limits.subList(0, 4)).containsOnly(BUSY_BATCH);
+		assertThat(limits.get(limits.size() - 1)).isEqualTo(BATCH);
+		assertThat(limits.stream().filter((limit) -> limit == BATCH).count()).isGreaterThan(50);
+	}
+
+	@Test
 	void whenNobodyWaitsAnyMoreTheWorkersGoOnAtFullSpeed() throws InterruptedException {
 		AtomicInteger batches = new AtomicInteger();
 		AtomicBoolean rush = new AtomicBoolean(true);
-		run(() -> {
+		run((limit) -> {
 			// The rush ends after the first few batches.
 			if (batches.incrementAndGet() == 4) {
 				rush.set(false);
@@ -69,22 +89,24 @@ class ScoringWorkerTests {
 	/** How many batches two workers run while watched, each batch scoring {@code scored} events. */
 	private static int batchesRun(int scored, List<ScoringYield> yields) throws InterruptedException {
 		AtomicInteger batches = new AtomicInteger();
-		run(() -> {
+		run((limit) -> {
 			batches.incrementAndGet();
-			return Mono.just(scored);
+			return Mono.just(Math.min(scored, limit));
 		}, yields);
 		return batches.get();
 	}
 
-	private static void run(Supplier<Mono<Integer>> nextBatch, List<ScoringYield> yields)
+	private static void run(IntFunction<Mono<Integer>> nextBatch, List<ScoringYield> yields)
 			throws InterruptedException {
-		PointsSettings settings = new PointsSettings(true, POLL, BATCH, 2, BUSY_INTERVAL, 10, Duration.ofSeconds(1),
+		PointsSettings settings = new PointsSettings(true, POLL, BATCH, 2, BUSY_INTERVAL, BUSY_BATCH, 10,
+				Duration.ofSeconds(1),
 				Duration.ofSeconds(1), Duration.ofSeconds(30),
 				new PointsSettings.Grading(new BigDecimal("90"), new BigDecimal("60"), new BigDecimal("40"),
 						new BigDecimal("0.2")));
 		// A batch takes a millisecond, as a transaction would (and as the loop expects: it never spins on the caller).
-		ScoringWorker worker = new ScoringWorker(() -> Mono.delay(Duration.ofMillis(1)).then(Mono.defer(nextBatch)),
-				settings, yields);
+		ScoringWorker worker = new ScoringWorker(
+				(limit) -> Mono.delay(Duration.ofMillis(1)).then(Mono.defer(() -> nextBatch.apply(limit))), settings,
+				yields);
 		worker.start();
 		try {
 			Thread.sleep(WATCHED.toMillis());
