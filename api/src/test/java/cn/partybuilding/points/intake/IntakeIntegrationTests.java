@@ -393,14 +393,14 @@ class IntakeIntegrationTests {
 				Mono.fromCallable(() -> release.await(10, TimeUnit.SECONDS)).subscribeOn(Schedulers.boundedElastic()));
 		try {
 			await().atMost(Duration.ofSeconds(10)).until(() -> {
-				this.batches.scoreNextBatch().block();
+				this.batches.scoreNextBatch(this.settings.batchSize()).block();
 				return this.world.scoredCount(ids.subList(0, 2)) == 2;
 			});
 			assertThat(this.world.scoredCount(ids.subList(3, 5))).as("the events after the one held elsewhere wait")
 				.isZero();
 			release.countDown();
 			await().atMost(Duration.ofSeconds(10)).until(() -> {
-				this.batches.scoreNextBatch().block();
+				this.batches.scoreNextBatch(this.settings.batchSize()).block();
 				return this.world.scoredCount(ids) == 5;
 			});
 		}

@@ -74,12 +74,9 @@ class ScoringBatches {
 		this.settings = settings;
 	}
 
-	/** Scores the next batch; how many events were scored (0 when there was nothing to do). */
-	Mono<Integer> scoreNextBatch() {
-		return scoreNextBatch(this.settings.batchSize());
-	}
-
-	/** Scores the next batch of at most {@code limit} events; how many were scored. */
+	/**
+	 * Scores the next batch of at most {@code limit} events; how many were scored (0 when there was nothing to do).
+	 */
 	Mono<Integer> scoreNextBatch(int limit) {
 		return batch(limit, (claimed) -> {
 		}).onErrorResume((ex) -> {

@@ -52,11 +52,11 @@ class ScoringWorker implements SmartLifecycle {
 
 	@Autowired
 	ScoringWorker(ScoringBatches batches, PointsSettings settings, ObjectProvider<ScoringYield> yields) {
-		this((IntFunction<Mono<Integer>>) batches::scoreNextBatch, settings, yields.orderedStream().toList());
+		this(batches::scoreNextBatch, settings, yields.orderedStream().toList());
 	}
 
 	ScoringWorker(ScoringBatches batches, PointsSettings settings) {
-		this((IntFunction<Mono<Integer>>) batches::scoreNextBatch, settings, List.of());
+		this(batches::scoreNextBatch, settings, List.of());
 	}
 
 	ScoringWorker(IntFunction<Mono<Integer>> nextBatch, PointsSettings settings, List<ScoringYield> yields) {

@@ -99,8 +99,7 @@ class ScoringWorkerTests {
 	private static void run(IntFunction<Mono<Integer>> nextBatch, List<ScoringYield> yields)
 			throws InterruptedException {
 		PointsSettings settings = new PointsSettings(true, POLL, BATCH, 2, BUSY_INTERVAL, BUSY_BATCH, 10,
-				Duration.ofSeconds(1),
-				Duration.ofSeconds(1), Duration.ofSeconds(30),
+				Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(30),
 				new PointsSettings.Grading(new BigDecimal("90"), new BigDecimal("60"), new BigDecimal("40"),
 						new BigDecimal("0.2")));
 		// A batch takes a millisecond, as a transaction would (and as the loop expects: it never spins on the caller).
