@@ -130,6 +130,19 @@ public class Accounts {
 			.all();
 	}
 
+	/** Takes a role away; {@code false} when the account did not hold it. */
+	public Mono<Boolean> revoke(UUID id, Role role, @Nullable UUID scope) {
+		return this.db.sql("""
+				DELETE FROM role_grants WHERE account_id = :id AND role = :role
+				AND coalesce(scope_id, '00000000-0000-0000-0000-000000000000') = :scope""")
+			.bind("id", id)
+			.bind("role", role.name())
+			.bind("scope", (scope != null) ? scope : new UUID(0, 0))
+			.fetch()
+			.rowsUpdated()
+			.map((deleted) -> deleted > 0);
+	}
+
 	/** Grants a role; granting one the account already holds changes nothing. */
 	public Mono<Void> grant(UUID id, Role role, @Nullable UUID scope) {
 		if (role == Role.MEMBER) {

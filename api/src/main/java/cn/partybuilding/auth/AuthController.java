@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.partybuilding.security.Caller;
 import cn.partybuilding.web.ApiErrors;
 import cn.partybuilding.web.ClientAddresses;
 import cn.partybuilding.web.problem.ErrorCode;
@@ -37,7 +36,7 @@ class AuthController {
 	}
 
 	@PostMapping("/auth/login")
-	@ApiErrors({ ErrorCode.BAD_CREDENTIALS, ErrorCode.TOO_MANY_REQUESTS })
+	@ApiErrors({ ErrorCode.BAD_CREDENTIALS, ErrorCode.TOO_MANY_REQUESTS, ErrorCode.MEMBERSHIP_ENDED })
 	Mono<TokenPair> login(@Valid @RequestBody PasswordLogin body, ServerHttpRequest request) {
 		return this.logins.withPassword(body.phone(), body.password(), ClientAddresses.of(request));
 	}
@@ -50,7 +49,7 @@ class AuthController {
 	}
 
 	@PostMapping("/auth/sms/login")
-	@ApiErrors({ ErrorCode.BAD_CREDENTIALS, ErrorCode.TOO_MANY_REQUESTS })
+	@ApiErrors({ ErrorCode.BAD_CREDENTIALS, ErrorCode.TOO_MANY_REQUESTS, ErrorCode.MEMBERSHIP_ENDED })
 	Mono<TokenPair> smsLogin(@Valid @RequestBody SmsLogin body, ServerHttpRequest request) {
 		return this.logins.withSmsCode(body.phone(), body.code(), ClientAddresses.of(request));
 	}
@@ -69,15 +68,19 @@ class AuthController {
 	}
 
 	@PostMapping("/auth/refresh")
-	@ApiErrors(ErrorCode.REFRESH_TOKEN_INVALID)
+	@ApiErrors({ ErrorCode.REFRESH_TOKEN_INVALID, ErrorCode.MEMBERSHIP_ENDED })
 	Mono<TokenPair> refresh(@Valid @RequestBody Refresh body) {
 		return this.sessions.refresh(body.refreshToken());
 	}
 
+	/**
+	 * Ends the session the refresh token belongs to, whatever state the app's access token is in (expired, or none):
+	 * its tokens stop working on every instance within seconds. An unknown token gets the same answer.
+	 */
 	@PostMapping("/auth/logout")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	Mono<Void> logout(Caller caller) {
-		return (caller.sessionId() != null) ? this.sessions.end(caller.sessionId()) : Mono.empty();
+	Mono<Void> logout(@Valid @RequestBody Refresh body) {
+		return this.sessions.logout(body.refreshToken());
 	}
 
 	record PasswordLogin(@NotBlank @Size(max = 32) String phone, @NotBlank @Size(max = 128) String password) {

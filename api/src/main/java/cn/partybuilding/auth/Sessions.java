@@ -13,7 +13,6 @@ import java.util.UUID;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -31,16 +30,21 @@ import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.ErrorCode;
 
 /**
- * Login sessions. Each login starts a family of refresh tokens; a refresh token works exactly once and is replaced
- * by the next of its family. A token presented a second time means it was copied: the whole family is revoked, so
- * neither the thief nor the owner can go on with it. Only hashes of refresh tokens are stored.
+ * Login sessions. Each login starts a session, a family of refresh tokens; a refresh token works exactly once and is
+ * replaced by the next of its family. A token presented a second time means it was copied: the whole session ends, so
+ * neither the thief nor the owner can go on with it. Logging out ends the session too. An ended session's access
+ * tokens stop working on every instance within seconds ({@link SessionFeed}). Only members who still belong (and
+ * accounts that are no members, the system administrator) start or continue sessions. Only hashes of refresh tokens
+ * are stored.
  */
 @Component
 class Sessions {
 
 	private final SecureRandom random = new SecureRandom();
 
-	private final DatabaseClient db;
+	private final SessionRepository repository;
+
+	private final SessionFeed feed;
 
 	private final TokenIssuer issuer;
 
@@ -56,9 +60,10 @@ class Sessions {
 
 	private final TransactionalOperator separately;
 
-	Sessions(DatabaseClient db, TokenIssuer issuer, Accounts accounts, Memberships memberships, Clock clock,
-			PartySettings settings, ReactiveTransactionManager transactions) {
-		this.db = db;
+	Sessions(SessionRepository repository, SessionFeed feed, TokenIssuer issuer, Accounts accounts,
+			Memberships memberships, Clock clock, PartySettings settings, ReactiveTransactionManager transactions) {
+		this.repository = repository;
+		this.feed = feed;
 		this.issuer = issuer;
 		this.accounts = accounts;
 		this.memberships = memberships;
@@ -70,79 +75,99 @@ class Sessions {
 		this.transactionally = TransactionalOperator.create(transactions);
 	}
 
-	/** Starts a new session for an authenticated account. */
+	/** Starts a new session for an authenticated account; {@code MEMBERSHIP_ENDED} for a member who left. */
 	Mono<TokenPair> start(UUID accountId) {
 		UUID family = Ids.newId();
 		Instant now = this.clock.instant();
-		return this.db.sql("INSERT INTO refresh_families (id, account_id, created_at) VALUES (:id, :account, :now)")
-			.bind("id", family)
-			.bind("account", accountId)
-			.bind("now", now)
-			.then()
+		return requireActive(accountId)
+			.then(this.repository.insertFamily(family, accountId, now))
 			.then(newRefreshToken(family, now))
-			.flatMap((refreshToken) -> tokens(accountId, family, refreshToken))
+			.flatMap((refreshToken) -> tokens(accountId, family, 0, refreshToken))
 			.as(this.transactionally::transactional);
 	}
 
-	/** Exchanges a refresh token for a new pair; a used, revoked, expired or unknown token is a 401. */
+	/**
+	 * Exchanges a refresh token for a new pair; a used, revoked, expired or unknown token is a 401, the token of a
+	 * member who left {@code MEMBERSHIP_ENDED}.
+	 */
 	Mono<TokenPair> refresh(String refreshToken) {
 		byte[] hash = hash(refreshToken);
 		Instant now = this.clock.instant();
-		return this.db.sql("""
-				UPDATE refresh_tokens t SET used_at = :now
-				FROM refresh_families f
-				WHERE t.token_hash = :hash AND t.family_id = f.id
-				  AND t.used_at IS NULL AND t.expires_at > :now AND f.revoked_at IS NULL
-				RETURNING t.family_id, f.account_id""")
-			.bind("hash", hash)
-			.bind("now", now)
-			.map((row) -> new UUID[] { row.get("family_id", UUID.class), row.get("account_id", UUID.class) })
-			.one()
-			.flatMap((ids) -> newRefreshToken(ids[0], now).flatMap((next) -> tokens(ids[1], ids[0], next)))
+		return this.repository.use(hash, now)
+			// The account is locked before the session's version and the roles are read: a role removed meanwhile
+			// has either raised the version already or waits until this token is out (and then voids it).
+			.flatMap((used) -> requireActive(used.accountId())
+				.then(this.repository.version(used.family()))
+				.switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.REFRESH_TOKEN_INVALID)))
+				.flatMap((version) -> newRefreshToken(used.family(), now)
+					.flatMap((next) -> tokens(used.accountId(), used.family(), version, next))))
 			.as(this.transactionally::transactional)
-			.switchIfEmpty(Mono.defer(() -> revokeIfReused(hash, now)
-				.then(Mono.error(new DomainException(ErrorCode.REFRESH_TOKEN_INVALID)))));
+			.onErrorResume((ex) -> ex instanceof DomainException refusal
+					&& refusal.code() == ErrorCode.MEMBERSHIP_ENDED,
+					(ex) -> endAllOf(hash).then(Mono.error(ex)))
+			.switchIfEmpty(Mono.defer(() -> refused(hash)));
 	}
 
-	/** Ends a session: none of its refresh tokens works any more. */
-	Mono<Void> end(UUID familyId) {
-		return this.db.sql("UPDATE refresh_families SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
-			.bind("now", this.clock.instant())
-			.bind("id", familyId)
+	/**
+	 * Ends the session the refresh token belongs to (whether the token was used, or has expired: the app logs out with
+	 * whatever it holds). Unknown tokens change nothing; the answer is the same.
+	 */
+	Mono<Void> logout(String refreshToken) {
+		return this.repository.endOf(hash(refreshToken))
+			.collectList()
+			.as(this.transactionally::transactional)
+			.doOnNext(this.feed::learn)
+			.then();
+	}
+
+	private Mono<Void> requireActive(UUID accountId) {
+		return this.repository.lockActive(accountId)
+			.defaultIfEmpty(false)
+			.flatMap((active) -> active ? Mono.empty()
+					: Mono.error(new DomainException(ErrorCode.MEMBERSHIP_ENDED)));
+	}
+
+	/** A member who left still had a live session (left before sessions ended with membership): end them all. */
+	private Mono<Void> endAllOf(byte[] hash) {
+		return this.repository.accountOf(hash)
+			.flatMapMany((account) -> this.repository.endAll(account, "MEMBERSHIP_ENDED", oldestLive()))
+			.collectList()
+			.as(this.separately::transactional)
+			.doOnNext(this.feed::learn)
 			.then();
 	}
 
 	/**
-	 * A token that was already used is being replayed: revoke its family. This must stick even though the request
-	 * fails, so it commits on its own, outside any transaction the request runs in.
+	 * A token that was already used is being replayed: its session ends. This must stick even though the request
+	 * fails, so it commits on its own, outside any transaction the request runs in. The answer says why when the
+	 * session ended because the member left.
 	 */
-	private Mono<Void> revokeIfReused(byte[] hash, Instant now) {
-		return this.db.sql("""
-				UPDATE refresh_families f SET revoked_at = :now
-				FROM refresh_tokens t
-				WHERE t.token_hash = :hash AND t.family_id = f.id AND t.used_at IS NOT NULL AND f.revoked_at IS NULL""")
-			.bind("hash", hash)
-			.bind("now", now)
-			.then()
-			.as(this.separately::transactional);
+	private Mono<TokenPair> refused(byte[] hash) {
+		return this.repository.endIfReused(hash)
+			.collectList()
+			.as(this.separately::transactional)
+			.doOnNext(this.feed::learn)
+			.then(this.repository.endedBecause(hash))
+			.map((reason) -> "MEMBERSHIP_ENDED".equals(reason) ? ErrorCode.MEMBERSHIP_ENDED
+					: ErrorCode.REFRESH_TOKEN_INVALID)
+			.defaultIfEmpty(ErrorCode.REFRESH_TOKEN_INVALID)
+			.flatMap((code) -> Mono.error(new DomainException(code)));
+	}
+
+	/** Refresh tokens issued before this are expired: their sessions are over by themselves. */
+	Instant oldestLive() {
+		return this.clock.instant().minus(this.settings.refreshTokenTtl());
 	}
 
 	private Mono<String> newRefreshToken(UUID family, Instant now) {
 		byte[] bytes = new byte[32];
 		this.random.nextBytes(bytes);
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		return this.db.sql("""
-				INSERT INTO refresh_tokens (token_hash, family_id, issued_at, expires_at)
-				VALUES (:hash, :family, :now, :expires)""")
-			.bind("hash", hash(token))
-			.bind("family", family)
-			.bind("now", now)
-			.bind("expires", now.plus(this.settings.refreshTokenTtl()))
-			.then()
+		return this.repository.insertToken(hash(token), family, now, now.plus(this.settings.refreshTokenTtl()))
 			.thenReturn(token);
 	}
 
-	private Mono<TokenPair> tokens(UUID accountId, UUID family, String refreshToken) {
+	private Mono<TokenPair> tokens(UUID accountId, UUID family, int version, String refreshToken) {
 		return Mono
 			.zip(this.accounts.grantsOf(accountId),
 					this.memberships.branchOf(accountId).map(List::of).defaultIfEmpty(List.of()))
@@ -153,7 +178,7 @@ class Sessions {
 					roles.add(new RoleGrant(Role.MEMBER, branch));
 				}
 				roles.addAll(grantsAndBranch.getT1());
-				var access = this.issuer.issue(accountId, branch, roles, family);
+				var access = this.issuer.issue(accountId, branch, roles, family, version);
 				return new TokenPair(access.value(), refreshToken, "Bearer", access.expiresIn());
 			});
 	}

@@ -12,14 +12,18 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.partybuilding.member.MemberViews.MemberView;
@@ -84,11 +88,20 @@ class MemberController {
 	}
 
 	@PostMapping("/members/{id}/roles")
-	@ApiErrors(ErrorCode.ROLE_NOT_GRANTABLE)
+	@ApiErrors({ ErrorCode.ROLE_NOT_GRANTABLE, ErrorCode.SELF_DECISION })
 	Mono<ResponseEntity<RoleGrants.GrantedRole>> grant(@PathVariable UUID id, @Valid @RequestBody RoleRequest body,
 			Caller caller) {
 		return this.roles.grant(caller, id, body.role(), body.scopeId())
 			.map((granted) -> ResponseEntity.status(201).body(granted));
+	}
+
+	/** Takes a role away; 404 when the member does not hold it there. */
+	@DeleteMapping("/members/{id}/roles/{role}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@ApiErrors({ ErrorCode.ROLE_NOT_GRANTABLE, ErrorCode.SELF_DECISION })
+	Mono<Void> revoke(@PathVariable UUID id, @PathVariable Role role,
+			@RequestParam(required = false) @Nullable UUID scopeId, Caller caller) {
+		return this.roles.revoke(caller, id, role, scopeId);
 	}
 
 	/**

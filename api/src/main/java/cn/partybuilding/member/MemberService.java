@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.ObjectProvider;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -51,10 +54,13 @@ class MemberService {
 
 	private final PointsRoster pointsRoster;
 
+	private final ObjectProvider<MembershipEvents> listeners;
+
 	private final Clock clock;
 
 	MemberService(Members members, MemberRepository repository, Passwords passwords, AccessPolicy access, Orgs orgs,
-			TransactionalOperator transactions, PointsRoster pointsRoster, Clock clock) {
+			TransactionalOperator transactions, PointsRoster pointsRoster, ObjectProvider<MembershipEvents> listeners,
+			Clock clock) {
 		this.members = members;
 		this.repository = repository;
 		this.passwords = passwords;
@@ -62,6 +68,7 @@ class MemberService {
 		this.orgs = orgs;
 		this.transactions = transactions;
 		this.pointsRoster = pointsRoster;
+		this.listeners = listeners;
 		this.clock = clock;
 	}
 
@@ -96,7 +103,11 @@ class MemberService {
 				.map((row) -> MemberViews.of(row, caller.id())));
 	}
 
-	/** Moves a member to another branch, or changes status or category; the caller administers both branches. */
+	/**
+	 * Moves a member to another branch, or changes status or category; the caller administers both branches. A member
+	 * who leaves (or is transferred out) loses every session at once; a member who moves gets tokens of the new
+	 * branch: both in the transaction of the change.
+	 */
 	Mono<MemberView> change(Caller caller, UUID id, MemberPatch patch) {
 		return visible(caller, id).flatMap((row) -> {
 			Member member = row.member();
@@ -113,10 +124,21 @@ class MemberService {
 				.flatMap((branch) -> this.repository.update(id, target, status, category, fullOn)
 					// The points roster follows the member, in the same transaction.
 					.then(status.active() ? this.pointsRoster.move(id, branch.id(), branch.pathWithSelf())
-							: this.pointsRoster.leave(id)))
+							: this.pointsRoster.leave(id))
+					.then(tell(id, member, status, target)))
 				.as(this.transactions::transactional)
 				.then(this.repository.find(id));
 		}).map((row) -> MemberViews.of(row, caller.id()));
+	}
+
+	private Mono<Void> tell(UUID id, Member before, MemberStatus status, UUID branch) {
+		if (before.status().active() && !status.active()) {
+			return Flux.fromStream(this.listeners::orderedStream).concatMap((listener) -> listener.ended(id)).then();
+		}
+		if (!branch.equals(before.branchId())) {
+			return Flux.fromStream(this.listeners::orderedStream).concatMap((listener) -> listener.changed(id)).then();
+		}
+		return Mono.empty();
 	}
 
 	/** 双报到: the member registers with the community where they live (an org unit of kind COMMUNITY). */

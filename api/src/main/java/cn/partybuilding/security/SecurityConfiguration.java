@@ -76,7 +76,6 @@ class SecurityConfiguration {
 			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.authorizeExchange((exchanges) -> exchanges
-				.pathMatchers(HttpMethod.POST, API + "/auth/logout").authenticated()
 				.pathMatchers(HttpMethod.POST, API + "/auth/**").permitAll()
 				.pathMatchers(HttpMethod.GET, API + "/.well-known/jwks.json", "/.well-known/jwks.json").permitAll()
 				.pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -106,7 +105,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	ReactiveJwtDecoder jwtDecoder(JwtKeys keys, PartySettings settings) {
+	ReactiveJwtDecoder jwtDecoder(JwtKeys keys, PartySettings settings, SessionStates sessions) {
 		JWKSet verification = new JWKSet(keys.verificationKeys());
 		// The algorithms of our keys and no other; a key is chosen by the token's kid and must be of the type its alg
 		// names (RSA for RS256, EC P-256 for ES256), so no token can make one kind of key verify another kind's
@@ -122,8 +121,11 @@ class SecurityConfiguration {
 			.build();
 		OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<Collection<String>>("aud",
 				(aud) -> aud != null && aud.contains(settings.jwt().audience()));
+		// The session check runs on every use of a token, remembered or not, so an ended session's tokens stop working
+		// the moment this instance learns of the end.
 		OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
-				JwtValidators.createDefaultWithIssuer(settings.jwt().issuer()), audience);
+				JwtValidators.createDefaultWithIssuer(settings.jwt().issuer()), audience,
+				new SessionValidator(sessions));
 		decoder.setJwtValidator(validator);
 		return new VerifiedTokens(decoder, validator, settings.jwt().verifiedCacheSize(),
 				settings.jwt().verifiedCacheTtl());
@@ -135,8 +137,8 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * A stale token an app sends along when it logs in or refreshes must not stop it from doing so: on those paths
-	 * the Authorization header is not read at all.
+	 * A stale token an app sends along when it logs in, refreshes or logs out must not stop it from doing so: on
+	 * those paths the Authorization header is not read at all (logging out names its session by the refresh token).
 	 */
 	private static ServerAuthenticationConverter bearerTokensExceptOnLogin() {
 		BearerTokenConverter bearer = new BearerTokenConverter();
@@ -145,7 +147,7 @@ class SecurityConfiguration {
 
 	private static boolean isLoginPath(ServerWebExchange exchange) {
 		String path = exchange.getRequest().getPath().value();
-		return path.startsWith(API + "/auth/") && !path.equals(API + "/auth/logout");
+		return path.startsWith(API + "/auth/");
 	}
 
 	private static Mono<AbstractAuthenticationToken> authenticate(Jwt jwt) {

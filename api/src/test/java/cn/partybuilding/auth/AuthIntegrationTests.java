@@ -159,7 +159,8 @@ class AuthIntegrationTests {
 	@Test
 	void logoutEndsTheSession() {
 		Map<String, Object> tokens = this.api.tokens(this.phone, PASSWORD);
-		this.api.post((String) tokens.get("accessToken"), "/api/v1/auth/logout")
+		this.api.anonymousPost("/api/v1/auth/logout")
+			.bodyValue(Map.of("refreshToken", tokens.get("refreshToken")))
 			.exchange()
 			.expectStatus()
 			.isNoContent();

@@ -39,6 +39,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Signing keys: generated once and kept, or configured; the first signs, all verify, so keys can rotate. */
 class JwtKeysTests {
 
+	/** Sessions are not what these tests are about: every session stands. */
+	static final SessionStates ANY_SESSION = (session, version) -> true;
+
 	@TempDir
 	Path dir;
 
@@ -63,7 +66,8 @@ class JwtKeysTests {
 		String before = tokenSignedBy(new JwtKeys(configured(new JWKSet(oldKey))));
 		JwtKeys rotated = new JwtKeys(configured(new JWKSet(List.of(newKey, oldKey))));
 		String after = tokenSignedBy(rotated);
-		ReactiveJwtDecoder decoder = new SecurityConfiguration().jwtDecoder(rotated, configured(new JWKSet(newKey)));
+		ReactiveJwtDecoder decoder = new SecurityConfiguration().jwtDecoder(rotated, configured(new JWKSet(newKey)),
+				ANY_SESSION);
 		Jwt old = decoder.decode(before).block();
 		Jwt fresh = decoder.decode(after).block();
 		assertThat(old.getHeaders()).containsEntry("kid", oldKey.getKeyID());
@@ -79,7 +83,8 @@ class JwtKeysTests {
 		RSAKey rsaKey = JwtKeys.generate();
 		JwtKeys moved = new JwtKeys(configured(new JWKSet(List.of(rsaKey, ecKey))));
 		String rs256 = tokenSignedBy(moved);
-		ReactiveJwtDecoder decoder = new SecurityConfiguration().jwtDecoder(moved, configured(new JWKSet(rsaKey)));
+		ReactiveJwtDecoder decoder = new SecurityConfiguration().jwtDecoder(moved, configured(new JWKSet(rsaKey)),
+				ANY_SESSION);
 
 		assertThat(decoder.decode(es256).block().getHeaders()).containsEntry("alg", JWSAlgorithm.ES256.getName())
 			.containsEntry("kid", ecKey.getKeyID());
@@ -92,7 +97,8 @@ class JwtKeysTests {
 		RSAKey rsaKey = JwtKeys.generate();
 		ECKey ecKey = JwtKeys.generateEc();
 		JwtKeys keys = new JwtKeys(configured(new JWKSet(List.of(rsaKey, ecKey))));
-		ReactiveJwtDecoder decoder = new SecurityConfiguration().jwtDecoder(keys, configured(new JWKSet(rsaKey)));
+		ReactiveJwtDecoder decoder = new SecurityConfiguration().jwtDecoder(keys, configured(new JWKSet(rsaKey)),
+				ANY_SESSION);
 		JWTClaimsSet claims = SignedJWT.parse(tokenSignedBy(keys)).getJWTClaimsSet();
 		// ES256 under the RSA key's id, RS256 under the EC key's id: each signed with a key of the named kind.
 		ECKey otherEc = new ECKeyGenerator(Curve.P_256).keyID(rsaKey.getKeyID()).generate();
@@ -111,7 +117,8 @@ class JwtKeysTests {
 		RSAKey rsaKey = JwtKeys.generate();
 		JwtKeys keys = new JwtKeys(configured(new JWKSet(rsaKey)));
 		assertThat(keys.verificationAlgorithms()).containsExactly(SignatureAlgorithm.RS256);
-		ReactiveJwtDecoder decoder = new SecurityConfiguration().jwtDecoder(keys, configured(new JWKSet(rsaKey)));
+		ReactiveJwtDecoder decoder = new SecurityConfiguration().jwtDecoder(keys, configured(new JWKSet(rsaKey)),
+				ANY_SESSION);
 		ECKey ec = new ECKeyGenerator(Curve.P_256).keyID(rsaKey.getKeyID()).generate();
 		SignedJWT token = new SignedJWT(header(JWSAlgorithm.ES256, rsaKey.getKeyID()),
 				SignedJWT.parse(tokenSignedBy(keys)).getJWTClaimsSet());

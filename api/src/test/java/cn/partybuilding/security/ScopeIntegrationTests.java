@@ -145,6 +145,8 @@ class ScopeIntegrationTests {
 				"name,phone,gender,birthDate,joinedPartyOn,category,branchId\n", MediaType.parseMediaType("text/csv")));
 		endpoints.add(Endpoint.post("/api/v1/members/{id}/roles", d.memberA2.id(),
 				Map.of("role", "SECRETARY", "scopeId", d.branchA.toString())));
+		endpoints.add(Endpoint.delete("/api/v1/members/{id}/roles/{role}", d.secretaryA.id(), "SECRETARY")
+			.withQuery("scopeId=" + d.branchA));
 		UUID activity = this.activityOfBranchA;
 		// A member's activity is a proposal awaiting the secretary's approval.
 		endpoints.add(Endpoint.post("/api/v1/activities", TestActivities.body(d.branchA, 60, List.of("QR"),
@@ -395,6 +397,10 @@ class ScopeIntegrationTests {
 
 		static Endpoint post(String pattern, Object variable, Object body, MediaType type) {
 			return new Endpoint(HttpMethod.POST, pattern, new Object[] { variable }, body, type, false);
+		}
+
+		static Endpoint delete(String pattern, Object... variables) {
+			return new Endpoint(HttpMethod.DELETE, pattern, variables, null, MediaType.APPLICATION_JSON, false);
 		}
 
 		static Endpoint put(String pattern, Object variable, Object body) {
