@@ -43,7 +43,7 @@ class AuthController {
 
 	@PostMapping("/auth/sms/send")
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	@ApiErrors({ ErrorCode.TOO_MANY_REQUESTS, ErrorCode.SERVICE_UNAVAILABLE })
+	@ApiErrors({ ErrorCode.TOO_MANY_REQUESTS, ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.SMS_UNAVAILABLE })
 	Mono<Void> sendCode(@Valid @RequestBody SmsCodeRequest body, ServerHttpRequest request) {
 		return this.logins.sendCode(body.phone(), ClientAddresses.of(request));
 	}

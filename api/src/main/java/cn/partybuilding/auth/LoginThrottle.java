@@ -14,9 +14,19 @@ import cn.partybuilding.system.PartySettings;
 import cn.partybuilding.web.problem.TooManyRequests;
 
 /**
- * Brute-force protection: failed logins are counted per phone number and per client address; once either budget is
- * spent, logins are refused with 429 and {@code Retry-After} until it refills. SMS codes are limited per phone (a
- * minute apart, a few a day) and per address. Phones appear in Redis keys only as their blind index.
+ * Brute-force protection of every way to prove who one is (password, SMS code, the SMS code of a WeChat binding): each
+ * attempt takes one failure from the phone's budget and one from the client address's budget <em>before</em> the
+ * secret is checked, atomically in Redis (bucket4j), so any number of parallel attempts, on any number of instances,
+ * checks no more secrets than the budgets hold. An attempt that succeeds gives back what it took (and clears the
+ * phone's failures); one that fails keeps them. Once a budget is spent, attempts are refused with 429 and
+ * {@code Retry-After} without anything being checked.
+ * <p>
+ * The two budgets are shaped for who shares them. A phone is one person: a few failures per window
+ * ({@code failuresPerPhone} per {@code failureWindow}). An address can be a meeting venue's Wi-Fi or a carrier's NAT,
+ * with hundreds of members logging in through it, a few dozen mistyping once: its budget holds a burst
+ * ({@code failuresPerAddress}), with room for the attempts in flight at once, and refills one failure every
+ * {@code addressRefillPeriod}, so an address spraying guesses over many phones is held to that pace. Phones appear in
+ * Redis keys only as their blind index.
  */
 @Component
 class LoginThrottle {
@@ -33,22 +43,24 @@ class LoginThrottle {
 		this.settings = settings.login();
 	}
 
-	/** Errors with {@link TooManyRequests} while failures for this phone or address are over budget. */
-	Mono<Void> checkLogin(String phone, String address) {
-		return Mono
-			.zip(this.limits.waitFor(phoneKey(phone), this::failuresPerPhone, 1),
-					this.limits.waitFor(addressKey(address), this::failuresPerAddress, 1))
-			.flatMap((waits) -> refuseIfWaiting(longest(waits.getT1(), waits.getT2())));
+	/**
+	 * Takes one failure from the address's and the phone's budgets for an attempt about to check a secret, or errors
+	 * with {@link TooManyRequests} (taking nothing) when either is spent.
+	 */
+	Mono<Attempt> begin(String phone, String address) {
+		Attempt attempt = new Attempt(phoneKey(phone), addressKey(address));
+		return this.limits.take(attempt.addressKey(), this::failuresPerAddress, 1)
+			.flatMap((addressWait) -> !addressWait.isZero() ? refuse(addressWait)
+					: this.limits.take(attempt.phoneKey(), this::failuresPerPhone, 1)
+						.flatMap((phoneWait) -> phoneWait.isZero() ? Mono.just(attempt)
+								: this.limits.give(attempt.addressKey(), this::failuresPerAddress, 1)
+									.then(refuse(phoneWait))));
 	}
 
-	Mono<Void> recordFailure(String phone, String address) {
-		return Mono
-			.when(this.limits.take(phoneKey(phone), this::failuresPerPhone, 1),
-					this.limits.take(addressKey(address), this::failuresPerAddress, 1));
-	}
-
-	Mono<Void> recordSuccess(String phone) {
-		return this.limits.reset(phoneKey(phone), this::failuresPerPhone);
+	/** The secret was right: the phone's failures are forgiven, and the address gets back what the attempt took. */
+	Mono<Void> succeeded(Attempt attempt) {
+		return Mono.when(this.limits.reset(attempt.phoneKey(), this::failuresPerPhone),
+				this.limits.give(attempt.addressKey(), this::failuresPerAddress, 1));
 	}
 
 	/** Takes one SMS from the phone's and the address's budgets, or errors with {@link TooManyRequests}. */
@@ -60,7 +72,11 @@ class LoginThrottle {
 	}
 
 	private Mono<Void> refuseIfWaiting(Duration wait) {
-		return wait.isZero() ? Mono.empty() : Mono.error(new TooManyRequests(wait));
+		return wait.isZero() ? Mono.empty() : refuse(wait);
+	}
+
+	private static <T> Mono<T> refuse(Duration wait) {
+		return Mono.error(new TooManyRequests(wait));
 	}
 
 	private String phoneKey(String phone) {
@@ -76,11 +92,20 @@ class LoginThrottle {
 	}
 
 	private BucketConfiguration failuresPerPhone() {
-		return perWindow(this.settings.failuresPerPhone(), this.settings.failureWindow());
+		int failures = this.settings.failuresPerPhone();
+		return BucketConfiguration.builder()
+			.addLimit(Bandwidth.builder().capacity(failures).refillIntervally(failures, this.settings.failureWindow())
+				.build())
+			.build();
 	}
 
 	private BucketConfiguration failuresPerAddress() {
-		return perWindow(this.settings.failuresPerAddress(), this.settings.failureWindow());
+		return BucketConfiguration.builder()
+			.addLimit(Bandwidth.builder()
+				.capacity(this.settings.failuresPerAddress())
+				.refillGreedy(1, this.settings.addressRefillPeriod())
+				.build())
+			.build();
 	}
 
 	private BucketConfiguration smsPerPhone() {
@@ -91,19 +116,21 @@ class LoginThrottle {
 	}
 
 	private BucketConfiguration smsPerAddress() {
-		return perWindow(this.settings.smsPerAddressPerHour(), Duration.ofHours(1));
-	}
-
-	private static BucketConfiguration perWindow(int tokens, Duration window) {
-		return BucketConfiguration.builder().addLimit(limit(tokens, window)).build();
+		return BucketConfiguration.builder().addLimit(limit(this.settings.smsPerAddressPerHour(), Duration.ofHours(1)))
+			.build();
 	}
 
 	private static Bandwidth limit(int tokens, Duration window) {
 		return Bandwidth.builder().capacity(tokens).refillIntervally(tokens, window).build();
 	}
 
-	private static Duration longest(Duration a, Duration b) {
-		return (a.compareTo(b) >= 0) ? a : b;
+	/**
+	 * An attempt under way, holding one failure of each budget until its outcome is known.
+	 *
+	 * @param phoneKey the phone's bucket
+	 * @param addressKey the address's bucket
+	 */
+	record Attempt(String phoneKey, String addressKey) {
 	}
 
 }

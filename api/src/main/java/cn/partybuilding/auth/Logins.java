@@ -18,8 +18,9 @@ import cn.partybuilding.web.problem.Violation;
 
 /**
  * Logging in with a password or an SMS code. An unknown phone and a wrong password give the same 401 after the same
- * work; failures count against the phone's and the address's budgets; an SMS code is sent only to a registered
- * phone, but the answer does not say whether it is one.
+ * work; every attempt takes from the phone's and the address's budgets before anything is checked
+ * ({@link LoginThrottle}); an SMS code is sent only to a registered phone, but the answer does not say whether it is
+ * one.
  */
 @Service
 class Logins {
@@ -48,19 +49,26 @@ class Logins {
 
 	Mono<TokenPair> withPassword(String phoneInput, String password, String address) {
 		String phone = canonical(phoneInput);
-		return this.throttle.checkLogin(phone, address)
-			.then(this.accounts.findByPhone(phone)
+		return this.throttle.begin(phone, address)
+			.flatMap((attempt) -> this.accounts.findByPhone(phone)
 				.flatMap((account) -> this.passwords.matches(password, account.passwordHash())
 					.filter(Boolean::booleanValue)
 					.map((matched) -> account))
 				// An unknown phone is checked against a decoy hash: same work, same answer.
-				.switchIfEmpty(this.passwords.matches(password, null).then(Mono.empty())))
-			.flatMap((account) -> this.throttle.recordSuccess(phone).then(this.sessions.start(account.id())))
-			.switchIfEmpty(failed(phone, address));
+				.switchIfEmpty(this.passwords.matches(password, null).then(Mono.empty()))
+				.flatMap((account) -> this.throttle.succeeded(attempt).then(this.sessions.start(account.id())))
+				.switchIfEmpty(badCredentials()));
 	}
 
+	/**
+	 * Sends a login code to a registered phone; the answer is the same for any phone. Without an SMS gateway no code
+	 * can reach anyone: 503 {@code SMS_UNAVAILABLE} (codes go to the log only where a developer switched that on).
+	 */
 	Mono<Void> sendCode(String phoneInput, String address) {
 		String phone = canonical(phoneInput);
+		if (!this.sms.deliversLoginCodes()) {
+			return Mono.error(new DomainException(ErrorCode.SMS_UNAVAILABLE));
+		}
 		return this.throttle.takeSms(phone, address)
 			.then(this.accounts.findByPhone(phone))
 			.flatMap((account) -> this.codes.issue(phone))
@@ -71,17 +79,17 @@ class Logins {
 
 	Mono<TokenPair> withSmsCode(String phoneInput, String code, String address) {
 		String phone = canonical(phoneInput);
-		return this.throttle.checkLogin(phone, address)
-			.then(this.codes.verify(phone, code))
-			.filter(Boolean::booleanValue)
-			.flatMap((verified) -> this.accounts.findByPhone(phone))
-			.flatMap((account) -> this.throttle.recordSuccess(phone).then(this.sessions.start(account.id())))
-			.switchIfEmpty(failed(phone, address));
+		return this.throttle.begin(phone, address)
+			.flatMap((attempt) -> this.codes.verify(phone, code)
+				.filter(Boolean::booleanValue)
+				.flatMap((verified) -> this.accounts.findByPhone(phone))
+				.flatMap((account) -> this.throttle.succeeded(attempt).then(this.sessions.start(account.id())))
+				.switchIfEmpty(badCredentials()));
 	}
 
-	private Mono<TokenPair> failed(String phone, String address) {
-		return Mono.defer(() -> this.throttle.recordFailure(phone, address)
-			.then(Mono.error(new DomainException(ErrorCode.BAD_CREDENTIALS))));
+	/** A failed attempt keeps what it took from the budgets. */
+	static <T> Mono<T> badCredentials() {
+		return Mono.error(() -> new DomainException(ErrorCode.BAD_CREDENTIALS));
 	}
 
 	static String canonical(String phone) {

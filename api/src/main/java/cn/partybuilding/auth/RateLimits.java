@@ -47,6 +47,11 @@ class RateLimits {
 			.map(RateLimits::wait);
 	}
 
+	/** Gives {@code tokens} back (never beyond the bucket's capacity). */
+	Mono<Void> give(String key, Supplier<BucketConfiguration> configuration, long tokens) {
+		return Mono.fromFuture(() -> bucket(key, configuration).addTokens(tokens));
+	}
+
 	Mono<Void> reset(String key, Supplier<BucketConfiguration> configuration) {
 		return Mono.fromFuture(() -> bucket(key, configuration).reset());
 	}

@@ -51,17 +51,16 @@ class WechatLogins {
 
 	Mono<TokenPair> bind(String bindToken, String phoneInput, String smsCode, String address) {
 		String phone = Logins.canonical(phoneInput);
-		return this.throttle.checkLogin(phone, address)
-			.then(this.codes.verify(phone, smsCode))
-			.filter(Boolean::booleanValue)
-			.flatMap((verified) -> this.accounts.findByPhone(phone))
-			.switchIfEmpty(Mono.defer(() -> this.throttle.recordFailure(phone, address)
-				.then(Mono.error(new DomainException(ErrorCode.BAD_CREDENTIALS)))))
-			.flatMap((account) -> this.bindTokens.redeem(bindToken)
-				.switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.WECHAT_BIND_EXPIRED)))
-				.flatMap((openid) -> this.accounts.bindOpenid(account.id(), openid))
-				.then(this.throttle.recordSuccess(phone))
-				.then(this.sessions.start(account.id())));
+		return this.throttle.begin(phone, address)
+			.flatMap((attempt) -> this.codes.verify(phone, smsCode)
+				.filter(Boolean::booleanValue)
+				.flatMap((verified) -> this.accounts.findByPhone(phone))
+				.switchIfEmpty(Logins.badCredentials())
+				.flatMap((account) -> this.throttle.succeeded(attempt)
+					.then(this.bindTokens.redeem(bindToken))
+					.switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.WECHAT_BIND_EXPIRED)))
+					.flatMap((openid) -> this.accounts.bindOpenid(account.id(), openid))
+					.then(this.sessions.start(account.id()))));
 	}
 
 }

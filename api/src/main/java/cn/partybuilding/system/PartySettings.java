@@ -72,16 +72,20 @@ public record PartySettings(@DefaultValue("Asia/Shanghai") @NotNull ZoneId zone,
 	 * Brute-force protection of logins.
 	 *
 	 * @param failuresPerPhone failed logins allowed per phone within {@code failureWindow}
-	 * @param failuresPerAddress failed logins allowed per client address within {@code failureWindow}
-	 * @param failureWindow the window failures are counted in
+	 * @param failuresPerAddress failed logins one client address may have at once (a burst): room for a venue's or a
+	 * carrier's shared address, where many members log in and some mistype, and for the attempts in flight at once
+	 * @param failureWindow the window a phone's failures are counted in
+	 * @param addressRefillPeriod an address's budget gets one failure back this often: the pace an address that
+	 * sprays guesses over many phones is held to
 	 * @param smsCodeTtl how long an SMS login code is valid
 	 * @param smsCodeAttempts wrong entries after which an SMS code is void
 	 * @param smsPerPhonePerMinute SMS codes sent to one phone per minute
 	 * @param smsPerPhonePerDay SMS codes sent to one phone per day
 	 * @param smsPerAddressPerHour SMS codes requested from one client address per hour
 	 */
-	public record Login(@DefaultValue("5") int failuresPerPhone, @DefaultValue("20") int failuresPerAddress,
-			@DefaultValue("15m") Duration failureWindow, @DefaultValue("5m") Duration smsCodeTtl,
+	public record Login(@DefaultValue("5") @Min(1) int failuresPerPhone,
+			@DefaultValue("60") @Min(1) int failuresPerAddress, @DefaultValue("15m") Duration failureWindow,
+			@DefaultValue("2m") Duration addressRefillPeriod, @DefaultValue("5m") Duration smsCodeTtl,
 			@DefaultValue("5") int smsCodeAttempts, @DefaultValue("1") int smsPerPhonePerMinute,
 			@DefaultValue("10") int smsPerPhonePerDay, @DefaultValue("30") int smsPerAddressPerHour) {
 	}

@@ -1,5 +1,6 @@
 package cn.partybuilding.operations;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -8,12 +9,14 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 
 import cn.partybuilding.test.Api;
 import cn.partybuilding.test.IntegrationTest;
+import cn.partybuilding.test.TestDistrict;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +31,9 @@ class OperationsIntegrationTests {
 	WebTestClient client;
 
 	@Autowired
+	ApplicationContext context;
+
+	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
@@ -36,9 +42,30 @@ class OperationsIntegrationTests {
 		this.client.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody()
 			.jsonPath("$.status").isEqualTo("UP");
 		this.client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
-		this.client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk().expectBody()
+		String admin = new Api(this.client).loginAsAdmin();
+		this.client.get().uri("/actuator/health/readiness").headers((headers) -> headers.setBearerAuth(admin))
+			.exchange().expectStatus().isOk().expectBody()
 			.jsonPath("$.components.r2dbc.status").isEqualTo("UP")
 			.jsonPath("$.components.redis.status").isEqualTo("UP");
+	}
+
+	@Test
+	void healthShowsWhatTheInstanceIsMadeOfOnlyToTheSystemAdministrator() {
+		for (String path : List.of("/actuator/health", "/actuator/health/readiness", "/actuator/health/liveness")) {
+			this.client.get().uri(path).exchange().expectStatus().isOk().expectBody()
+				.jsonPath("$.status").isEqualTo("UP")
+				.jsonPath("$.components").doesNotExist()
+				.jsonPath("$.details").doesNotExist();
+		}
+		TestDistrict district = TestDistrict.create(this.context, this.client);
+		for (TestDistrict.Person notAdmin : List.of(district.memberA, district.secretaryA, district.orgAdmin)) {
+			this.client.get().uri("/actuator/health").headers((headers) -> headers.setBearerAuth(notAdmin.token()))
+				.exchange().expectStatus().isOk().expectBody()
+				.jsonPath("$.components").doesNotExist();
+		}
+		this.client.get().uri("/actuator/health").headers((headers) -> headers.setBearerAuth(district.sysAdmin.token()))
+			.exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.components.r2dbc.details.database").isEqualTo("PostgreSQL");
 	}
 
 	@Test

@@ -17,7 +17,8 @@ public final class TestSettings {
 				new PartySettings.Admin(null, null),
 				new PartySettings.Jwt(jwtKeys, "party", "party-app", Duration.ofMinutes(15), Duration.ofDays(30), 10_000,
 						Duration.ofSeconds(60)),
-				new PartySettings.Login(5, 20, Duration.ofMinutes(15), Duration.ofMinutes(5), 5, 1, 10, 30),
+				new PartySettings.Login(5, 60, Duration.ofMinutes(15), Duration.ofMinutes(2), Duration.ofMinutes(5), 5, 1,
+						10, 30),
 				new PartySettings.Wechat("https://api.weixin.qq.com", null, null, Duration.ofSeconds(5)));
 	}
 

@@ -15,7 +15,10 @@ import org.springframework.util.StringUtils;
  * {@code PARTY_SCHEDULER_ENABLED}.
  *
  * @param pushGatewayUrl where push messages are POSTed; unset: deliveries are only logged
- * @param smsGatewayUrl where SMS are POSTed; unset: SMS are only logged
+ * @param smsGatewayUrl where SMS are POSTed; unset: SMS are only logged (without personal data), and login codes
+ * cannot be sent
+ * @param smsLogCodes development switch: without a gateway, write login codes to the log so a developer can log in
+ * by SMS ({@code PARTY_SMS_LOG_CODES}; {@code ./deploy/run} and the tests turn it on, production never)
  * @param wechatApiUrl base URL of the WeChat API
  * @param wechatAppId the mini program's app id; unset: WeChat subscribe messages are only logged
  * @param wechatAppSecret the mini program's app secret
@@ -28,7 +31,7 @@ import org.springframework.util.StringUtils;
  */
 @ConfigurationProperties("party.notification")
 public record NotificationSettings(@Nullable String pushGatewayUrl, @Nullable String smsGatewayUrl,
-		@DefaultValue("https://api.weixin.qq.com") String wechatApiUrl, @Nullable String wechatAppId,
+		boolean smsLogCodes, @DefaultValue("https://api.weixin.qq.com") String wechatApiUrl, @Nullable String wechatAppId,
 		@Nullable String wechatAppSecret, @DefaultValue Map<String, String> wechatTemplates,
 		@DefaultValue("true") boolean workersEnabled, @DefaultValue("5s") Duration gatewayTimeout,
 		@DefaultValue Delivery delivery, @DefaultValue Birthdays birthdays) {

@@ -7,4 +7,9 @@ public interface SmsSender {
 
 	Mono<Void> send(SmsMessage message);
 
+	/** Whether a login code sent this way reaches anyone (a gateway is configured, or a developer reads the log). */
+	default boolean deliversLoginCodes() {
+		return true;
+	}
+
 }
