@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
 import cn.partybuilding.security.Caller;
 import cn.partybuilding.security.Role;
 import cn.partybuilding.web.problem.DomainException;
+import cn.partybuilding.web.problem.ErrorCode;
 
 /**
  * The one place scope is checked, for every endpoint. A role scoped to an org unit covers that unit and everything
@@ -40,6 +42,22 @@ public class AccessPolicy {
 	/** The unit, if any role of the caller covers it (reading, for instance). */
 	public Mono<OrgUnit> requireVisible(Caller caller, UUID orgId) {
 		return require(caller, orgId, Role.values());
+	}
+
+	/**
+	 * For settings that apply to the whole installation (the points rule book, schemes of grades and stars, anything
+	 * beyond one subtree): the system administrator, or an org admin of a top-level committee. Anyone else gets 403
+	 * {@code DISTRICT_ADMIN_REQUIRED}, an org admin of a unit lower down included.
+	 */
+	public Mono<Void> requireDistrictAdministrator(Caller caller) {
+		if (caller.isSysAdmin()) {
+			return Mono.empty();
+		}
+		return Flux.fromIterable(caller.scopesOf(Role.ORG_ADMIN))
+			.concatMap(this.orgs::find)
+			.any((unit) -> unit.parentId() == null)
+			.flatMap((topLevel) -> topLevel ? Mono.<Void>empty()
+					: Mono.error(new DomainException(ErrorCode.DISTRICT_ADMIN_REQUIRED)));
 	}
 
 	/** The check itself, for callers that already hold the unit. */

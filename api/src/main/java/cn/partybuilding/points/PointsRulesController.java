@@ -24,7 +24,10 @@ import cn.partybuilding.web.paging.Page;
 import cn.partybuilding.web.paging.PageRequest;
 import cn.partybuilding.web.problem.ErrorCode;
 
-/** {@code /points/rules}: the rule book, readable by everyone, changed by administrators, version by version. */
+/**
+ * {@code /points/rules}: the rule book, readable by everyone, changed version by version by the district's
+ * administrators (the system administrator, org admins of a top-level committee), each change audited.
+ */
 @RestController
 @RequestMapping("/api/v1")
 class PointsRulesController {
@@ -46,7 +49,7 @@ class PointsRulesController {
 	/** A new rule, or a new version of a rule (its dates must not overlap the other versions'). */
 	@PostMapping("/points/rules")
 	@ResponseStatus(HttpStatus.CREATED)
-	@ApiErrors({ ErrorCode.RULE_VERSIONS_OVERLAP, ErrorCode.RULE_CATEGORY_CHANGED })
+	@ApiErrors({ ErrorCode.RULE_VERSIONS_OVERLAP, ErrorCode.RULE_CATEGORY_CHANGED, ErrorCode.DISTRICT_ADMIN_REQUIRED })
 	Mono<RuleView> add(Caller caller, @Valid @RequestBody RuleForm form) {
 		return this.rules.add(caller, form);
 	}
@@ -56,7 +59,7 @@ class PointsRulesController {
 	 * before stay as they are unless a recalculation is asked for.
 	 */
 	@PutMapping("/points/rules/{id}")
-	@ApiErrors({ ErrorCode.RULE_VERSIONS_OVERLAP, ErrorCode.RULE_CATEGORY_CHANGED })
+	@ApiErrors({ ErrorCode.RULE_VERSIONS_OVERLAP, ErrorCode.RULE_CATEGORY_CHANGED, ErrorCode.DISTRICT_ADMIN_REQUIRED })
 	Mono<RuleView> replace(Caller caller, @PathVariable String id, @Valid @RequestBody RuleForm form) {
 		return this.rules.replace(caller, id, form);
 	}

@@ -222,7 +222,11 @@ class PointsRulesIntegrationTests {
 	@Test
 	void onlyAdministratorsChangeRules() {
 		Map<String, Object> body = rule(newCode(), "STUDY_COMPLETED", "1", "2021-01-01", null);
-		post(this.member, body).expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("FORBIDDEN");
+		post(this.member, body).expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("DISTRICT_ADMIN_REQUIRED");
 		post(this.secretary, body).expectStatus().isForbidden();
 		put(this.secretary, "STUDY@2020-01-01", body).expectStatus().isForbidden();
 		this.api.anonymousPost("/api/v1/points/rules").bodyValue(body).exchange().expectStatus().isUnauthorized();

@@ -105,6 +105,11 @@ public final class TestDistrict {
 		return person(branch, name, null, null);
 	}
 
+	/** Another member of a branch holding {@code role} in {@code scope}, logged in. */
+	public Person newPerson(UUID branch, String name, Role role, UUID scope) {
+		return person(branch, name, role, scope);
+	}
+
 	private UUID unit(OrgTree tree, UUID parent, String name, OrgType type, OrgKind kind) {
 		return tree.add(Ids.newId(), parent, name, type, kind).block(Duration.ofSeconds(10)).id();
 	}
