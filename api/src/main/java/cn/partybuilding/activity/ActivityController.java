@@ -58,13 +58,13 @@ class ActivityController {
 	}
 
 	@PostMapping("/activities/{id}/approve")
-	@ApiErrors(ErrorCode.ILLEGAL_STATE)
+	@ApiErrors({ ErrorCode.ILLEGAL_STATE, ErrorCode.SELF_DECISION })
 	Mono<ActivityView> approve(@PathVariable UUID id, Caller caller) {
 		return this.activities.decide(caller, id, ActivityStatus.Action.APPROVE, null).map(this::view);
 	}
 
 	@PostMapping("/activities/{id}/reject")
-	@ApiErrors(ErrorCode.ILLEGAL_STATE)
+	@ApiErrors({ ErrorCode.ILLEGAL_STATE, ErrorCode.SELF_DECISION })
 	Mono<ActivityView> reject(@PathVariable UUID id, @Valid @RequestBody Reason body, Caller caller) {
 		return this.activities.decide(caller, id, ActivityStatus.Action.REJECT, body.reason()).map(this::view);
 	}

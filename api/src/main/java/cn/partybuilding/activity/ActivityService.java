@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import cn.partybuilding.activity.ActivityController.NewActivity;
 import cn.partybuilding.org.AccessPolicy;
 import cn.partybuilding.security.Caller;
+import cn.partybuilding.security.Decisions;
 import cn.partybuilding.security.Role;
 import cn.partybuilding.system.Ids;
 import cn.partybuilding.web.paging.Page;
@@ -86,6 +87,10 @@ class ActivityService {
 				ActivityStatus to = activity.status().after(action);
 				if (to == null) {
 					return Mono.error(DomainException.illegalState(activity.status().name(), action.name()));
+				}
+				if (action == ActivityStatus.Action.APPROVE || action == ActivityStatus.Action.REJECT) {
+					// Deciding on a proposal: never one's own.
+					Decisions.requireNotOwn(caller, activity.createdBy());
 				}
 				Set<ActivityStatus> from = EnumSet.noneOf(ActivityStatus.class);
 				for (ActivityStatus status : ActivityStatus.values()) {

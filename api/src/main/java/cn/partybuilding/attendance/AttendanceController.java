@@ -90,7 +90,8 @@ class AttendanceController {
 	}
 
 	@PostMapping("/activities/{id}/checkins:manual")
-	@ApiErrors({ ErrorCode.NOT_INVITED, ErrorCode.ACTIVITY_NOT_OPEN, ErrorCode.CHECKIN_WINDOW_CLOSED })
+	@ApiErrors({ ErrorCode.NOT_INVITED, ErrorCode.ACTIVITY_NOT_OPEN, ErrorCode.CHECKIN_WINDOW_CLOSED,
+			ErrorCode.SELF_DECISION })
 	Mono<ResponseEntity<CheckInView>> checkInByHand(@PathVariable UUID id, @Valid @RequestBody ManualCheckIn body,
 			Caller caller) {
 		return this.memberships.branchOf(body.memberId())
@@ -125,13 +126,13 @@ class AttendanceController {
 	}
 
 	@PostMapping("/leave-requests/{id}/approve")
-	@ApiErrors(ErrorCode.ILLEGAL_STATE)
+	@ApiErrors({ ErrorCode.ILLEGAL_STATE, ErrorCode.SELF_DECISION })
 	Mono<LeaveView> approveLeave(@PathVariable UUID id, Caller caller) {
 		return this.leaves.decide(caller, id, LeaveStatus.APPROVED, null).map(this::view);
 	}
 
 	@PostMapping("/leave-requests/{id}/reject")
-	@ApiErrors(ErrorCode.ILLEGAL_STATE)
+	@ApiErrors({ ErrorCode.ILLEGAL_STATE, ErrorCode.SELF_DECISION })
 	Mono<LeaveView> rejectLeave(@PathVariable UUID id, @Valid @RequestBody LeaveRejected body, Caller caller) {
 		return this.leaves.decide(caller, id, LeaveStatus.REJECTED, body.reason()).map(this::view);
 	}

@@ -16,6 +16,7 @@ import cn.partybuilding.activity.ActivityAccess;
 import cn.partybuilding.activity.ActivityStatus;
 import cn.partybuilding.activity.CheckInMethod;
 import cn.partybuilding.security.Caller;
+import cn.partybuilding.security.Decisions;
 import cn.partybuilding.system.Ids;
 import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.ErrorCode;
@@ -74,6 +75,7 @@ class CheckIns {
 	Mono<Recorded> recordByHand(Caller secretary, UUID activityId, UUID memberId, UUID memberBranch, String reason) {
 		Instant now = this.clock.instant();
 		return this.access.requireAdministered(secretary, activityId).flatMap((activity) -> {
+			Decisions.requireNotOwn(secretary, memberId);
 			if (activity.status() != ActivityStatus.APPROVED && activity.status() != ActivityStatus.COMPLETED) {
 				return Mono.error(new DomainException(ErrorCode.ACTIVITY_NOT_OPEN));
 			}

@@ -16,6 +16,7 @@ import cn.partybuilding.activity.ActivityAccess;
 import cn.partybuilding.activity.ActivityStatus;
 import cn.partybuilding.attendance.LeaveRequest.LeaveStatus;
 import cn.partybuilding.security.Caller;
+import cn.partybuilding.security.Decisions;
 import cn.partybuilding.system.Ids;
 import cn.partybuilding.web.paging.Page;
 import cn.partybuilding.web.paging.PageRequest;
@@ -76,6 +77,7 @@ class Leaves {
 		return this.repository.find(requestId)
 			.switchIfEmpty(Mono.error(DomainException::notFound))
 			.flatMap((request) -> this.access.requireAdministered(caller, request.activityId())
+				.doOnNext((activity) -> Decisions.requireNotOwn(caller, request.memberId()))
 				.flatMap((activity) -> this.repository.decide(requestId, to, caller.id(), this.clock.instant(), reason)
 					.switchIfEmpty(Mono.error(() -> DomainException.illegalState(request.status().name(),
 							(to == LeaveStatus.APPROVED) ? "APPROVE" : "REJECT")))

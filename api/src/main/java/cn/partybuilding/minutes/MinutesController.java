@@ -50,7 +50,7 @@ class MinutesController {
 	}
 
 	@PostMapping("/sign")
-	@ApiErrors({ ErrorCode.ILLEGAL_STATE, ErrorCode.MINUTES_MISSING })
+	@ApiErrors({ ErrorCode.ILLEGAL_STATE, ErrorCode.MINUTES_MISSING, ErrorCode.SELF_DECISION })
 	Mono<MinutesView> sign(@PathVariable UUID id, Caller caller) {
 		return this.minutes.sign(caller, id).map(this::view);
 	}

@@ -17,6 +17,7 @@ import cn.partybuilding.org.AccessPolicy;
 import cn.partybuilding.org.OrgUnit;
 import cn.partybuilding.org.Orgs;
 import cn.partybuilding.security.Caller;
+import cn.partybuilding.security.Decisions;
 import cn.partybuilding.security.Role;
 import cn.partybuilding.security.RoleGrant;
 import cn.partybuilding.web.problem.DomainException;
@@ -98,8 +99,12 @@ class MinutesService {
 									: Mono.error(DomainException.forbidden());
 						}
 						if (minutes.reviewedAt() == null) {
-							return reviews ? this.repository.review(activityId, caller.id(), now)
-									: Mono.error(DomainException.forbidden());
+							if (!reviews) {
+								return Mono.error(DomainException.forbidden());
+							}
+							// Reviewing is a second pair of eyes: never the signer's.
+							Decisions.requireNotOwn(caller, minutes.signedBy());
+							return this.repository.review(activityId, caller.id(), now);
 						}
 						return Mono.error(DomainException.illegalState("REVIEWED", "SIGN"));
 					})

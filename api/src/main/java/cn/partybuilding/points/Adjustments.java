@@ -16,6 +16,7 @@ import cn.partybuilding.points.intake.PointsIntake;
 import cn.partybuilding.points.roster.PointsRoster;
 import cn.partybuilding.org.AccessPolicy;
 import cn.partybuilding.security.Caller;
+import cn.partybuilding.security.Decisions;
 import cn.partybuilding.security.Role;
 import cn.partybuilding.system.Ids;
 import cn.partybuilding.web.problem.DomainException;
@@ -58,9 +59,7 @@ class Adjustments {
 			.switchIfEmpty(Mono.error(DomainException::notFound))
 			.flatMap((member) -> this.access.require(caller, member.branchId(), Role.SECRETARY, Role.ORG_ADMIN))
 			.flatMap((branch) -> {
-				if (caller.id().equals(memberId)) {
-					return Mono.error(DomainException.forbidden());
-				}
+				Decisions.requireNotOwn(caller, memberId);
 				PointsEvent event = new PointsEvent(PointsIntake.eventId("adjustment", Ids.newId()),
 						memberId.toString(), EventType.MANUAL_ADJUSTMENT, this.clock.instant(),
 						Map.of(ADJUSTED_BY, caller.id().toString()), BigDecimal.ONE, points, null, reason.strip());

@@ -38,7 +38,7 @@ class AdjustmentsController {
 
 	@PostMapping("/points/adjustments")
 	@ResponseStatus(HttpStatus.CREATED)
-	@ApiErrors(ErrorCode.NO_RULE_IN_FORCE)
+	@ApiErrors({ ErrorCode.NO_RULE_IN_FORCE, ErrorCode.SELF_DECISION })
 	Mono<EntryView> adjust(Caller caller, @Valid @RequestBody Adjustment body) {
 		if (body.points().signum() == 0) {
 			throw DomainException.invalid(Violation.of("points", "points.notZero"));

@@ -17,6 +17,7 @@ import cn.partybuilding.points.claims.PointsClaims;
 import cn.partybuilding.points.roster.RosterNames;
 import cn.partybuilding.org.AccessPolicy;
 import cn.partybuilding.security.Caller;
+import cn.partybuilding.security.Decisions;
 import cn.partybuilding.security.Role;
 import cn.partybuilding.web.paging.Page;
 import cn.partybuilding.web.paging.PageRequest;
@@ -101,9 +102,7 @@ class ClaimDesk {
 		return this.claims.find(id)
 			.switchIfEmpty(Mono.error(DomainException::notFound))
 			.flatMap((claim) -> this.access.require(caller, claim.branchId(), Role.SECRETARY).map((branch) -> {
-				if (claim.memberId().equals(caller.id())) {
-					throw DomainException.forbidden();
-				}
+				Decisions.requireNotOwn(caller, claim.memberId());
 				return claim;
 			}));
 	}

@@ -65,13 +65,13 @@ class ClaimsController {
 
 	/** Approves a pending claim: the claimed rule's points are scored for the member, caps applied. */
 	@PostMapping("/points/claims/{id}/approve")
-	@ApiErrors(ErrorCode.ILLEGAL_STATE)
+	@ApiErrors({ ErrorCode.ILLEGAL_STATE, ErrorCode.SELF_DECISION })
 	Mono<ClaimView> approve(Caller caller, @PathVariable UUID id) {
 		return this.desk.approve(caller, id);
 	}
 
 	@PostMapping("/points/claims/{id}/reject")
-	@ApiErrors(ErrorCode.ILLEGAL_STATE)
+	@ApiErrors({ ErrorCode.ILLEGAL_STATE, ErrorCode.SELF_DECISION })
 	Mono<ClaimView> reject(Caller caller, @PathVariable UUID id, @Valid @RequestBody Rejection body) {
 		return this.desk.reject(caller, id, body.reason());
 	}

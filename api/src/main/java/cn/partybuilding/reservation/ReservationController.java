@@ -83,13 +83,13 @@ class ReservationController {
 	}
 
 	@PostMapping("/{id}/approve")
-	@ApiErrors(ErrorCode.ILLEGAL_STATE)
+	@ApiErrors({ ErrorCode.ILLEGAL_STATE, ErrorCode.SELF_DECISION })
 	Mono<ReservationView> approve(@PathVariable UUID id, Caller caller) {
 		return this.lifecycle.approve(caller, id).flatMap((reservation) -> this.queries.view(caller, reservation));
 	}
 
 	@PostMapping("/{id}/reject")
-	@ApiErrors(ErrorCode.ILLEGAL_STATE)
+	@ApiErrors({ ErrorCode.ILLEGAL_STATE, ErrorCode.SELF_DECISION })
 	Mono<ReservationView> reject(@PathVariable UUID id, @Valid @RequestBody RejectRequest body, Caller caller) {
 		return this.lifecycle.reject(caller, id, body.reason().trim())
 			.flatMap((reservation) -> this.queries.view(caller, reservation));

@@ -20,6 +20,7 @@ import cn.partybuilding.org.OrgUnit;
 import cn.partybuilding.org.Orgs;
 import cn.partybuilding.reservation.ReservationAccess.Action;
 import cn.partybuilding.security.Caller;
+import cn.partybuilding.security.Decisions;
 import cn.partybuilding.system.Ids;
 import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.ErrorCode;
@@ -76,13 +77,16 @@ public class ReservationLifecycle {
 
 	public Mono<Reservation> approve(Caller caller, UUID id) {
 		return load(caller, id, Action.DECIDE)
+			.doOnNext((reservation) -> notOwnBooking(caller, reservation))
 			.flatMap((reservation) -> change(caller, reservation, PENDING, ReservationStatus.APPROVED, null, "approve")
 				.flatMap((approved) -> recordOutcome(caller, approved).thenReturn(approved))
 				.as(this.transactions::transactional));
 	}
 
 	public Mono<Reservation> reject(Caller caller, UUID id, String reason) {
-		return load(caller, id, Action.DECIDE).flatMap((reservation) -> end(caller, reservation, PENDING,
+		return load(caller, id, Action.DECIDE)
+			.doOnNext((reservation) -> notOwnBooking(caller, reservation))
+			.flatMap((reservation) -> end(caller, reservation, PENDING,
 				ReservationStatus.REJECTED, reason, "reject"));
 	}
 
@@ -113,6 +117,14 @@ public class ReservationLifecycle {
 				.flatMap((completed) -> this.visits.record(completed, distinct).thenReturn(completed))
 				.as(this.transactions::transactional);
 		});
+	}
+
+	/**
+	 * A base admin who booked for their own branch in the app does not decide on that booking. A booking they entered
+	 * for a branch that called or walked in is the branch's request, not theirs.
+	 */
+	private static void notOwnBooking(Caller caller, Reservation reservation) {
+		Decisions.requireNotOwn(caller, reservation.bookingSecretary());
 	}
 
 	/** Rejects or cancels: the change, the seats given back and the outcome, in one transaction. */

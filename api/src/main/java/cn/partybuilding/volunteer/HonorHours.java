@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import cn.partybuilding.member.Memberships;
 import cn.partybuilding.org.AccessPolicy;
 import cn.partybuilding.security.Caller;
+import cn.partybuilding.security.Decisions;
 import cn.partybuilding.system.Ids;
 import cn.partybuilding.system.Parameters;
 import cn.partybuilding.web.paging.Page;
@@ -52,9 +53,7 @@ class HonorHours {
 			.switchIfEmpty(Mono.error(DomainException::notFound))
 			.flatMap((branch) -> this.access.require(caller, branch, ProjectAccess.ADMINISTERING))
 			.flatMap((branch) -> {
-				if (memberId.equals(caller.id())) {
-					return Mono.error(DomainException.forbidden());
-				}
+				Decisions.requireNotOwn(caller, memberId);
 				if (!ServiceWindow.inHalfHours(hours)) {
 					return Mono.error(DomainException.invalid(Violation.of("hours", "volunteer.halfHours")));
 				}

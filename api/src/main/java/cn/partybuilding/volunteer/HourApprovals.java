@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import cn.partybuilding.security.Caller;
+import cn.partybuilding.security.Decisions;
 import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.ErrorCode;
 import cn.partybuilding.web.problem.Violation;
@@ -46,9 +47,7 @@ class HourApprovals {
 		return this.repository.find(id)
 			.switchIfEmpty(Mono.error(DomainException::notFound))
 			.flatMap((signup) -> this.access.requireAdministered(caller, signup.projectId()).flatMap((project) -> {
-				if (signup.memberId().equals(caller.id())) {
-					return Mono.error(DomainException.forbidden());
-				}
+				Decisions.requireNotOwn(caller, signup.memberId());
 				if (hours != null && !ServiceWindow.inHalfHours(hours)) {
 					return Mono.error(DomainException.invalid(Violation.of("hours", "volunteer.halfHours")));
 				}

@@ -25,8 +25,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.partybuilding.security.Caller;
+import cn.partybuilding.web.ApiErrors;
 import cn.partybuilding.web.paging.Page;
 import cn.partybuilding.web.paging.PageRequest;
+import cn.partybuilding.web.problem.ErrorCode;
 
 /** Honor hours granted by hand, and the member's own volunteering of a year ({@code /me/volunteer}). */
 @RestController
@@ -46,6 +48,7 @@ class HoursController {
 	}
 
 	@PostMapping("/volunteer/honor-hours")
+	@ApiErrors(ErrorCode.SELF_DECISION)
 	Mono<ResponseEntity<HonorView>> grant(@Valid @RequestBody NewHonorHours body, Caller caller) {
 		return this.honor.grant(caller, body.memberId(), body.projectId(), body.hours(), body.reason())
 			.map((grant) -> ResponseEntity.created(URI.create("/api/v1/volunteer/honor-hours/" + grant.id()))

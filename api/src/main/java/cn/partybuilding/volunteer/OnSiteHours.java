@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 
 import cn.partybuilding.activity.Venue;
 import cn.partybuilding.security.Caller;
+import cn.partybuilding.security.Decisions;
 import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.ErrorCode;
 import cn.partybuilding.web.problem.Violation;
@@ -83,9 +84,7 @@ class OnSiteHours {
 		return this.repository.find(id)
 			.switchIfEmpty(Mono.error(DomainException::notFound))
 			.flatMap((signup) -> this.access.requireAdministered(caller, signup.projectId()).flatMap((project) -> {
-				if (signup.memberId().equals(caller.id())) {
-					return Mono.error(DomainException.forbidden());
-				}
+				Decisions.requireNotOwn(caller, signup.memberId());
 				if (signup.status() != SignupStatus.CHECKED_IN || signup.checkedInAt() == null) {
 					return Mono.error(DomainException.illegalState(signup.status().name(), "MAKE_UP"));
 				}

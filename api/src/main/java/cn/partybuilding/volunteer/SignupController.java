@@ -68,13 +68,13 @@ class SignupController {
 	}
 
 	@PostMapping("/makeup")
-	@ApiErrors({ ErrorCode.MAKEUP_AFTER_PROJECT_END, ErrorCode.ILLEGAL_STATE })
+	@ApiErrors({ ErrorCode.MAKEUP_AFTER_PROJECT_END, ErrorCode.ILLEGAL_STATE, ErrorCode.SELF_DECISION })
 	Mono<SignupView> makeUp(@PathVariable UUID id, @Valid @RequestBody Makeup body, Caller caller) {
 		return this.onSite.makeUp(caller, id, body.checkedOutAt(), body.reason().strip()).map(this::view);
 	}
 
 	@PostMapping("/approve")
-	@ApiErrors({ ErrorCode.HOURS_ABOVE_RECORDED, ErrorCode.ILLEGAL_STATE })
+	@ApiErrors({ ErrorCode.HOURS_ABOVE_RECORDED, ErrorCode.ILLEGAL_STATE, ErrorCode.SELF_DECISION })
 	Mono<SignupView> approve(@PathVariable UUID id, @Valid @RequestBody(required = false) @Nullable Approval body,
 			Caller caller) {
 		Approval approval = (body != null) ? body : new Approval(null, null);

@@ -198,7 +198,8 @@ class ClaimsIntegrationTests {
 		this.api.post(this.world.login(colleague), approve, memberClaim).exchange().expectStatus().isForbidden();
 		this.api.post(this.world.login(this.world.orgAdmin(committee)), approve, memberClaim).exchange()
 			.expectStatus().isForbidden();
-		this.api.post(secretaryToken, approve, ownClaim).exchange().expectStatus().isForbidden();
+		this.api.post(secretaryToken, approve, ownClaim).exchange().expectStatus().isForbidden().expectBody()
+			.jsonPath("$.code").isEqualTo("SELF_DECISION");
 		this.api.post(secretaryToken, approve, Ids.newId().toString()).exchange().expectStatus().isNotFound();
 		this.api.post(secretaryToken, approve, memberClaim).exchange().expectStatus().isOk();
 		this.api.get(this.world.login(colleague), "/api/v1/points/claims/{id}", memberClaim).exchange()

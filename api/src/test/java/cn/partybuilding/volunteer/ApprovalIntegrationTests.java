@@ -133,7 +133,11 @@ class ApprovalIntegrationTests {
 		approve(this.district.secretaryB, signup, Map.of()).expectStatus().isNotFound();
 		approve(this.district.foreignSecretary, signup, Map.of()).expectStatus().isNotFound();
 		UUID own = served(this.district.secretaryA, Duration.ofMinutes(60));
-		approve(this.district.secretaryA, own, Map.of()).expectStatus().isForbidden();
+		approve(this.district.secretaryA, own, Map.of()).expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("SELF_DECISION");
 		// The org admin above the branch approves the secretary's own hours.
 		approve(this.district.orgAdmin, own, Map.of()).expectStatus().isOk();
 		approve(this.district.secretaryA, cn.partybuilding.system.Ids.newId(), Map.of()).expectStatus().isNotFound();

@@ -203,7 +203,7 @@ class OnSiteIntegrationTests {
 		String secretary = this.district.secretaryA.token();
 		UUID own = signedUp(secretary, -10, 120);
 		this.desk.checkIn(secretary, own).expectStatus().isOk();
-		makeUp(secretary, own, Instant.now()).expectStatus().isForbidden();
+		refused(makeUp(secretary, own, Instant.now()), 403, "SELF_DECISION");
 		UUID signup = signedUp(this.district.memberA.token(), -10, 120);
 		this.desk.checkIn(this.district.memberA.token(), signup).expectStatus().isOk();
 		makeUp(secretary, signup, Instant.now().plus(Duration.ofMinutes(30))).expectStatus()
