@@ -26,6 +26,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import cn.partybuilding.test.Api;
 import cn.partybuilding.test.IntegrationTest;
 import cn.partybuilding.test.SecondInstance;
+import cn.partybuilding.test.TestActivities;
 import cn.partybuilding.test.TestDistrict;
 import cn.partybuilding.test.TestDistrict.Person;
 
@@ -179,6 +180,12 @@ class SessionEndIntegrationTests {
 			.exchange()
 			.expectStatus()
 			.isUnauthorized();
+		// And they are invited to nothing any more: not on the sheet of the branch's next meeting.
+		UUID meeting = new TestActivities(this.api).plan(this.district.secretaryA.token(), this.district.branchA, 90);
+		Map<String, Object> sheet = this.api.getJson(this.district.secretaryA.token(),
+				"/api/v1/activities/{id}/attendance", meeting);
+		assertThat(sheet.get("members").toString()).doesNotContain(member.id().toString())
+			.contains(this.district.memberA.id().toString());
 	}
 
 	@Test
