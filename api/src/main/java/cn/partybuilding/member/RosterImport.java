@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.stereotype.Service;
 
-import cn.partybuilding.member.RosterFile.ImportRow;
 import cn.partybuilding.org.AccessPolicy;
 import cn.partybuilding.security.Caller;
 import cn.partybuilding.security.Role;
@@ -22,6 +23,7 @@ import cn.partybuilding.web.problem.Violation;
 /**
  * Imports a roster file for an org unit, all or nothing: every line is checked first and every mistake reported
  * (422 with {@code errors[{line, field, message}]}); only a file without mistakes is stored, in one transaction.
+ * Nothing of the file is read before the caller is known to administer the unit, and then it is read as it arrives.
  */
 @Service
 class RosterImport {
@@ -38,10 +40,9 @@ class RosterImport {
 		this.clock = clock;
 	}
 
-	Mono<Integer> importFile(Caller caller, UUID orgId, byte[] file) {
-		return this.access.require(caller, orgId, Role.ORG_ADMIN).flatMap((unit) -> {
-			List<ImportRow> rows = RosterFile.rows(file);
-			return Mono.zip(this.store.branchesUnder(unit.id()), this.store.takenPhones(RosterChecks.phones(rows)))
+	Mono<Integer> importFile(Caller caller, UUID orgId, Flux<DataBuffer> file) {
+		return this.access.require(caller, orgId, Role.ORG_ADMIN).flatMap((unit) -> RosterFile.read(file)
+			.flatMap((rows) -> Mono.zip(this.store.branchesUnder(unit.id()), this.store.takenPhones(RosterChecks.phones(rows)))
 				.flatMap((found) -> {
 					RosterChecks.Outcome outcome = RosterChecks.check(rows, found.getT1(), found.getT2(),
 							LocalDate.now(this.clock));
@@ -53,8 +54,7 @@ class RosterImport {
 						return Mono.error(new DomainException(ErrorCode.IMPORT_INVALID, sorted, Map.of()));
 					}
 					return this.store.registerAll(outcome.members()).thenReturn(outcome.members().size());
-				});
-		});
+				})));
 	}
 
 }
