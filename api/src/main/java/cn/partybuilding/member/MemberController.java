@@ -52,7 +52,7 @@ class MemberController {
 	}
 
 	@PostMapping("/members")
-	@ApiErrors({ ErrorCode.PHONE_TAKEN, ErrorCode.BRANCH_REQUIRED })
+	@ApiErrors({ ErrorCode.PHONE_TAKEN, ErrorCode.PHONE_CONFLICT_LIMIT, ErrorCode.BRANCH_REQUIRED })
 	Mono<ResponseEntity<MemberView>> register(@Valid @RequestBody NewMemberRequest body, Caller caller) {
 		return this.members.register(caller, body)
 			.map((member) -> ResponseEntity.created(URI.create("/api/v1/members/" + member.id())).body(member));
@@ -77,7 +77,7 @@ class MemberController {
 	/** The file is read as it streams in, only once the caller is known to administer the unit. */
 	@PostMapping(path = "/orgs/{id}/members:import", consumes = "text/csv")
 	@ApiErrors({ ErrorCode.IMPORT_INVALID, ErrorCode.IMPORT_TOO_LARGE, ErrorCode.PAYLOAD_TOO_LARGE,
-			ErrorCode.PHONE_TAKEN, ErrorCode.UNSUPPORTED_MEDIA_TYPE })
+			ErrorCode.PHONE_TAKEN, ErrorCode.PHONE_CONFLICT_LIMIT, ErrorCode.UNSUPPORTED_MEDIA_TYPE })
 	Mono<Imported> importRoster(@PathVariable UUID id, ServerHttpRequest request, Caller caller) {
 		return this.rosterImport.importFile(caller, id, LargeBodies.limit(request.getBody(), LargeBodies.IMPORT_LIMIT))
 			.map(Imported::new);
