@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.LongTaskTimer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +27,7 @@ import cn.partybuilding.test.RawHttp.Response;
 import cn.partybuilding.test.TestDistrict;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Bodies are not read before the caller is known: more than 1 MiB only on the import route and only from a caller who
@@ -50,6 +53,9 @@ class BodyLimitsIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	MeterRegistry meters;
 
 	Api api;
 
@@ -171,6 +177,7 @@ class BodyLimitsIntegrationTests {
 				request.send("{\"label\":".getBytes(StandardCharsets.UTF_8));
 			}
 			// Each of them would hold a connection if its transaction began before its body had arrived.
+			await().atMost(PROMPTLY).until(() -> activeRequests() >= 70);
 			this.api.post(this.district.sysAdmin.token(), "/api/v1/probe/items")
 				.header("Idempotency-Key", UUID.randomUUID().toString())
 				.bodyValue(Map.of("label", "while-others-stall", "colour", "RED"))
@@ -181,6 +188,11 @@ class BodyLimitsIntegrationTests {
 		finally {
 			stalled.forEach(RawHttp::close);
 		}
+	}
+
+	private double activeRequests() {
+		LongTaskTimer active = this.meters.find("http.server.requests.active").longTaskTimer();
+		return (active != null) ? active.activeTasks() : 0;
 	}
 
 	private Response announce(String token, String path, long length, Map<String, String> headers) {
