@@ -11,7 +11,6 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -53,7 +52,7 @@ class MemberController {
 	}
 
 	@PostMapping("/members")
-	@ApiErrors({ ErrorCode.PHONE_TAKEN, ErrorCode.BRANCH_REQUIRED })
+	@ApiErrors({ ErrorCode.PHONE_TAKEN, ErrorCode.PHONE_CONFLICT_LIMIT, ErrorCode.BRANCH_REQUIRED })
 	Mono<ResponseEntity<MemberView>> register(@Valid @RequestBody NewMemberRequest body, Caller caller) {
 		return this.members.register(caller, body)
 			.map((member) -> ResponseEntity.created(URI.create("/api/v1/members/" + member.id())).body(member));
@@ -75,16 +74,13 @@ class MemberController {
 		return this.members.inSubtree(caller, id, page);
 	}
 
+	/** The file is read as it streams in, only once the caller is known to administer the unit. */
 	@PostMapping(path = "/orgs/{id}/members:import", consumes = "text/csv")
-	@ApiErrors({ ErrorCode.IMPORT_INVALID, ErrorCode.IMPORT_TOO_LARGE, ErrorCode.PHONE_TAKEN,
-			ErrorCode.UNSUPPORTED_MEDIA_TYPE })
+	@ApiErrors({ ErrorCode.IMPORT_INVALID, ErrorCode.IMPORT_TOO_LARGE, ErrorCode.PAYLOAD_TOO_LARGE,
+			ErrorCode.PHONE_TAKEN, ErrorCode.PHONE_CONFLICT_LIMIT, ErrorCode.UNSUPPORTED_MEDIA_TYPE })
 	Mono<Imported> importRoster(@PathVariable UUID id, ServerHttpRequest request, Caller caller) {
-		return DataBufferUtils.join(request.getBody(), LargeBodies.IMPORT_LIMIT).map((buffer) -> {
-			byte[] bytes = new byte[buffer.readableByteCount()];
-			buffer.read(bytes);
-			DataBufferUtils.release(buffer);
-			return bytes;
-		}).defaultIfEmpty(new byte[0]).flatMap((file) -> this.rosterImport.importFile(caller, id, file)).map(Imported::new);
+		return this.rosterImport.importFile(caller, id, LargeBodies.limit(request.getBody(), LargeBodies.IMPORT_LIMIT))
+			.map(Imported::new);
 	}
 
 	@PostMapping("/members/{id}/roles")

@@ -3,6 +3,7 @@ package cn.partybuilding.member;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -40,6 +41,8 @@ class MemberService {
 
 	private static final Role[] ADMINISTERING = { Role.SECRETARY, Role.ORG_ADMIN };
 
+	private static final String REGISTRATION = "registration";
+
 	private final Members members;
 
 	private final MemberRepository repository;
@@ -56,11 +59,15 @@ class MemberService {
 
 	private final ObjectProvider<MembershipEvents> listeners;
 
+	private final PhoneConflicts conflicts;
+
+	private final PhoneConflictBudget budget;
+
 	private final Clock clock;
 
 	MemberService(Members members, MemberRepository repository, Passwords passwords, AccessPolicy access, Orgs orgs,
 			TransactionalOperator transactions, PointsRoster pointsRoster, ObjectProvider<MembershipEvents> listeners,
-			Clock clock) {
+			PhoneConflicts conflicts, PhoneConflictBudget budget, Clock clock) {
 		this.members = members;
 		this.repository = repository;
 		this.passwords = passwords;
@@ -69,6 +76,8 @@ class MemberService {
 		this.transactions = transactions;
 		this.pointsRoster = pointsRoster;
 		this.listeners = listeners;
+		this.conflicts = conflicts;
+		this.budget = budget;
 		this.clock = clock;
 	}
 
@@ -83,12 +92,30 @@ class MemberService {
 		Mono<String> hash = (request.initialPassword() != null)
 				? this.passwords.hash(request.initialPassword()) : Mono.just("");
 		return this.access.require(caller, request.branchId(), ADMINISTERING)
+			.then(this.budget.requireOpen(caller, request.branchId(), REGISTRATION))
 			.then(hash)
-			.flatMap((passwordHash) -> this.members.register(new NewMember(Ids.newId(), request.branchId(),
-					request.name().trim(), phone, request.gender(), request.birthDate(), request.joinedPartyOn(),
-					request.fullMemberOn(), request.category(), passwordHash.isEmpty() ? null : passwordHash)))
+			.flatMap((passwordHash) -> this.members
+				.register(new NewMember(Ids.newId(), request.branchId(), request.name().trim(), phone,
+						request.gender(), request.birthDate(), request.joinedPartyOn(), request.fullMemberOn(),
+						request.category(), passwordHash.isEmpty() ? null : passwordHash))
+				.onErrorResume(MemberService::phoneTaken,
+						(taken) -> spendIfOutside(caller, request.branchId(), phone).then(Mono.error(taken))))
 			.flatMap((id) -> this.repository.find(id))
 			.map((row) -> MemberViews.of(row, caller.id()));
+	}
+
+	/**
+	 * A registration whose number is held outside the caller's subtree spends the caller's daily allowance of such
+	 * answers, like an import's (one conflict, without a line), and beyond it is refused as a whole.
+	 */
+	private Mono<Void> spendIfOutside(Caller caller, UUID branchId, String phone) {
+		return this.conflicts.taken(caller, List.of(phone))
+			.flatMap((taken) -> taken.outside().isEmpty() ? Mono.empty()
+					: this.budget.spend(caller, branchId, REGISTRATION, List.of(Map.of("source", REGISTRATION))));
+	}
+
+	private static boolean phoneTaken(Throwable ex) {
+		return ex instanceof DomainException domain && domain.code() == ErrorCode.PHONE_TAKEN;
 	}
 
 	/** The member, if it is the caller or the caller's roles cover the member's branch. */

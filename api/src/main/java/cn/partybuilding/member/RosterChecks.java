@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,6 +45,22 @@ final class RosterChecks {
 	/** The canonical phone numbers of the rows that have a valid one, to look up which are taken. */
 	static List<String> phones(List<ImportRow> rows) {
 		return rows.stream().map((row) -> PhoneNumbers.normalize(row.phone())).flatMap(Optional::stream).toList();
+	}
+
+	/**
+	 * The lines {@link #check} reports as taken for the given phone numbers: the first line of each, the lines that
+	 * repeat it being reported as repeats.
+	 */
+	static List<Integer> takenLines(List<ImportRow> rows, Set<String> phones) {
+		List<Integer> lines = new ArrayList<>();
+		Set<String> seen = new HashSet<>();
+		for (ImportRow row : rows) {
+			String phone = PhoneNumbers.normalize(row.phone()).orElse(null);
+			if (phone != null && seen.add(phone) && phones.contains(phone)) {
+				lines.add(row.line());
+			}
+		}
+		return lines;
 	}
 
 	static Outcome check(List<ImportRow> rows, Set<UUID> branches, Set<String> takenPhones, LocalDate today) {

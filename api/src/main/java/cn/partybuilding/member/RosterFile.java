@@ -1,29 +1,17 @@
 package cn.partybuilding.member;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
-import cn.partybuilding.web.problem.DomainException;
-import cn.partybuilding.web.problem.ErrorCode;
-import cn.partybuilding.web.problem.Violation;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 
 /**
- * Reads a roster file (CSV with the header {@code name,phone,gender,birthDate,joinedPartyOn,category,branchId}) as
- * people save it: UTF-8 with or without a byte order mark, or GB18030, which is what Excel in China writes.
+ * A roster file: CSV with the header {@code name,phone,gender,birthDate,joinedPartyOn,category,branchId}, as people
+ * save it (UTF-8 with or without a byte order mark, or GB18030, which is what Excel in China writes), of at most
+ * {@value #MAX_ROWS} rows.
  */
 final class RosterFile {
 
@@ -35,63 +23,23 @@ final class RosterFile {
 	private RosterFile() {
 	}
 
-	/** The data rows, numbered by their line in the file (the header is line 1). */
-	static List<ImportRow> rows(byte[] bytes) {
-		String text = decode(bytes);
-		CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).setTrim(true).get();
-		try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
-			List<CSVRecord> records = parser.getRecords();
-			if (records.isEmpty() || !header(records.get(0))) {
-				throw new DomainException(ErrorCode.IMPORT_INVALID,
-						List.of(Violation.atLine(1, "header", "header", String.join(",", HEADER))), Map.of());
-			}
-			List<ImportRow> rows = new ArrayList<>(records.size() - 1);
-			for (CSVRecord record : records.subList(1, records.size())) {
-				if (record.size() == 1 && record.get(0).isBlank()) {
-					continue;
-				}
-				if (rows.size() == MAX_ROWS) {
-					throw new DomainException(ErrorCode.IMPORT_TOO_LARGE, MAX_ROWS);
-				}
-				// The header is record 1; without multi-line cells, record numbers are line numbers.
-				rows.add(new ImportRow((int) record.getRecordNumber(), cell(record, 0), cell(record, 1), cell(record, 2),
-						cell(record, 3), cell(record, 4), cell(record, 5), cell(record, 6), record.size()));
-			}
-			return rows;
-		}
-		catch (IOException | UncheckedIOException ex) {
-			throw new DomainException(ErrorCode.IMPORT_INVALID,
-					List.of(Violation.atLine(1, "file", "csv")), Map.of());
-		}
-	}
-
-	private static boolean header(CSVRecord record) {
-		List<String> names = new ArrayList<>();
-		for (String name : record) {
-			names.add(name.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT));
-		}
-		return names.equals(HEADER.stream().map((name) -> name.toLowerCase(Locale.ROOT)).toList());
-	}
-
-	private static String cell(CSVRecord record, int index) {
-		return (index < record.size()) ? record.get(index).trim() : "";
-	}
-
-	/** UTF-8 (a BOM, or bytes that are valid UTF-8), else GB18030. */
-	static String decode(byte[] bytes) {
-		if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
-			return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
-		}
-		try {
-			return StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(bytes))
-				.toString();
-		}
-		catch (CharacterCodingException ex) {
-			return new String(bytes, Charset.forName("GB18030"));
-		}
+	/**
+	 * The data rows, numbered by their line in the file (the header is line 1), read as the body streams in: each
+	 * part is parsed and released as it arrives, and a file that breaks a limit stops the reading there, which cancels
+	 * the rest of the upload.
+	 */
+	static Mono<List<ImportRow>> read(Flux<DataBuffer> body) {
+		return Mono.defer(() -> {
+			RosterReader reader = new RosterReader();
+			// Each part is copied and released at once; only the copies go on (no buffer to be released twice when
+			// the stream is ended early).
+			return body.map((buffer) -> {
+				byte[] bytes = new byte[buffer.readableByteCount()];
+				buffer.read(bytes);
+				DataBufferUtils.release(buffer);
+				return bytes;
+			}).doOnNext(reader::accept).then(Mono.fromCallable(reader::finish));
+		});
 	}
 
 	/**

@@ -1,8 +1,6 @@
 package cn.partybuilding.member;
 
 import java.util.Base64;
-import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,23 +57,6 @@ class RosterStore {
 			.map((row) -> row.get("id", UUID.class))
 			.all()
 			.collect(Collectors.toSet());
-	}
-
-	/** Which of the phone numbers have an account already. */
-	Mono<Set<String>> takenPhones(List<String> phones) {
-		if (phones.isEmpty()) {
-			return Mono.just(Set.of());
-		}
-		Map<String, String> phoneByIndex = phones.stream()
-			.distinct()
-			.collect(Collectors.toMap((phone) -> HexFormat.of().formatHex(this.index.phone(phone)), (phone) -> phone));
-		return this.db.sql("""
-				SELECT encode(phone_index, 'hex') AS idx FROM accounts
-				WHERE phone_index IN (SELECT decode(h, 'hex') FROM unnest(:indexes::text[]) AS h)""")
-			.bind("indexes", phoneByIndex.keySet().toArray(String[]::new))
-			.map((row) -> phoneByIndex.get(row.get("idx", String.class)))
-			.all()
-			.collect(Collectors.toCollection(HashSet::new));
 	}
 
 	Mono<Void> registerAll(List<NewMember> members) {

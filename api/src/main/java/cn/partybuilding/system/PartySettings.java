@@ -27,13 +27,15 @@ import org.springframework.validation.annotation.Validated;
  * @param jwt token issuing and verification
  * @param login throttling of logins and SMS codes
  * @param wechat the WeChat mini program
+ * @param registration registering and importing members
  */
 @ConfigurationProperties("party")
 @Validated
 public record PartySettings(@DefaultValue("Asia/Shanghai") @NotNull ZoneId zone,
 		@DefaultValue("./data") @NotNull Path dataDir, @Nullable String dataKey, boolean demoData,
 		@DefaultValue("true") boolean schedulerEnabled, @DefaultValue @Valid Admin admin, @DefaultValue @Valid Jwt jwt,
-		@DefaultValue @Valid Login login, @DefaultValue @Valid Wechat wechat) {
+		@DefaultValue @Valid Login login, @DefaultValue @Valid Wechat wechat,
+		@DefaultValue @Valid Registration registration) {
 
 	/**
 	 * The bootstrap system administrator; none is created when the phone is blank.
@@ -100,6 +102,17 @@ public record PartySettings(@DefaultValue("Asia/Shanghai") @NotNull ZoneId zone,
 	 */
 	public record Wechat(@DefaultValue("https://api.weixin.qq.com") String apiUrl, @Nullable String appId,
 			@Nullable String appSecret, @DefaultValue("5s") Duration timeout) {
+	}
+
+	/**
+	 * Registering and importing members.
+	 *
+	 * @param outsidePhoneConflictsPerDay how many phone numbers one administrator may enter in a local day (importing
+	 * or registering) that turn out to belong to an account outside their subtree; they are answered as taken while
+	 * the count stays within this, and beyond it the administrator's imports and registrations are refused until the
+	 * next day, so that the answers cannot be used to find out the digits of someone else's number
+	 */
+	public record Registration(@DefaultValue("20") @Min(0) int outsidePhoneConflictsPerDay) {
 	}
 
 }

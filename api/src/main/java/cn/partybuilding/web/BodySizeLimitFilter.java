@@ -13,8 +13,10 @@ import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.ErrorCode;
 
 /**
- * Refuses a body announced larger than the limit before reading any of it. Bodies sent without a length are cut off
- * by the codecs' in-memory limit ({@code spring.codec.max-in-memory-size}), which becomes the same 413.
+ * Refuses, before reading any of it and before the token is even verified, a body announced larger than its route
+ * could ever be allowed: 8 MiB on the import route, 1 MiB everywhere else. Whether the caller may send more than 1
+ * MiB to the import route is decided once the caller is known, and bodies sent without a length are cut off while
+ * they stream, by the caller's limit (the security package's {@code BodyAllowanceFilter}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -23,7 +25,8 @@ class BodySizeLimitFilter implements WebFilter {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		long length = exchange.getRequest().getHeaders().getContentLength();
-		if (length > LargeBodies.GENERAL_LIMIT && !LargeBodies.allowedLarge(exchange)) {
+		long ceiling = LargeBodies.isImportRoute(exchange) ? LargeBodies.IMPORT_LIMIT : LargeBodies.GENERAL_LIMIT;
+		if (length > ceiling) {
 			return Mono.error(new DomainException(ErrorCode.PAYLOAD_TOO_LARGE));
 		}
 		return chain.filter(exchange);

@@ -1,8 +1,12 @@
 package cn.partybuilding.member;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -18,9 +23,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.partybuilding.test.Api;
 import cn.partybuilding.test.IntegrationTest;
+import cn.partybuilding.test.RawHttp;
 import cn.partybuilding.test.TestDistrict;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Importing a roster file: all or nothing, every mistake reported, as Chinese spreadsheets save it. */
 @IntegrationTest
@@ -38,6 +45,9 @@ class RosterImportIntegrationTests {
 
 	@Autowired
 	DatabaseClient db;
+
+	@LocalServerPort
+	int port;
 
 	Api api;
 
@@ -130,11 +140,13 @@ class RosterImportIntegrationTests {
 
 	@Test
 	void moreThanTenThousandRowsIsA413() {
-		importFile(this.district.orgAdmin.token(), roster(10_001, this.district.branchA)).expectStatus()
-			.isEqualTo(413)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("IMPORT_TOO_LARGE");
+		for (int rows : new int[] { 10_001, 11_000 }) {
+			importFile(this.district.orgAdmin.token(), roster(rows, this.district.branchA)).expectStatus()
+				.isEqualTo(413)
+				.expectBody()
+				.jsonPath("$.code")
+				.isEqualTo("IMPORT_TOO_LARGE");
+		}
 	}
 
 	@Test
@@ -160,6 +172,104 @@ class RosterImportIntegrationTests {
 			.map((row) -> row.get("n", Long.class))
 			.one()
 			.block()).isEqualTo(10_002);
+	}
+
+	@Test
+	void aRetriedImportWithTheSameKeyReplaysTheFirstAnswerAndAnotherFileWithItIsA422() {
+		String key = UUID.randomUUID().toString();
+		String prefix = "重试" + UUID.randomUUID().toString().substring(0, 6);
+		byte[] file = named(prefix, 3, this.district.branchA);
+		String first = importFile(this.district.orgAdmin.token(), file, key).expectStatus()
+			.isOk()
+			.expectHeader()
+			.doesNotExist("Idempotent-Replayed")
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		String again = importFile(this.district.orgAdmin.token(), file, key).expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("Idempotent-Replayed", "true")
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(again).isEqualTo(first).contains("3");
+		assertThat(membersNamedLike(prefix)).isEqualTo(3);
+		String other = "另一" + UUID.randomUUID().toString().substring(0, 6);
+		importFile(this.district.orgAdmin.token(), named(other, 3, this.district.branchA), key).expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("IDEMPOTENCY_KEY_REUSED");
+		assertThat(membersNamedLike(other)).isZero();
+	}
+
+	@Test
+	void theSameKeyWhileTheFirstImportIsStillArrivingIsA409ThenReplays() {
+		String key = UUID.randomUUID().toString();
+		String prefix = "并发" + UUID.randomUUID().toString().substring(0, 6);
+		byte[] file = named(prefix, 200, this.district.branchA);
+		try (RawHttp first = RawHttp.connect(this.port)) {
+			first.post("/api/v1/orgs/" + this.district.community + "/members:import", this.district.orgAdmin.token(),
+					Map.of("Content-Type", "text/csv", "Content-Length", Integer.toString(file.length),
+							"Idempotency-Key", key));
+			first.send(Arrays.copyOfRange(file, 0, file.length / 2));
+			// The key is locked before the body is read: wait until the first import holds it, half its file sent.
+			await().atMost(Duration.ofSeconds(10)).until(() -> holdsLock(this.district.orgAdmin.id().toString(), key));
+			importFile(this.district.orgAdmin.token(), file, key).expectStatus()
+				.isEqualTo(409)
+				.expectBody()
+				.jsonPath("$.code")
+				.isEqualTo("IDEMPOTENCY_KEY_IN_USE");
+			first.send(Arrays.copyOfRange(file, file.length / 2, file.length));
+			RawHttp.Response done = first.response(Duration.ofSeconds(30));
+			assertThat(done.status()).isEqualTo(200);
+			assertThat(done.body()).contains("\"imported\":200");
+		}
+		importFile(this.district.orgAdmin.token(), file, key).expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("Idempotent-Replayed", "true");
+		assertThat(membersNamedLike(prefix)).isEqualTo(200);
+	}
+
+	/** Whether the transaction-scoped advisory lock of the idempotency key is held (see IdempotencyKeys). */
+	private boolean holdsLock(String caller, String key) throws Exception {
+		byte[] digest = MessageDigest.getInstance("SHA-256")
+			.digest((caller + '\u0000' + key).getBytes(StandardCharsets.UTF_8));
+		long lock = ByteBuffer.wrap(digest).getLong();
+		return this.db.sql("""
+				SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1
+				AND classid::bigint = :high AND objid::bigint = :low""")
+			.bind("high", lock >>> 32)
+			.bind("low", lock & 0xFFFFFFFFL)
+			.map((row) -> row.get("n", Long.class))
+			.one()
+			.block() > 0;
+	}
+
+	private byte[] named(String prefix, int rows, UUID branch) {
+		StringBuilder file = new StringBuilder(HEADER);
+		for (int i = 0; i < rows; i++) {
+			file.append(line(prefix + i, Api.newPhone(), "男", "1970-01-01", "1995-07-01", "在职", branch));
+		}
+		return file.toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	private WebTestClient.ResponseSpec importFile(String token, byte[] file, String key) {
+		return this.api.post(token, "/api/v1/orgs/{id}/members:import", this.district.community)
+			.contentType(CSV)
+			.header("Idempotency-Key", key)
+			.bodyValue(file)
+			.exchange();
+	}
+
+	private long membersNamedLike(String prefix) {
+		return this.db.sql("SELECT count(*) AS n FROM members WHERE name LIKE :prefix")
+			.bind("prefix", prefix + "%")
+			.map((row) -> row.get("n", Long.class))
+			.one()
+			.block();
 	}
 
 	private byte[] roster(int rows, UUID branch) {

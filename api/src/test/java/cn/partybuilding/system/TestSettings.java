@@ -19,7 +19,8 @@ public final class TestSettings {
 						Duration.ofSeconds(60)),
 				new PartySettings.Login(5, 60, Duration.ofMinutes(15), Duration.ofMinutes(2), Duration.ofMinutes(5), 5, 1,
 						10, 30),
-				new PartySettings.Wechat("https://api.weixin.qq.com", null, null, Duration.ofSeconds(5)));
+				new PartySettings.Wechat("https://api.weixin.qq.com", null, null, Duration.ofSeconds(5)),
+				new PartySettings.Registration(20));
 	}
 
 }

@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -45,6 +47,20 @@ import cn.partybuilding.web.problem.Violation;
  * is the same, and is 422 {@code IDEMPOTENCY_KEY_REUSED} when it is not. Only successful (2xx) responses are kept;
  * anything else is rolled back, so a retry runs again. Keys belong to the caller: one member's key never replays
  * another's response.
+ * <p>
+ * "The same request" is a hash of method, path, query and body, and the body is read in one of two ways:
+ * <ul>
+ * <li>A body of at most 1 MiB (every request but a roster import) is read before the transaction begins, once the
+ * caller is known and its limit set. That is no more than the JSON codecs hold for the same request without a key,
+ * and it keeps a slow client from holding a database connection while it uploads: with the transaction begun first,
+ * a few dozen clients that announce a body and send it slowly (logging in needs no account) would hold every
+ * connection of the pool.</li>
+ * <li>A roster import, up to 8 MiB and granted only to a caller who may import, is never held whole: the key is
+ * locked and looked up first, then the body streams to the handler while it is hashed on the way (and whatever the
+ * handler did not read is read and hashed before the response is stored). For a stored key the body is hashed as it
+ * streams and dropped. Such a request holds its connection while its file arrives; it is one administrator's
+ * upload.</li>
+ * </ul>
  */
 @Component
 class IdempotencyFilter implements WebFilter, Ordered {
@@ -64,7 +80,7 @@ class IdempotencyFilter implements WebFilter, Ordered {
 		this.transactions = transactions;
 	}
 
-	/** After Spring Security (-100), which establishes the caller the key belongs to. */
+	/** After Spring Security (-100), which establishes the caller the key belongs to, and the caller's body limit. */
 	@Override
 	public int getOrder() {
 		return 0;
@@ -80,47 +96,52 @@ class IdempotencyFilter implements WebFilter, Ordered {
 		if (!WELL_FORMED.matcher(key).matches()) {
 			return Mono.error(DomainException.invalid(Violation.of(HEADER, "idempotencyKey")));
 		}
-		int limit = LargeBodies.allowedLarge(exchange) ? LargeBodies.IMPORT_LIMIT : LargeBodies.GENERAL_LIMIT;
-		Mono<byte[]> body = DataBufferUtils.join(request.getBody(), limit).map((buffer) -> {
-			byte[] bytes = new byte[buffer.readableByteCount()];
-			buffer.read(bytes);
-			DataBufferUtils.release(buffer);
-			return bytes;
-		}).defaultIfEmpty(new byte[0]);
 		Mono<String> caller = ReactiveSecurityContextHolder.getContext()
 			.mapNotNull(SecurityContext::getAuthentication)
 			.filter(Authentication::isAuthenticated)
 			.map(Authentication::getName)
 			// Logging in is anonymous: strangers' keys must not meet, so the address stands in for the caller.
 			.defaultIfEmpty("anonymous@" + ClientAddresses.of(request));
+		long limit = LargeBodies.limitOf(exchange);
+		if (limit > LargeBodies.GENERAL_LIMIT) {
+			return caller.flatMap((name) -> handle(exchange, chain, name, key, new StreamedBody(request)));
+		}
+		Mono<byte[]> body = DataBufferUtils.join(request.getBody(), (int) limit).map((buffer) -> {
+			byte[] bytes = new byte[buffer.readableByteCount()];
+			buffer.read(bytes);
+			DataBufferUtils.release(buffer);
+			return bytes;
+		}).defaultIfEmpty(new byte[0]);
 		return Mono.zip(caller, body)
-			.flatMap((callerAndBody) -> handle(exchange, chain, callerAndBody.getT1(), key, callerAndBody.getT2()));
+			.flatMap((callerAndBody) -> handle(exchange, chain, callerAndBody.getT1(), key,
+					new ReadBody(request, callerAndBody.getT2())));
 	}
 
 	private Mono<Void> handle(ServerWebExchange exchange, WebFilterChain chain, String caller, String key,
-			byte[] body) {
-		byte[] hash = hash(exchange.getRequest(), body);
+			RequestBody body) {
 		CapturingResponse captured = new CapturingResponse(exchange.getResponse());
-		ServerWebExchange replayable = exchange.mutate().request(new CachedBodyRequest(exchange.getRequest(), body))
-			.response(captured)
-			.build();
+		ServerWebExchange replayable = exchange.mutate().request(body.request()).response(captured).build();
 		Flux<Outcome> outcome = this.transactions.execute((transaction) -> this.keys.tryLock(caller, key)
 			.flatMap((locked) -> locked ? this.keys.find(caller, key)
 				: Mono.error(new DomainException(ErrorCode.IDEMPOTENCY_KEY_IN_USE)))
-			.<Outcome>flatMap((stored) -> Arrays.equals(stored.requestHash(), hash) ? Mono.just(new Replay(stored))
-					: Mono.error(new DomainException(ErrorCode.IDEMPOTENCY_KEY_REUSED)))
+			.<Outcome>flatMap((stored) -> body.hash()
+				.flatMap((hash) -> Arrays.equals(stored.requestHash(), hash) ? Mono.just(new Replay(stored))
+						: Mono.error(new DomainException(ErrorCode.IDEMPOTENCY_KEY_REUSED))))
 			.switchIfEmpty(Mono.defer(() -> chain.filter(replayable).then(Mono.defer(() -> {
-				StoredResponse response = captured.toStored(hash);
-				if (response.status() < 200 || response.status() >= 300) {
+				HttpStatusCode status = captured.getStatusCode();
+				if (status != null && !status.is2xxSuccessful()) {
 					transaction.setRollbackOnly();
 					return Mono.just(new FirstRun(captured));
 				}
-				return this.keys.save(caller, key, response).thenReturn(new FirstRun(captured));
+				return body.hash()
+					.flatMap((hash) -> this.keys.save(caller, key, captured.toStored(hash)))
+					.thenReturn(new FirstRun(captured));
 			})))));
 		return outcome.single().flatMap((result) -> result.writeTo(exchange.getResponse()));
 	}
 
-	private static byte[] hash(ServerHttpRequest request, byte[] body) {
+	/** Starts the request's hash with what identifies it besides the body: method, path and query. */
+	private static MessageDigest startHash(ServerHttpRequest request) {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
 			digest.update(request.getMethod().name().getBytes(StandardCharsets.UTF_8));
@@ -130,11 +151,123 @@ class IdempotencyFilter implements WebFilter, Ordered {
 			String query = request.getURI().getRawQuery();
 			digest.update(((query != null) ? query : "").getBytes(StandardCharsets.UTF_8));
 			digest.update((byte) 0);
-			return digest.digest(body);
+			return digest;
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is not available", ex);
 		}
+	}
+
+	/** The body as the handler reads it, and the request's hash. */
+	private sealed interface RequestBody permits ReadBody, StreamedBody {
+
+		ServerHttpRequest request();
+
+		/** The hash of the whole request, reading whatever of the body has not been read yet. */
+		Mono<byte[]> hash();
+
+	}
+
+	/** A body read whole before the transaction (at most 1 MiB), handed to the handler from memory. */
+	private static final class ReadBody extends ServerHttpRequestDecorator implements RequestBody {
+
+		private final byte[] body;
+
+		private final byte[] hash;
+
+		ReadBody(ServerHttpRequest delegate, byte[] body) {
+			super(delegate);
+			this.body = body;
+			this.hash = startHash(delegate).digest(body);
+		}
+
+		@Override
+		public ServerHttpRequest request() {
+			return this;
+		}
+
+		@Override
+		public Mono<byte[]> hash() {
+			return Mono.just(this.hash);
+		}
+
+		@Override
+		public Flux<DataBuffer> getBody() {
+			return Flux.defer(() -> (this.body.length == 0) ? Flux.empty()
+					: Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(this.body)));
+		}
+
+	}
+
+	/**
+	 * A body that is never held whole: each buffer is hashed as it passes on to the handler (or, when the handler
+	 * does not read it, as it is drained), so the request's hash is known once the last byte has gone by.
+	 */
+	private static final class StreamedBody extends ServerHttpRequestDecorator implements RequestBody {
+
+		private final MessageDigest digest;
+
+		private final AtomicReference<Reading> reading = new AtomicReference<>(Reading.NOT_STARTED);
+
+		private byte @Nullable [] hash;
+
+		StreamedBody(ServerHttpRequest delegate) {
+			super(delegate);
+			this.digest = startHash(delegate);
+		}
+
+		@Override
+		public ServerHttpRequest request() {
+			return this;
+		}
+
+		@Override
+		public Flux<DataBuffer> getBody() {
+			return Flux.defer(() -> this.reading.compareAndSet(Reading.NOT_STARTED, Reading.STARTED) ? hashed()
+					: Flux.error(new IllegalStateException("The request body can be read only once")));
+		}
+
+		@Override
+		public Mono<byte[]> hash() {
+			return Mono.defer(() -> {
+				if (this.reading.compareAndSet(Reading.NOT_STARTED, Reading.STARTED)) {
+					// Released as they go by; what goes on is no buffer, so nothing releases them a second time.
+					return hashed().map(DataBufferUtils::release).then(Mono.fromSupplier(this::finish));
+				}
+				if (this.reading.get() == Reading.DONE) {
+					return Mono.just(finish());
+				}
+				// A handler that answered 2xx having read part of its body: a hash of part of it would make a
+				// different request replay this response. Failing rolls the effect back instead.
+				return Mono.error(new IllegalStateException("The handler left its request body half read"));
+			});
+		}
+
+		private Flux<DataBuffer> hashed() {
+			return super.getBody().doOnNext(this::update).doOnComplete(() -> this.reading.set(Reading.DONE));
+		}
+
+		private void update(DataBuffer buffer) {
+			try (DataBuffer.ByteBufferIterator parts = buffer.readableByteBuffers()) {
+				while (parts.hasNext()) {
+					this.digest.update(parts.next());
+				}
+			}
+		}
+
+		private synchronized byte[] finish() {
+			if (this.hash == null) {
+				this.hash = this.digest.digest();
+			}
+			return this.hash;
+		}
+
+		private enum Reading {
+
+			NOT_STARTED, STARTED, DONE
+
+		}
+
 	}
 
 	/** What the filter ends with: writing a replayed or a freshly produced response. */
@@ -170,24 +303,6 @@ class IdempotencyFilter implements WebFilter, Ordered {
 		@Override
 		public Mono<Void> writeTo(ServerHttpResponse response) {
 			return this.captured.release();
-		}
-
-	}
-
-	/** The request with its body read once into memory, so it can be both hashed and handled. */
-	private static final class CachedBodyRequest extends ServerHttpRequestDecorator {
-
-		private final byte[] body;
-
-		CachedBodyRequest(ServerHttpRequest delegate, byte[] body) {
-			super(delegate);
-			this.body = body;
-		}
-
-		@Override
-		public Flux<DataBuffer> getBody() {
-			return Flux.defer(() -> (this.body.length == 0) ? Flux.empty()
-					: Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(this.body)));
 		}
 
 	}

@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** A rate limit refused the request; the client may try again after {@link #retryAfter()}. */
+/**
+ * A rate limit refused the request; the client may try again after {@link #retryAfter()} (the {@code Retry-After}
+ * header and {@code retryAfterSeconds}).
+ */
 public final class TooManyRequests extends DomainException {
 
 	private static final long serialVersionUID = 1L;
@@ -12,8 +15,12 @@ public final class TooManyRequests extends DomainException {
 	private final Duration retryAfter;
 
 	public TooManyRequests(Duration retryAfter) {
-		super(ErrorCode.TOO_MANY_REQUESTS, List.of(), Map.of("retryAfterSeconds", seconds(retryAfter)),
-				seconds(retryAfter));
+		this(ErrorCode.TOO_MANY_REQUESTS, retryAfter, seconds(retryAfter));
+	}
+
+	/** A limit with a code of its own; {@code args} fill its detail. */
+	public TooManyRequests(ErrorCode code, Duration retryAfter, Object... args) {
+		super(code, List.of(), Map.of("retryAfterSeconds", seconds(retryAfter)), args);
 		this.retryAfter = retryAfter;
 	}
 
