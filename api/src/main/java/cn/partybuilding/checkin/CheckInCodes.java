@@ -17,8 +17,9 @@ import javax.crypto.spec.SecretKeySpec;
  * ten characters, with {@code window = floor(epochSeconds / 30)}. Nothing is stored: a code is checked by computing it
  * again. A code is accepted in its own window and the one after it, so a code read off the screen the moment before
  * it changes still works for 30 s, and no longer: a code relayed to someone who is not there is worth at most 60 s.
- * No code of a window still to come is accepted: nobody present can have seen one. A code of the last hour is
- * "expired"; anything else (another subject's code, a made-up one, yesterday's) is invalid.
+ * No code of a window still to come is accepted: nobody present can have seen one (instances keep their clocks in
+ * step; clocks a few milliseconds apart refuse a code only in those milliseconds after it turns). A code of the last
+ * hour is "expired"; anything else (another subject's code, a made-up one, yesterday's) is invalid.
  */
 public final class CheckInCodes {
 
