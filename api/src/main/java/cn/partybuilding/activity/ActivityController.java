@@ -99,13 +99,14 @@ class ActivityController {
 	 * @param startsAt start
 	 * @param endsAt end
 	 * @param venue where, needed for check-in by position
-	 * @param checkInMethods QR, GEO or both
+	 * @param checkInMethods QR, GEO or both; when left out, QR and GEO for the 三会一课 (BRANCH_ASSEMBLY,
+	 * COMMITTEE_MEETING, GROUP_MEETING, PARTY_LECTURE; a venue is then needed) and QR for the others
 	 * @param checkInOpensAt when check-in opens (default 30 minutes before the start)
 	 * @param checkInClosesAt when check-in closes (default at the end)
 	 */
 	record NewActivity(@NotNull UUID orgId, @NotNull ActivityType type, @NotBlank @Size(max = 100) String title,
 			@NotNull Instant startsAt, @NotNull Instant endsAt, @Valid @Nullable VenueRequest venue,
-			@NotNull Set<CheckInMethod> checkInMethods, @Nullable Instant checkInOpensAt,
+			@Nullable Set<@NotNull CheckInMethod> checkInMethods, @Nullable Instant checkInOpensAt,
 			@Nullable Instant checkInClosesAt) {
 
 		@Nullable Venue venueOrNull() {

@@ -3,6 +3,8 @@ package cn.partybuilding.activity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -10,7 +12,11 @@ import org.jspecify.annotations.Nullable;
 
 import cn.partybuilding.web.problem.Violation;
 
-/** What a planned activity must satisfy: a real time span, a sensible venue, methods it can support. */
+/**
+ * What a planned activity must satisfy: a real time span, a sensible venue, methods it can support. The 三会一课 are
+ * checked in by code and position unless the secretary chooses otherwise: a code relayed from the meeting room checks
+ * in someone who is not there, and the venue's published coordinates do the same for a check-in by position alone.
+ */
 final class ActivityRules {
 
 	/** Check-in opens this long before the start unless the activity says otherwise. */
@@ -18,7 +24,38 @@ final class ActivityRules {
 
 	static final Duration LONGEST = Duration.ofDays(3);
 
+	/** 支部党员大会, 支委会, 党小组会, 党课: the meetings 三会一课 counts. */
+	static final Set<ActivityType> MEETINGS = EnumSet.of(ActivityType.BRANCH_ASSEMBLY,
+			ActivityType.COMMITTEE_MEETING, ActivityType.GROUP_MEETING, ActivityType.PARTY_LECTURE);
+
 	private ActivityRules() {
+	}
+
+	/**
+	 * How members check in: the methods the secretary chose, or by default the code and the position for the
+	 * 三会一课 and the code alone for anything else.
+	 */
+	static Set<CheckInMethod> methods(ActivityType type, @Nullable Collection<CheckInMethod> chosen) {
+		if (chosen != null) {
+			return chosen.isEmpty() ? EnumSet.noneOf(CheckInMethod.class) : EnumSet.copyOf(chosen);
+		}
+		return MEETINGS.contains(type) ? EnumSet.of(CheckInMethod.QR, CheckInMethod.GEO) : EnumSet.of(CheckInMethod.QR);
+	}
+
+	/**
+	 * As {@link #check(Instant, Instant, Instant, Instant, Venue, Set)} for the methods {@link #methods} gives; a
+	 * meeting planned without methods or venue is told that its default, the code and the position, needs a venue.
+	 */
+	static List<Violation> check(ActivityType type, Instant startsAt, Instant endsAt, @Nullable Instant opensAt,
+			@Nullable Instant closesAt, @Nullable Venue venue, @Nullable Collection<CheckInMethod> chosen) {
+		List<Violation> violations = check(startsAt, endsAt, opensAt, closesAt, venue, methods(type, chosen));
+		if (chosen != null) {
+			return violations;
+		}
+		return violations.stream()
+			.map((violation) -> violation.messageKey().equals("venueForGeo") ? Violation.of("venue", "venueForMeeting")
+					: violation)
+			.toList();
 	}
 
 	static List<Violation> check(Instant startsAt, Instant endsAt, @Nullable Instant opensAt,

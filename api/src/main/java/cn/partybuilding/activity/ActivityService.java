@@ -52,13 +52,15 @@ class ActivityService {
 		this.clock = clock;
 	}
 
-	/** A secretary's (or org admin's) activity is approved at once; a member's is a proposal awaiting approval. */
+	/**
+	 * A secretary's (or org admin's) activity is approved at once; a member's is a proposal awaiting approval. Without
+	 * methods, a 三会一课 is checked in by code and position ({@link ActivityRules#methods}).
+	 */
 	Mono<Activity> create(Caller caller, NewActivity request) {
-		Set<CheckInMethod> methods = request.checkInMethods().isEmpty() ? EnumSet.noneOf(CheckInMethod.class)
-				: EnumSet.copyOf(request.checkInMethods());
+		Set<CheckInMethod> methods = ActivityRules.methods(request.type(), request.checkInMethods());
 		Venue venue = request.venueOrNull();
-		List<Violation> violations = ActivityRules.check(request.startsAt(), request.endsAt(),
-				request.checkInOpensAt(), request.checkInClosesAt(), venue, methods);
+		List<Violation> violations = ActivityRules.check(request.type(), request.startsAt(), request.endsAt(),
+				request.checkInOpensAt(), request.checkInClosesAt(), venue, request.checkInMethods());
 		if (!violations.isEmpty()) {
 			return Mono.error(DomainException.invalid(violations.toArray(Violation[]::new)));
 		}

@@ -1,5 +1,7 @@
 package cn.partybuilding.activity;
 
+import cn.partybuilding.checkin.Geofence;
+
 /**
  * Where an activity takes place, with the radius positions are checked against.
  *
@@ -10,15 +12,14 @@ package cn.partybuilding.activity;
  */
 public record Venue(String name, double lat, double lng, int radiusMeters) {
 
-	private static final double EARTH_RADIUS_METERS = 6_371_008.8;
+	/** The area a check-in by position must come from. */
+	public Geofence geofence() {
+		return new Geofence(this.lat, this.lng, this.radiusMeters);
+	}
 
 	/** Great-circle (haversine) distance in metres from the venue to a position. */
 	public double distanceTo(double lat, double lng) {
-		double dLat = Math.toRadians(lat - this.lat);
-		double dLng = Math.toRadians(lng - this.lng);
-		double a = Math.pow(Math.sin(dLat / 2), 2)
-				+ Math.cos(Math.toRadians(this.lat)) * Math.cos(Math.toRadians(lat)) * Math.pow(Math.sin(dLng / 2), 2);
-		return 2 * EARTH_RADIUS_METERS * Math.asin(Math.min(1, Math.sqrt(a)));
+		return geofence().distanceTo(lat, lng);
 	}
 
 }

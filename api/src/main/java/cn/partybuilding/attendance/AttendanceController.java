@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,6 +32,9 @@ import cn.partybuilding.activity.Activity;
 import cn.partybuilding.activity.ActivityAccess;
 import cn.partybuilding.activity.Activities;
 import cn.partybuilding.attendance.LeaveRequest.LeaveStatus;
+import cn.partybuilding.checkin.CheckInCodes;
+import cn.partybuilding.checkin.DeviceIds;
+import cn.partybuilding.checkin.Presence;
 import cn.partybuilding.member.Memberships;
 import cn.partybuilding.security.Caller;
 import cn.partybuilding.web.ApiErrors;
@@ -72,21 +76,28 @@ class AttendanceController {
 		this.clock = clock;
 	}
 
+	/** The code of the moment for the QR code on the secretary's screen, and until when it is accepted. */
 	@GetMapping("/activities/{id}/checkin-code")
 	Mono<Code> code(@PathVariable UUID id, Caller caller) {
 		Instant now = this.clock.instant();
 		return this.access.requireAdministered(caller, id)
 			.then(this.activities.findWithSecret(id))
-			.map((loaded) -> new Code(CheckInCodes.current(loaded.codeSecret(), id, now),
-					local(CheckInCodes.expiresAt(now))));
+			.map((loaded) -> CheckInCodes.shown(loaded.codeSecret(), id, now))
+			.map((shown) -> new Code(shown.code(), local(shown.expiresAt())));
 	}
 
+	/**
+	 * Checks the caller in from the device named by {@code X-Device-Id} (the app's install id): one device checks in
+	 * one member per activity.
+	 */
 	@PostMapping("/activities/{id}/checkins")
 	@ApiErrors({ ErrorCode.CHECKIN_CODE_INVALID, ErrorCode.CHECKIN_CODE_EXPIRED, ErrorCode.OUT_OF_GEOFENCE,
-			ErrorCode.CHECKIN_WINDOW_CLOSED, ErrorCode.NOT_INVITED, ErrorCode.ACTIVITY_NOT_OPEN })
+			ErrorCode.CHECKIN_WINDOW_CLOSED, ErrorCode.NOT_INVITED, ErrorCode.ACTIVITY_NOT_OPEN,
+			ErrorCode.DEVICE_ALREADY_USED })
 	Mono<ResponseEntity<CheckInView>> checkIn(@PathVariable UUID id, @Valid @RequestBody CheckInRequest body,
-			Caller caller) {
-		return this.checkIns.checkIn(caller, id, body.code(), body.lat(), body.lng()).map(this::answer);
+			@RequestHeader(DeviceIds.HEADER) String deviceId, Caller caller) {
+		return this.checkIns.checkIn(caller, id, new Presence.Presented(body.code(), body.lat(), body.lng()), deviceId)
+			.map(this::answer);
 	}
 
 	@PostMapping("/activities/{id}/checkins:manual")
@@ -103,10 +114,11 @@ class AttendanceController {
 	@GetMapping("/activities/{id}/attendance")
 	Mono<AttendanceView> attendance(@PathVariable UUID id, Caller caller) {
 		return this.sheets.of(caller, id).map((sheet) -> new AttendanceView(sheet.invited(), sheet.checkedIn(),
-				sheet.onLeave(), sheet.absent(), sheet.rate(), sheet.members()
+				sheet.onLeave(), sheet.absent(), sheet.rate(), sheet.positionOnly(), sheet.members()
 					.stream()
 					.map((row) -> new AttendeeView(row.memberId().toString(), row.name(), row.state(),
-							(row.checkedInAt() != null) ? local(row.checkedInAt()) : null))
+							(row.checkedInAt() != null) ? local(row.checkedInAt()) : null, row.method(),
+							row.positionOnly()))
 					.toList()));
 	}
 
@@ -170,7 +182,7 @@ class AttendanceController {
 	 * The current check-in code, for the QR code on the secretary's screen.
 	 *
 	 * @param code the code
-	 * @param expiresAt until when it is accepted (its window and the next)
+	 * @param expiresAt until when it is accepted: the end of the 30 s window after the current one
 	 */
 	record Code(String code, OffsetDateTime expiresAt) {
 	}
@@ -224,9 +236,11 @@ class AttendanceController {
 	 * @param onLeave excused
 	 * @param absent neither
 	 * @param rate checked in / invited
+	 * @param positionOnly how many of those checked in proved it by position alone, without the code (a GEO-only
+	 * activity): the venue's coordinates are no proof of being there
 	 * @param members each member's state
 	 */
-	record AttendanceView(int invited, int checkedIn, int onLeave, int absent, double rate,
+	record AttendanceView(int invited, int checkedIn, int onLeave, int absent, double rate, int positionOnly,
 			List<AttendeeView> members) {
 	}
 
@@ -237,8 +251,11 @@ class AttendanceController {
 	 * @param name name
 	 * @param state CHECKED_IN, ON_LEAVE or ABSENT
 	 * @param checkedInAt when, if checked in
+	 * @param method how, if checked in: QR, GEO, QR_GEO or MANUAL
+	 * @param positionOnly checked in by position alone (GEO), without the code
 	 */
-	record AttendeeView(String memberId, String name, String state, @Nullable OffsetDateTime checkedInAt) {
+	record AttendeeView(String memberId, String name, String state, @Nullable OffsetDateTime checkedInAt,
+			@Nullable String method, boolean positionOnly) {
 	}
 
 	/**

@@ -77,11 +77,13 @@ class CheckInWriter implements ScoringYield {
 	}
 
 	/**
-	 * Stores the check-in and its points event: {@code true} if this call stored it, {@code false} if the member had
-	 * checked in to the activity already.
+	 * Stores the check-in and its points event: {@code true} if this call stored it, {@code false} if it was skipped
+	 * (the member had checked in to the activity already, the device checked in someone else, or the member is no
+	 * longer active).
 	 */
-	Mono<Boolean> store(Activity activity, CheckIn checkIn, @Nullable UUID recordedBy, @Nullable String reason) {
-		return this.commits.submit(new NewCheckIn(activity, checkIn, recordedBy, reason));
+	Mono<Boolean> store(Activity activity, CheckIn checkIn, byte @Nullable [] deviceHash, @Nullable UUID recordedBy,
+			@Nullable String reason) {
+		return this.commits.submit(new NewCheckIn(activity, checkIn, deviceHash, recordedBy, reason));
 	}
 
 	@Override
@@ -121,10 +123,12 @@ class CheckInWriter implements ScoringYield {
 	 *
 	 * @param activity its activity
 	 * @param checkIn the check-in
+	 * @param deviceHash the keyed hash of the device it came from; none when recorded by hand
 	 * @param recordedBy the secretary who recorded it by hand
 	 * @param reason why by hand
 	 */
-	record NewCheckIn(Activity activity, CheckIn checkIn, @Nullable UUID recordedBy, @Nullable String reason) {
+	record NewCheckIn(Activity activity, CheckIn checkIn, byte @Nullable [] deviceHash, @Nullable UUID recordedBy,
+			@Nullable String reason) {
 	}
 
 }

@@ -3,6 +3,7 @@ package cn.partybuilding.attendance;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -15,18 +16,22 @@ import cn.partybuilding.activity.Activity;
 import cn.partybuilding.activity.ActivityAccess;
 import cn.partybuilding.activity.ActivityStatus;
 import cn.partybuilding.activity.CheckInMethod;
+import cn.partybuilding.checkin.DeviceIds;
+import cn.partybuilding.checkin.NotStored;
+import cn.partybuilding.checkin.Presence;
 import cn.partybuilding.security.Caller;
 import cn.partybuilding.security.Decisions;
 import cn.partybuilding.system.Ids;
 import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.ErrorCode;
-import cn.partybuilding.web.problem.Violation;
 
 /**
  * Checking in. Exactly one check-in per member and activity: the first answers 201, every repeat — a double tap, a
- * retry, two phones — 200 with the same check-in, and none of them scores twice. A refusal says why, in words the app
- * can show: the code expired, is not this activity's, the member is outside the venue, the window is closed, the
- * member is not invited, the activity is not open.
+ * retry, the member's second phone — 200 with the same check-in, and none of them scores twice. One device checks in
+ * one member per activity: a second member from it is refused. A refusal says why, in words the app can show: the code
+ * expired, is not this activity's, the member is outside the venue, the window is closed, the member is not invited,
+ * the activity is not open, the phone checked in someone else. The rules of presence are those of every check-in
+ * ({@link Presence}).
  */
 @Service
 class CheckIns {
@@ -42,33 +47,45 @@ class CheckIns {
 
 	private final CheckInWriter writer;
 
+	private final DeviceIds devices;
+
 	private final Clock clock;
 
 	CheckIns(Activities activities, ActivityAccess access, CheckInRepository repository, CheckInWriter writer,
-			Clock clock) {
+			DeviceIds devices, Clock clock) {
 		this.activities = activities;
 		this.access = access;
 		this.repository = repository;
 		this.writer = writer;
+		this.devices = devices;
 		this.clock = clock;
 	}
 
-	Mono<Recorded> checkIn(Caller caller, UUID activityId, @Nullable String code, @Nullable Double lat,
-			@Nullable Double lng) {
+	/**
+	 * Checks the caller in from their device ({@code X-Device-Id}, a 400 when missing or malformed) with what they
+	 * present, as the activity asks: its code, their position, or both.
+	 */
+	Mono<Recorded> checkIn(Caller caller, UUID activityId, Presence.Presented presented, @Nullable String deviceId) {
 		Instant now = this.clock.instant();
-		return this.access.requireSeenWithInvitation(caller, activityId).flatMap((seen) -> {
-			if (!seen.invited()) {
-				return Mono.error(new DomainException(ErrorCode.NOT_INVITED));
-			}
-			return this.activities.findWithSecret(activityId)
-				.flatMap((loaded) -> verify(loaded, code, lat, lng, now))
-				.flatMap((checkIn) -> record(seen.activity(), withMember(checkIn, caller.id()), null, null))
-				// A refusal to someone who checked in already is no refusal: they get their check-in.
-				.onErrorResume(DomainException.class,
-						(refusal) -> this.repository.find(activityId, caller.id())
+		return Mono.fromCallable(() -> this.devices.hash(deviceId))
+			.flatMap((device) -> this.access.requireSeenWithInvitation(caller, activityId).flatMap((seen) -> {
+				if (!seen.invited()) {
+					return Mono.error(new DomainException(ErrorCode.NOT_INVITED));
+				}
+				return this.activities.findWithSecret(activityId).flatMap((loaded) -> {
+					CheckIn checkIn;
+					try {
+						checkIn = verify(loaded, caller.id(), presented, now);
+					}
+					catch (DomainException refusal) {
+						// A refusal to someone who checked in already is no refusal: they get their check-in.
+						return this.repository.find(activityId, caller.id())
 							.map((existing) -> new Recorded(existing, false))
-							.switchIfEmpty(Mono.error(refusal)));
-		});
+							.switchIfEmpty(Mono.error(refusal));
+					}
+					return record(seen.activity(), checkIn, device, null, null);
+				});
+			}));
 	}
 
 	/** A check-in the secretary records for a member without a phone: who, when and why are kept. */
@@ -83,62 +100,42 @@ class CheckIns {
 				return Mono.error(new DomainException(ErrorCode.CHECKIN_WINDOW_CLOSED));
 			}
 			return this.activities.invites(activity, memberBranch).flatMap((invited) -> invited
-					? record(activity, new CheckIn(Ids.newId(), activityId, memberId, now, "MANUAL", null),
+					? record(activity, new CheckIn(Ids.newId(), activityId, memberId, now, "MANUAL", null), null,
 							secretary.id(), reason)
 					: Mono.error(new DomainException(ErrorCode.NOT_INVITED)));
 		});
 	}
 
-	private Mono<CheckIn> verify(Activities.WithSecret loaded, @Nullable String code, @Nullable Double lat,
-			@Nullable Double lng, Instant now) {
+	/** The member's check-in if the activity is open and what they present proves presence; else the refusal. */
+	private static CheckIn verify(Activities.WithSecret loaded, UUID memberId, Presence.Presented presented,
+			Instant now) {
 		Activity activity = loaded.activity();
 		if (activity.status() != ActivityStatus.APPROVED) {
-			return Mono.error(new DomainException(ErrorCode.ACTIVITY_NOT_OPEN));
+			throw new DomainException(ErrorCode.ACTIVITY_NOT_OPEN);
 		}
-		if (!activity.checkInOpenAt(now)) {
-			return Mono.error(new DomainException(ErrorCode.CHECKIN_WINDOW_CLOSED));
-		}
-		boolean byCode = activity.methods().contains(CheckInMethod.QR);
 		boolean byPosition = activity.methods().contains(CheckInMethod.GEO);
-		if (byCode) {
-			CheckInCodes.Verdict verdict = (code == null) ? CheckInCodes.Verdict.INVALID
-					: CheckInCodes.verify(loaded.codeSecret(), activity.id(), code, now);
-			if (verdict == CheckInCodes.Verdict.EXPIRED) {
-				return Mono.error(new DomainException(ErrorCode.CHECKIN_CODE_EXPIRED));
-			}
-			if (verdict == CheckInCodes.Verdict.INVALID) {
-				return Mono.error(new DomainException(ErrorCode.CHECKIN_CODE_INVALID));
-			}
-		}
-		Integer distance = null;
-		if (byPosition) {
-			if (lat == null || lng == null) {
-				return Mono.error(DomainException.invalid(Violation.of("lat", "required"), Violation.of("lng",
-						"required")));
-			}
-			double meters = activity.venue().distanceTo(lat, lng);
-			if (meters > activity.venue().radiusMeters()) {
-				return Mono.error(new DomainException(ErrorCode.OUT_OF_GEOFENCE, java.util.List.of(),
-						java.util.Map.of("distanceMeters", Math.round(meters)), Math.round(meters)));
-			}
-			distance = (int) Math.round(meters);
-		}
-		String method = (byCode && byPosition) ? "QR_GEO" : byCode ? "QR" : "GEO";
-		return Mono.just(new CheckIn(Ids.newId(), activity.id(), new UUID(0, 0), now, method, distance));
+		Presence.Proof proof = Presence.prove(new Presence.Asked(activity.id(), activity.checkInOpensAt(),
+				activity.checkInClosesAt(), activity.methods().contains(CheckInMethod.QR) ? loaded.codeSecret() : null,
+				byPosition ? Objects.requireNonNull(activity.venue(), "an activity by position has a venue").geofence()
+						: null),
+				presented, now);
+		return new CheckIn(Ids.newId(), activity.id(), memberId, now, proof.method(), proof.distanceMeters());
 	}
 
-	/** Stores the check-in and its points event together; a second one for the member gives back the first. */
-	private Mono<Recorded> record(Activity activity, CheckIn checkIn, @Nullable UUID recordedBy,
-			@Nullable String reason) {
-		return this.writer.store(activity, checkIn, recordedBy, reason)
+	/**
+	 * Stores the check-in and its points event together. When it is not stored, and only then, finds out why: a
+	 * second one of the member gives back the first; otherwise the device was used by someone else, or the member
+	 * may not check in (any more).
+	 */
+	private Mono<Recorded> record(Activity activity, CheckIn checkIn, byte @Nullable [] device,
+			@Nullable UUID recordedBy, @Nullable String reason) {
+		return this.writer.store(activity, checkIn, device, recordedBy, reason)
 			.flatMap((stored) -> stored ? Mono.just(new Recorded(checkIn, true))
-					: this.repository.find(checkIn.activityId(), checkIn.memberId())
-						.map((existing) -> new Recorded(existing, false)));
-	}
-
-	private static CheckIn withMember(CheckIn checkIn, UUID memberId) {
-		return new CheckIn(checkIn.id(), checkIn.activityId(), memberId, checkIn.checkedInAt(), checkIn.method(),
-				checkIn.distanceMeters());
+					: NotStored.explain(
+							this.repository.find(checkIn.activityId(), checkIn.memberId())
+								.map((existing) -> new Recorded(existing, false)),
+							(device != null) ? this.repository.deviceUsed(checkIn.activityId(), device)
+									: Mono.just(false)));
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -67,13 +68,15 @@ class BaseCatalog {
 			.map((base) -> BaseView.of(base, null));
 	}
 
+	/** Replaces the base; booking and check-in rules the request leaves out stay as they are. */
 	Mono<BaseView> update(Caller caller, UUID id, BaseRequest request) {
 		return Mono.fromSupplier(() -> base(id, request))
-			.flatMap((changed) -> this.repository.find(id)
+			.flatMap((checked) -> this.repository.find(id)
 				.switchIfEmpty(Mono.error(DomainException::notFound))
-				.flatMap((current) -> this.access.require(caller, current.adminOrgId(), Role.ORG_ADMIN))
-				.then(this.access.require(caller, changed.adminOrgId(), Role.ORG_ADMIN))
-				.then(replace(changed, givenItemIds(request)).as(this.transactions::transactional)))
+				.flatMap((current) -> this.access.require(caller, current.adminOrgId(), Role.ORG_ADMIN)
+					.then(this.access.require(caller, checked.adminOrgId(), Role.ORG_ADMIN))
+					.then(Mono.defer(() -> replace(withRules(checked, request, current), givenItemIds(request))
+						.as(this.transactions::transactional)))))
 			.then(Mono.defer(() -> this.repository.find(id)))
 			.map((base) -> BaseView.of(base, null));
 	}
@@ -148,7 +151,19 @@ class BaseCatalog {
 				Map.of("menuItemIds", ids.stream().map(UUID::toString).toList()), ids.size());
 	}
 
-	/** The base the request describes, or a 400 naming what is wrong with its hours or menu. */
+	/** The base with the booking and check-in rules the request gives, or those of {@code current}. */
+	private static Base withRules(Base base, BaseRequest request, Base current) {
+		return new Base(base.id(), base.name(), base.type(), base.address(), base.lat(), base.lng(), base.capacity(),
+				base.openingHours(), base.slotMinutes(), base.menu(), base.adminOrgId(),
+				Objects.requireNonNullElse(request.bookingHorizonDays(), current.bookingHorizonDays()),
+				Objects.requireNonNullElse(request.maxPendingPerBranch(), current.maxPendingPerBranch()),
+				Objects.requireNonNullElse(request.checkInRadiusMeters(), current.checkInRadiusMeters()));
+	}
+
+	/**
+	 * The base the request describes (booking and check-in rules it leaves out at their defaults), or a 400 naming
+	 * what is wrong with its hours or menu.
+	 */
 	private static Base base(UUID id, BaseRequest request) {
 		List<OpeningPeriod> hours = request.openingHours().stream().map(Period::toPeriod).toList();
 		List<Violation> violations = new ArrayList<>(OpeningHours.check(hours, request.slotMinutes()));
@@ -165,7 +180,10 @@ class BaseCatalog {
 			throw DomainException.invalid(violations.toArray(Violation[]::new));
 		}
 		return new Base(id, request.name().trim(), request.type(), request.address().trim(), request.lat(),
-				request.lng(), request.capacity(), hours, request.slotMinutes(), menu, request.adminOrgId());
+				request.lng(), request.capacity(), hours, request.slotMinutes(), menu, request.adminOrgId(),
+				Objects.requireNonNullElse(request.bookingHorizonDays(), Base.DEFAULT_BOOKING_HORIZON_DAYS),
+				Objects.requireNonNullElse(request.maxPendingPerBranch(), Base.DEFAULT_MAX_PENDING_PER_BRANCH),
+				Objects.requireNonNullElse(request.checkInRadiusMeters(), Base.DEFAULT_CHECK_IN_RADIUS_METERS));
 	}
 
 }

@@ -1,9 +1,12 @@
 package cn.partybuilding.base;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -45,9 +48,15 @@ class BaseController {
 
 	private final Availability availability;
 
-	BaseController(BaseCatalog catalog, Availability availability) {
+	private final BaseCheckInCodes codes;
+
+	private final ZoneId zone;
+
+	BaseController(BaseCatalog catalog, Availability availability, BaseCheckInCodes codes, Clock clock) {
 		this.catalog = catalog;
 		this.availability = availability;
+		this.codes = codes;
+		this.zone = clock.getZone();
 	}
 
 	@PostMapping
@@ -83,6 +92,16 @@ class BaseController {
 	}
 
 	/**
+	 * The base's rotating check-in code for the screen at its entrance (its admins only): members of a branch with an
+	 * approved reservation check in with it, by the rules of a meeting's check-in.
+	 */
+	@GetMapping("/{id}/checkin-code")
+	Mono<CheckInCode> checkInCode(@PathVariable UUID id, Caller caller) {
+		return this.codes.current(caller, id)
+			.map((shown) -> new CheckInCode(shown.code(), shown.expiresAt().atZone(this.zone).toOffsetDateTime()));
+	}
+
+	/**
 	 * A base as created or replaced.
 	 *
 	 * @param name its name
@@ -95,14 +114,22 @@ class BaseController {
 	 * @param slotMinutes length of a bookable slot
 	 * @param menu the activities on offer; an item with an id keeps it, one without gets a new id, items left out
 	 * are taken off the menu
-	 * @param adminOrgId the org unit that administers it
+ * @param adminOrgId the org unit that administers it
+	 * @param bookingHorizonDays how many days ahead it takes bookings, 1 to 730 (new bases: 60; left out when
+	 * replacing: unchanged)
+	 * @param maxPendingPerBranch how many bookings awaiting approval one branch may hold at it, 1 to 100 (new bases:
+	 * 3; left out when replacing: unchanged)
+	 * @param checkInRadiusMeters how far from its point a member checking in may be, 1 to 5,000 metres (new bases:
+	 * 500; left out when replacing: unchanged)
 	 */
 	record BaseRequest(@NotBlank @Size(max = 100) String name, @NotNull BaseType type,
 			@NotBlank @Size(max = 200) String address, @NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
 			@NotNull @DecimalMin("-180") @DecimalMax("180") Double lng, @NotNull @Min(1) @Max(10_000) Integer capacity,
 			@NotNull @Size(max = 50) List<@NotNull @Valid Period> openingHours,
 			@NotNull @Min(10) @Max(480) Integer slotMinutes,
-			@NotNull @Size(max = 50) List<@NotNull @Valid MenuItemBody> menu, @NotNull UUID adminOrgId) {
+			@NotNull @Size(max = 50) List<@NotNull @Valid MenuItemBody> menu, @NotNull UUID adminOrgId,
+			@Nullable @Min(1) @Max(730) Integer bookingHorizonDays, @Nullable @Min(1) @Max(100) Integer maxPendingPerBranch,
+			@Nullable @Min(1) @Max(5000) Integer checkInRadiusMeters) {
 	}
 
 	/**
@@ -150,11 +177,14 @@ class BaseController {
 	 * @param slotMinutes length of a bookable slot
 	 * @param menu the activities on offer
 	 * @param adminOrgId the org unit that administers it
+	 * @param bookingHorizonDays how many days ahead it takes bookings
+	 * @param maxPendingPerBranch how many bookings awaiting approval one branch may hold at it
+	 * @param checkInRadiusMeters how far from its point a member checking in may be
 	 * @param distanceMeters how far it is from {@code near}, when the list was asked for with it
 	 */
 	record BaseView(String id, String name, BaseType type, String address, double lat, double lng, int capacity,
 			List<Period> openingHours, int slotMinutes, List<MenuItemView> menu, String adminOrgId,
-			@Nullable Long distanceMeters) {
+			int bookingHorizonDays, int maxPendingPerBranch, int checkInRadiusMeters, @Nullable Long distanceMeters) {
 
 		static BaseView of(Base base, @Nullable Double distanceMeters) {
 			return new BaseView(base.id().toString(), base.name(), base.type(), base.address(), base.lat(),
@@ -162,9 +192,19 @@ class BaseController {
 					base.slotMinutes(),
 					base.menu().stream().map((item) -> new MenuItemView(item.id().toString(), item.name(),
 							item.minutes())).toList(),
-					base.adminOrgId().toString(), (distanceMeters != null) ? Math.round(distanceMeters) : null);
+					base.adminOrgId().toString(), base.bookingHorizonDays(), base.maxPendingPerBranch(),
+					base.checkInRadiusMeters(), (distanceMeters != null) ? Math.round(distanceMeters) : null);
 		}
 
+	}
+
+	/**
+	 * The base's check-in code of the moment.
+	 *
+	 * @param code the code, for a QR code
+	 * @param expiresAt until when it is accepted: the end of the 30 s window after the current one
+	 */
+	record CheckInCode(String code, OffsetDateTime expiresAt) {
 	}
 
 	/**

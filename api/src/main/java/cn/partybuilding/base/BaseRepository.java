@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
 class BaseRepository {
 
 	private static final String COLUMNS = "b.id, b.name, b.type, b.address, b.lat, b.lng, b.capacity, b.slot_minutes, "
-			+ "b.admin_org_id";
+			+ "b.admin_org_id, b.booking_horizon_days, b.max_pending_per_branch, b.checkin_radius_m";
 
 	/** Great-circle distance in metres from (:lat, :lng), by the haversine formula. */
 	private static final String DISTANCE = "6371008.8 * 2 * asin(least(1, sqrt(power(sin(radians(b.lat - :lat) / 2), 2)"
@@ -39,8 +39,10 @@ class BaseRepository {
 	/** Stores a new base; false (and nothing changed) when a base with its id exists. */
 	Mono<Boolean> insert(Base base) {
 		return bind(this.db.sql("""
-				INSERT INTO bases (id, name, type, address, lat, lng, capacity, slot_minutes, admin_org_id)
-				VALUES (:id, :name, :type, :address, :lat, :lng, :capacity, :slotMinutes, :adminOrg)
+				INSERT INTO bases (id, name, type, address, lat, lng, capacity, slot_minutes, admin_org_id,
+				                   booking_horizon_days, max_pending_per_branch, checkin_radius_m)
+				VALUES (:id, :name, :type, :address, :lat, :lng, :capacity, :slotMinutes, :adminOrg, :horizon,
+				        :maxPending, :radius)
 				ON CONFLICT (id) DO NOTHING RETURNING id"""), base)
 			.map((row) -> true)
 			.one()
@@ -52,7 +54,9 @@ class BaseRepository {
 	Mono<Void> update(Base base) {
 		return bind(this.db.sql("""
 				UPDATE bases SET name = :name, type = :type, address = :address, lat = :lat, lng = :lng,
-				       capacity = :capacity, slot_minutes = :slotMinutes, admin_org_id = :adminOrg, updated_at = now()
+				       capacity = :capacity, slot_minutes = :slotMinutes, admin_org_id = :adminOrg,
+				       booking_horizon_days = :horizon, max_pending_per_branch = :maxPending, checkin_radius_m = :radius,
+				       updated_at = now()
 				WHERE id = :id"""), base)
 			.then()
 			.then(replaceHours(base))
@@ -70,6 +74,22 @@ class BaseRepository {
 	 */
 	Mono<Base> findShared(UUID id) {
 		return one(id, " FOR SHARE");
+	}
+
+	/** The sealed secret of the base's check-in codes; empty when the base has none yet. */
+	Mono<byte[]> sealedCodeSecret(UUID id) {
+		return this.db.sql("SELECT code_secret FROM bases WHERE id = :id AND code_secret IS NOT NULL")
+			.bind("id", id)
+			.map((row) -> row.get("code_secret", byte[].class))
+			.one();
+	}
+
+	/** Gives the base a sealed code secret unless it has one (of two instances doing it at once, one wins). */
+	Mono<Void> offerCodeSecret(UUID id, byte[] sealed) {
+		return this.db.sql("UPDATE bases SET code_secret = :sealed WHERE id = :id AND code_secret IS NULL")
+			.bind("id", id)
+			.bind("sealed", sealed)
+			.then();
 	}
 
 	/** Every menu item the base ever had, on the menu or taken off. */
@@ -161,7 +181,8 @@ class BaseRepository {
 			.map((both) -> headers.stream()
 				.map((base) -> new Base(base.id(), base.name(), base.type(), base.address(), base.lat(), base.lng(),
 						base.capacity(), both.getT1().getOrDefault(base.id(), List.of()), base.slotMinutes(),
-						both.getT2().getOrDefault(base.id(), List.of()), base.adminOrgId()))
+						both.getT2().getOrDefault(base.id(), List.of()), base.adminOrgId(), base.bookingHorizonDays(),
+						base.maxPendingPerBranch(), base.checkInRadiusMeters()))
 				.toList());
 	}
 
@@ -219,14 +240,19 @@ class BaseRepository {
 			.bind("lng", base.lng())
 			.bind("capacity", base.capacity())
 			.bind("slotMinutes", base.slotMinutes())
-			.bind("adminOrg", base.adminOrgId());
+			.bind("adminOrg", base.adminOrgId())
+			.bind("horizon", base.bookingHorizonDays())
+			.bind("maxPending", base.maxPendingPerBranch())
+			.bind("radius", base.checkInRadiusMeters());
 	}
 
 	private static Base header(Readable row) {
 		return new Base(row.get("id", UUID.class), row.get("name", String.class),
 				BaseType.valueOf(row.get("type", String.class)), row.get("address", String.class),
 				row.get("lat", Double.class), row.get("lng", Double.class), row.get("capacity", Integer.class),
-				List.of(), row.get("slot_minutes", Integer.class), List.of(), row.get("admin_org_id", UUID.class));
+				List.of(), row.get("slot_minutes", Integer.class), List.of(), row.get("admin_org_id", UUID.class),
+				row.get("booking_horizon_days", Integer.class), row.get("max_pending_per_branch", Integer.class),
+				row.get("checkin_radius_m", Integer.class));
 	}
 
 	/**

@@ -24,9 +24,12 @@ public class BlindIndex {
 
 	private final SecretKeySpec openidKey;
 
+	private final SecretKeySpec deviceKey;
+
 	BlindIndex(MasterKey masterKey) {
 		this.phoneKey = new SecretKeySpec(masterKey.derive("party/blind-index/phone/v1"), "HmacSHA256");
 		this.openidKey = new SecretKeySpec(masterKey.derive("party/blind-index/openid/v1"), "HmacSHA256");
+		this.deviceKey = new SecretKeySpec(masterKey.derive("party/blind-index/device/v1"), "HmacSHA256");
 	}
 
 	/** The index of a phone number in its canonical form ({@link PhoneNumbers#normalize}). */
@@ -37,6 +40,14 @@ public class BlindIndex {
 	/** The index of a WeChat openid. */
 	public byte[] openid(String openid) {
 		return mac(this.openidKey, openid);
+	}
+
+	/**
+	 * The index of an app's install id ({@code X-Device-Id}): one device checks in one member per meeting, and the id
+	 * itself, which follows a phone around, is never stored.
+	 */
+	public byte[] device(String deviceId) {
+		return mac(this.deviceKey, deviceId);
 	}
 
 	private static byte[] mac(SecretKeySpec key, String value) {

@@ -2,6 +2,7 @@ package cn.partybuilding.reservation;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -31,6 +32,11 @@ import cn.partybuilding.web.problem.ErrorCode;
  * walk-in the base's admin enters the booking for any branch. The seats are taken in the transaction that stores the
  * reservation, by a conditional update per slot: when a slot lacks room the whole booking is refused with
  * {@code SLOT_FULL} and nothing is kept.
+ * <p>
+ * Nobody hoards a base with bookings that wait for approval: a booking reaches at most the base's horizon ahead
+ * ({@code BOOKING_BEYOND_HORIZON}), and a branch holds at most the base's number of bookings awaiting approval there
+ * ({@code TOO_MANY_PENDING_BOOKINGS}), counted under a lock of that branch at that base so that bookings made at the
+ * same moment are counted one after the other.
  */
 @Service
 public class Bookings {
@@ -79,7 +85,11 @@ public class Bookings {
 						placed.end(), base.slotMinutes(), booking.headcount(), booking.menuItemIds(), booking.channel(),
 						booking.contactName(), booking.contactPhone(), ReservationStatus.PENDING, null, caller.id(),
 						now, null, null);
-				return this.seats.hold(base, placed.slots(), booking.headcount())
+				return this.repository.lockPending(base.id(), booking.orgId())
+					.then(this.repository.countPending(base.id(), booking.orgId(), now))
+					.flatMap((pending) -> (pending >= base.maxPendingPerBranch())
+							? Mono.error(new DomainException(ErrorCode.TOO_MANY_PENDING_BOOKINGS, pending))
+							: this.seats.hold(base, placed.slots(), booking.headcount()))
 					.filter(Boolean::booleanValue)
 					.switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.SLOT_FULL)))
 					.then(this.repository.insert(reservation))
@@ -117,6 +127,12 @@ public class Bookings {
 					Map.of("menuItemIds", unknown.stream().map(UUID::toString).toList()), unknown.size());
 		}
 		ZoneId zone = this.clock.getZone();
+		// By local dates: with a horizon of 60 days, any slot of the 60th day from today may be booked.
+		LocalDate lastDay = LocalDate.ofInstant(now, zone).plusDays(base.bookingHorizonDays());
+		if (LocalDate.ofInstant(booking.start(), zone).isAfter(lastDay)) {
+			throw new DomainException(ErrorCode.BOOKING_BEYOND_HORIZON, List.of(),
+					Map.of("bookingHorizonDays", base.bookingHorizonDays()), base.bookingHorizonDays());
+		}
 		Placement placement = base.grid(zone).place(booking.start(), base.minutesOf(booking.menuItemIds()));
 		return switch (placement) {
 			case Placement.OffGrid offGrid -> throw new DomainException(ErrorCode.SLOT_INVALID);

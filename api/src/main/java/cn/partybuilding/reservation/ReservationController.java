@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -16,15 +18,19 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.partybuilding.checkin.DeviceIds;
+import cn.partybuilding.checkin.Presence;
 import cn.partybuilding.personaldata.PhoneNumbers;
 import cn.partybuilding.security.Caller;
 import cn.partybuilding.system.Ids;
@@ -46,19 +52,23 @@ class ReservationController {
 
 	private final ReservationQueries queries;
 
+	private final BaseCheckIns checkIns;
+
 	private final ZoneId zone;
 
 	ReservationController(Bookings bookings, ReservationLifecycle lifecycle, ReservationQueries queries,
-			Clock clock) {
+			BaseCheckIns checkIns, Clock clock) {
 		this.bookings = bookings;
 		this.lifecycle = lifecycle;
 		this.queries = queries;
+		this.checkIns = checkIns;
 		this.zone = clock.getZone();
 	}
 
 	@PostMapping
 	@ApiErrors({ ErrorCode.SLOT_INVALID, ErrorCode.SLOT_FULL, ErrorCode.SLOT_PASSED, ErrorCode.PAST_CLOSING,
-			ErrorCode.MENU_ITEM_UNKNOWN, ErrorCode.HEADCOUNT_OVER_CAPACITY, ErrorCode.BRANCH_REQUIRED })
+			ErrorCode.MENU_ITEM_UNKNOWN, ErrorCode.HEADCOUNT_OVER_CAPACITY, ErrorCode.BRANCH_REQUIRED,
+			ErrorCode.BOOKING_BEYOND_HORIZON, ErrorCode.TOO_MANY_PENDING_BOOKINGS })
 	Mono<ResponseEntity<ReservationView>> book(@Valid @RequestBody BookingRequest body, Caller caller) {
 		String phone = PhoneNumbers.normalize(body.contactPhone())
 			.orElseThrow(() -> DomainException.invalid(Violation.of("contactPhone", "phone")));
@@ -101,11 +111,36 @@ class ReservationController {
 		return this.lifecycle.cancel(caller, id).flatMap((reservation) -> this.queries.view(caller, reservation));
 	}
 
+	/**
+	 * Completes the visit with who attended (at most the headcount): each gets a visit, those who checked in at the
+	 * base earn its points.
+	 */
 	@PostMapping("/{id}/complete")
-	@ApiErrors({ ErrorCode.ILLEGAL_STATE, ErrorCode.VISIT_NOT_STARTED, ErrorCode.ATTENDEES_NOT_IN_BRANCH })
+	@ApiErrors({ ErrorCode.ILLEGAL_STATE, ErrorCode.VISIT_NOT_STARTED, ErrorCode.ATTENDEES_NOT_IN_BRANCH,
+			ErrorCode.ATTENDEES_ABOVE_HEADCOUNT })
 	Mono<ReservationView> complete(@PathVariable UUID id, @Valid @RequestBody CompleteRequest body, Caller caller) {
 		return this.lifecycle.complete(caller, id, body.attendeeMemberIds())
 			.flatMap((reservation) -> this.queries.view(caller, reservation));
+	}
+
+	/**
+	 * A member of the booking branch checks in at the base with its code and their position, from the device named
+	 * by {@code X-Device-Id}: the rules of a meeting's check-in.
+	 */
+	@PostMapping("/{id}/checkins")
+	@ApiErrors({ ErrorCode.CHECKIN_CODE_INVALID, ErrorCode.CHECKIN_CODE_EXPIRED, ErrorCode.OUT_OF_GEOFENCE,
+			ErrorCode.CHECKIN_WINDOW_CLOSED, ErrorCode.NOT_INVITED, ErrorCode.RESERVATION_NOT_APPROVED,
+			ErrorCode.DEVICE_ALREADY_USED })
+	Mono<ResponseEntity<BaseCheckInView>> checkIn(@PathVariable UUID id, @Valid @RequestBody BaseCheckInRequest body,
+			@RequestHeader(DeviceIds.HEADER) String deviceId, Caller caller) {
+		return this.checkIns.checkIn(caller, id, new Presence.Presented(body.code(), body.lat(), body.lng()), deviceId)
+			.map((recorded) -> {
+				BaseCheckIn checkIn = recorded.checkIn();
+				BaseCheckInView view = new BaseCheckInView(checkIn.id().toString(), checkIn.reservationId().toString(),
+						checkIn.memberId().toString(), checkIn.checkedInAt().atZone(this.zone).toOffsetDateTime(),
+						checkIn.method(), checkIn.distanceMeters());
+				return ResponseEntity.status(recorded.created() ? HttpStatus.CREATED : HttpStatus.OK).body(view);
+			});
 	}
 
 	/**
@@ -146,6 +181,38 @@ class ReservationController {
 	 * @param attendeeMemberIds members of the booking branch's subtree
 	 */
 	record CompleteRequest(@NotNull @Size(min = 1, max = 1000) List<@NotNull UUID> attendeeMemberIds) {
+	}
+
+	/**
+	 * Checking in at the base: the code on the screen at its entrance and the position.
+	 *
+	 * @param code the scanned code
+	 * @param lat latitude
+	 * @param lng longitude
+	 */
+	record BaseCheckInRequest(@Nullable @Size(max = 32) String code,
+			@Nullable @DecimalMin("-90") @DecimalMax("90") Double lat,
+			@Nullable @DecimalMin("-180") @DecimalMax("180") Double lng) {
+
+		@Override
+		public String toString() {
+			return "BaseCheckInRequest[position hidden]";
+		}
+
+	}
+
+	/**
+	 * A check-in at a base.
+	 *
+	 * @param id the check-in
+	 * @param reservationId the reservation
+	 * @param memberId the member
+	 * @param checkedInAt when
+	 * @param method QR, GEO or QR_GEO
+	 * @param distanceMeters how far from the base
+	 */
+	record BaseCheckInView(String id, String reservationId, String memberId, OffsetDateTime checkedInAt,
+			String method, @Nullable Integer distanceMeters) {
 	}
 
 	/**

@@ -96,9 +96,10 @@ public class ReservationLifecycle {
 	}
 
 	/**
-	 * Completes the visit with the members who attended, all of the booking branch's subtree: each gets one visit
-	 * (and through it one {@code BASE_VISIT_COMPLETED} event), and the visit counts as the branch's organizational
-	 * life.
+	 * Completes the visit with the members who attended, all of the booking branch's subtree and no more than the
+	 * headcount: each gets one visit, and the visit counts as the branch's organizational life. Only those who
+	 * checked in at the base earn its {@code BASE_VISIT_COMPLETED} event: the base's admin names who came, but cannot
+	 * mint points for members who were not there.
 	 */
 	public Mono<Reservation> complete(Caller caller, UUID id, List<UUID> attendees) {
 		List<UUID> distinct = attendees.stream().distinct().toList();
@@ -108,6 +109,10 @@ public class ReservationLifecycle {
 			}
 			if (reservation.start().isAfter(this.clock.instant())) {
 				return Mono.error(new DomainException(ErrorCode.VISIT_NOT_STARTED));
+			}
+			if (distinct.size() > reservation.headcount()) {
+				return Mono.error(new DomainException(ErrorCode.ATTENDEES_ABOVE_HEADCOUNT, List.of(),
+						Map.of("headcount", reservation.headcount()), reservation.headcount()));
 			}
 			return outsideBranch(reservation, distinct).flatMap((outsiders) -> outsiders.isEmpty() ? Mono.empty()
 					: Mono.error(new DomainException(ErrorCode.ATTENDEES_NOT_IN_BRANCH, List.of(),

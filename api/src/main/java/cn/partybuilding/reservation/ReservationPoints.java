@@ -11,8 +11,9 @@ import cn.partybuilding.points.core.PointsEvent;
 import cn.partybuilding.points.intake.PointsIntake;
 
 /**
- * Every attendee of a completed visit earns a {@code BASE_VISIT_COMPLETED} points event, keyed by reservation and
- * member, in the transaction that completes the visit: completing twice scores once.
+ * Every attendee of a completed visit who checked in at the base earns a {@code BASE_VISIT_COMPLETED} points event,
+ * keyed by reservation and member, in the transaction that completes the visit: completing twice scores once, and a
+ * member named without having checked in scores nothing.
  */
 @Component
 class ReservationPoints implements ReservationEvents {
@@ -25,6 +26,9 @@ class ReservationPoints implements ReservationEvents {
 
 	@Override
 	public Mono<Void> visited(BaseVisit visit) {
+		if (!visit.checkedIn()) {
+			return Mono.empty();
+		}
 		return this.points.record(PointsEvent.of(
 				PointsIntake.eventId("base-visit", visit.reservationId() + ":" + visit.memberId()),
 				visit.memberId().toString(), EventType.BASE_VISIT_COMPLETED, visit.start(),

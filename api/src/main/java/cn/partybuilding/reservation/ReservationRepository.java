@@ -25,6 +25,9 @@ class ReservationRepository {
 			+ "r.headcount, r.menu_item_ids, r.channel, r.contact_name, r.contact_phone_cipher, r.status, r.reason, "
 			+ "r.created_by, r.created_at, r.decided_by, r.decided_at";
 
+	/** The advisory lock namespace of a branch's pending bookings at a base ("RSVP"). */
+	private static final int PENDING_LOCK = 0x52535650;
+
 	private final DatabaseClient db;
 
 	private final PersonalDataCipher cipher;
@@ -56,6 +59,34 @@ class ReservationRepository {
 			.bind("createdBy", reservation.createdBy())
 			.bind("createdAt", reservation.createdAt())
 			.then();
+	}
+
+	/**
+	 * Takes the lock of a branch's pending bookings at a base until the transaction ends: bookings of one branch at
+	 * one base are counted and stored one after the other, so two made at the same moment never both see room for
+	 * one more. A statement of its own: a statement that waited for the lock would count with the snapshot it took
+	 * before waiting, missing the booking it waited for.
+	 */
+	Mono<Void> lockPending(UUID baseId, UUID orgId) {
+		return this.db.sql("SELECT pg_advisory_xact_lock(:ns, hashtext(:key))")
+			.bind("ns", PENDING_LOCK)
+			.bind("key", baseId + ":" + orgId)
+			.then();
+	}
+
+	/**
+	 * How many bookings of the branch at the base await approval and have not ended: a booking whose slot passed
+	 * without a decision holds nothing anyone could still use, and must not lock the branch out.
+	 */
+	Mono<Integer> countPending(UUID baseId, UUID orgId, Instant now) {
+		return this.db.sql("""
+				SELECT count(*) AS n FROM reservations
+				WHERE base_id = :base AND org_id = :org AND status = 'PENDING' AND ends_at > :now""")
+			.bind("base", baseId)
+			.bind("org", orgId)
+			.bind("now", now)
+			.map((row) -> row.get("n", Long.class).intValue())
+			.one();
 	}
 
 	Mono<Reservation> find(UUID id) {

@@ -47,6 +47,31 @@ class ActivityRulesTests {
 	}
 
 	@Test
+	void theMeetingsOfSanHuiYiKeAreCheckedInByCodeAndPositionUnlessTheSecretaryChoosesOtherwise() {
+		for (ActivityType meeting : EnumSet.of(ActivityType.BRANCH_ASSEMBLY, ActivityType.COMMITTEE_MEETING,
+				ActivityType.GROUP_MEETING, ActivityType.PARTY_LECTURE)) {
+			assertThat(ActivityRules.methods(meeting, null)).containsExactlyInAnyOrder(CheckInMethod.QR,
+					CheckInMethod.GEO);
+			assertThat(ActivityRules.methods(meeting, Set.of(CheckInMethod.GEO))).containsExactly(CheckInMethod.GEO);
+			// The default asks for a venue, and says so on the venue.
+			assertThat(ActivityRules.check(meeting, START, START.plusSeconds(60), null, null, null, null))
+				.extracting(Violation::field, Violation::messageKey)
+				.containsExactly(org.assertj.core.groups.Tuple.tuple("venue", "venueForMeeting"));
+			assertThat(ActivityRules.check(meeting, START, START.plusSeconds(60), null, null, null,
+					Set.of(CheckInMethod.QR)))
+				.isEmpty();
+		}
+		for (ActivityType other : EnumSet.of(ActivityType.THEME_DAY, ActivityType.ORG_LIFE, ActivityType.OTHER)) {
+			assertThat(ActivityRules.methods(other, null)).containsExactly(CheckInMethod.QR);
+			assertThat(ActivityRules.check(other, START, START.plusSeconds(60), null, null, null, null)).isEmpty();
+		}
+		assertThat(ActivityRules.check(ActivityType.BRANCH_ASSEMBLY, START, START.plusSeconds(60), null, null, null,
+				Set.of()))
+			.extracting(Violation::field)
+			.containsExactly("checkInMethods");
+	}
+
+	@Test
 	void distancesAreGreatCircleMetres() {
 		assertThat(VENUE.distanceTo(31.2304, 121.4737)).isZero();
 		// 0.001 degree of latitude is about 111 metres.

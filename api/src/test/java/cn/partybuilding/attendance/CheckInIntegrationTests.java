@@ -26,6 +26,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import cn.partybuilding.activity.Activities;
+import cn.partybuilding.checkin.CheckInCodes;
 import cn.partybuilding.member.Gender;
 import cn.partybuilding.member.MemberCategory;
 import cn.partybuilding.member.Members;
@@ -513,7 +514,10 @@ class CheckInIntegrationTests {
 	private static Mono<Integer> tap(WebClient web, ThousandInvited meeting, String token) {
 		return web.post()
 			.uri("/api/v1/activities/{id}/checkins", meeting.activity())
-			.headers((headers) -> headers.setBearerAuth(token))
+			.headers((headers) -> {
+				headers.setBearerAuth(token);
+				headers.set("X-Device-Id", TestActivities.deviceOf(token));
+			})
 			.bodyValue(Map.of("code", meeting.code(), "lat", TestActivities.LAT, "lng", TestActivities.LNG))
 			.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value()));
 	}
@@ -575,11 +579,7 @@ class CheckInIntegrationTests {
 	}
 
 	private WebTestClient.ResponseSpec checkIn(String token, UUID activity, String code, Double lat, Double lng) {
-		Map<String, Object> body = new HashMap<>();
-		body.put("code", code);
-		body.put("lat", lat);
-		body.put("lng", lng);
-		return this.api.post(token, "/api/v1/activities/{id}/checkins", activity).bodyValue(body).exchange();
+		return this.activities.checkIn(token, activity, code, lat, lng);
 	}
 
 	private static void refused(WebTestClient.ResponseSpec response, String code) {

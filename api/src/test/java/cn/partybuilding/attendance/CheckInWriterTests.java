@@ -47,13 +47,13 @@ class CheckInWriterTests {
 	void scoringGivesWayWhileCheckInsQueueForAWriteAndNotOtherwise() {
 		// A quiet server: a check-in finds a free slot and is written alone; nobody queued, scoring need not wait.
 		this.gate.tryEmitEmpty();
-		assertThat(this.writer.store(this.activity, checkIn(), null, null).block(WAIT)).isTrue();
+		assertThat(this.writer.store(this.activity, checkIn(), null, null, null).block(WAIT)).isTrue();
 		assertThat(this.writer.othersWaiting()).isFalse();
 
 		// A rush: six check-ins while the writes hang; two take the two write slots, four queue behind them.
 		this.gate = Sinks.empty();
 		List<Mono<Boolean>> answers = IntStream.range(0, 6)
-			.mapToObj((i) -> this.writer.store(this.activity, checkIn(), null, null).cache())
+			.mapToObj((i) -> this.writer.store(this.activity, checkIn(), null, null, null).cache())
 			.toList();
 		answers.forEach(Mono::subscribe);
 		this.gate.tryEmitEmpty();

@@ -195,9 +195,13 @@ class OverbookingIntegrationTests {
 		assertThat(booked(slot)).isEqualTo(3);
 	}
 
-	/** A new base (50 seats) and a slot of it two days ahead, with an admin. */
+	/**
+	 * A new base (50 seats) and a slot of it two days ahead, with an admin. A branch may hold up to 100 bookings
+	 * awaiting approval there, not 3: what is under test here is the seats (BookingLimitsIntegrationTests tests the
+	 * limit, in parallel too).
+	 */
 	private Slot newSlot() {
-		String baseId = (String) this.fixtures.createBase().get("id");
+		String baseId = (String) this.fixtures.createRoomyBase().get("id");
 		return new Slot(baseId, BaseFixtures.at(2, "09:00"), this.fixtures.baseAdmin(baseId));
 	}
 

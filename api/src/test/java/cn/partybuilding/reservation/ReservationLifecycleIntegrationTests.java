@@ -206,7 +206,12 @@ class ReservationLifecycleIntegrationTests {
 	void completingRecordsOneVisitPerAttendeeForTheBranchOnce() {
 		String id = book(at(5, "09:00"), 3);
 		act(this.baseAdmin, id, "approve", Map.of()).expectStatus().isOk();
-		LocalDate visitDate = startedAnHourAgo(id);
+		LocalDate visitDate = startedAgo(id, "10 minutes");
+		// memberA checks in at the base; memberA2 is named as an attendee without having checked in.
+		this.fixtures.checkIn(this.district.memberA.token(), id,
+				this.fixtures.checkInCode(this.baseAdmin.token(), this.baseId))
+			.expectStatus()
+			.isCreated();
 		Person outsider = this.district.memberB;
 		expectProblem(act(this.baseAdmin, id, "complete", Map.of("attendeeMemberIds",
 				List.of(this.district.memberA.id().toString(), outsider.id().toString(),
@@ -246,14 +251,17 @@ class ReservationLifecycleIntegrationTests {
 			.block()).hasSize(2);
 		// A completed visit keeps its seats: it happened.
 		assertThat(outcomeRows(id)).containsExactly("APPROVED");
-		// Each attendee earns one BASE_VISIT_COMPLETED points event.
+		// Each attendee who checked in at the base earns one BASE_VISIT_COMPLETED points event; the others none.
 		assertThat(this.context.getBean(org.springframework.r2dbc.core.DatabaseClient.class)
 			.sql("SELECT member_id FROM points_events WHERE event_id LIKE :prefix")
 			.bind("prefix", "base-visit:" + id + ":%")
 			.map((row) -> row.get("member_id", UUID.class))
 			.all()
 			.collectList()
-			.block()).containsExactlyInAnyOrder(this.district.memberA.id(), this.district.memberA2.id());
+			.block()).containsExactly(this.district.memberA.id());
+		assertThat(this.events.visitsOf(UUID.fromString(id))).extracting(BaseVisit::memberId, BaseVisit::checkedIn)
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(this.district.memberA.id(), true),
+					org.assertj.core.groups.Tuple.tuple(this.district.memberA2.id(), false));
 	}
 
 	@Test
@@ -272,8 +280,14 @@ class ReservationLifecycleIntegrationTests {
 
 	/** Travels in time: the reservation's slot began an hour ago. The local date it began on. */
 	private LocalDate startedAnHourAgo(String id) {
-		return this.db.sql("UPDATE reservations SET ends_at = now() + (ends_at - starts_at) - interval '1 hour', "
-				+ "starts_at = now() - interval '1 hour' WHERE id = :id RETURNING starts_at")
+		return startedAgo(id, "1 hour");
+	}
+
+	/** Travels in time: the reservation's slots began {@code ago} (an SQL interval). The local date it began on. */
+	private LocalDate startedAgo(String id, String ago) {
+		return this.db.sql("UPDATE reservations SET ends_at = now() + (ends_at - starts_at) - CAST(:ago AS interval), "
+				+ "starts_at = now() - CAST(:ago AS interval) WHERE id = :id RETURNING starts_at")
+			.bind("ago", ago)
 			.bind("id", UUID.fromString(id))
 			.map((row) -> row.get("starts_at", java.time.Instant.class))
 			.one()

@@ -220,7 +220,12 @@ class ScopeIntegrationTests {
 				Endpoint.post("/api/v1/reservations/{id}/reject", this.reservation, Map.of("reason", "已满")),
 				Endpoint.post("/api/v1/reservations/{id}/cancel", this.reservation, Map.of()),
 				Endpoint.post("/api/v1/reservations/{id}/complete", this.reservation,
-						Map.of("attendeeMemberIds", List.of(d.memberA2.id().toString()))));
+						Map.of("attendeeMemberIds", List.of(d.memberA2.id().toString()))),
+				Endpoint.get("/api/v1/bases/{id}/checkin-code", this.base),
+				// Branch A's members may check in to its reservations: this one is pending, so the member is told so.
+				Endpoint.post("/api/v1/reservations/{id}/checkins", this.reservation,
+						Map.of("code", "ABCDEFGHJK", "lat", BaseFixtures.LAT, "lng", BaseFixtures.LNG))
+					.refusedToMemberByRule());
 	}
 
 	/**
@@ -336,6 +341,9 @@ class ScopeIntegrationTests {
 			if (endpoint.memberMay()) {
 				assertThat(status).as("%s %s", endpoint.method(), endpoint.pattern()).isBetween(200, 299);
 			}
+			else if (endpoint.memberRefusedByRule()) {
+				assertThat(status).as("%s %s", endpoint.method(), endpoint.pattern()).isEqualTo(422);
+			}
 			else {
 				assertThat(status).as("%s %s", endpoint.method(), endpoint.pattern()).isIn(403, 404);
 			}
@@ -345,7 +353,11 @@ class ScopeIntegrationTests {
 	private EntityExchangeResult<byte[]> call(Endpoint endpoint, Person person) {
 		WebTestClient.RequestBodySpec request = this.client.method(endpoint.method())
 			.uri(endpoint.pattern() + (endpoint.query().isEmpty() ? "" : "?" + endpoint.query()), endpoint.variables())
-			.headers((headers) -> headers.setBearerAuth(person.token()));
+			.headers((headers) -> {
+				headers.setBearerAuth(person.token());
+				// Check-ins name the phone they come from; other endpoints ignore it.
+				headers.set("X-Device-Id", "scope-walk-" + person.phone());
+			});
 		WebTestClient.RequestHeadersSpec<?> withBody = (endpoint.body() != null)
 				? request.contentType(endpoint.contentType()).bodyValue(endpoint.body()) : request;
 		return withBody.exchange().expectBody().returnResult();
@@ -362,24 +374,31 @@ class ScopeIntegrationTests {
 	 * @param memberMay whether a plain member of branch A may do it (reading their branch, proposing)
 	 * @param query a query string the endpoint needs
 	 * @param openToAll whether everyone authenticated may call it by design (outsiders get a 200 too)
+	 * @param memberRefusedByRule whether a plain member of branch A may do it, but not with the walk's resource as it
+	 * is, and is told so with a 422 (checking in to a reservation still pending)
 	 */
 	record Endpoint(HttpMethod method, String pattern, Object[] variables, @Nullable Object body,
-			MediaType contentType, boolean memberMay, String query, boolean openToAll) {
+			MediaType contentType, boolean memberMay, String query, boolean openToAll, boolean memberRefusedByRule) {
 
 		Endpoint(HttpMethod method, String pattern, Object[] variables, @Nullable Object body, MediaType contentType,
 				boolean memberMay) {
-			this(method, pattern, variables, body, contentType, memberMay, "", false);
+			this(method, pattern, variables, body, contentType, memberMay, "", false, false);
 		}
 
 		Endpoint withQuery(String query) {
 			return new Endpoint(this.method, this.pattern, this.variables, this.body, this.contentType, this.memberMay,
-					query, this.openToAll);
+					query, this.openToAll, this.memberRefusedByRule);
 		}
 
 		/** Everyone authenticated may call it by design: outsiders get a 200 too (the base catalog). */
 		Endpoint open() {
 			return new Endpoint(this.method, this.pattern, this.variables, this.body, this.contentType, true,
-					this.query, true);
+					this.query, true, false);
+		}
+
+		Endpoint refusedToMemberByRule() {
+			return new Endpoint(this.method, this.pattern, this.variables, this.body, this.contentType, false,
+					this.query, this.openToAll, true);
 		}
 
 		static Endpoint get(String pattern, Object... variables) {
@@ -415,7 +434,7 @@ class ScopeIntegrationTests {
 
 		Endpoint allowedToMember() {
 			return new Endpoint(this.method, this.pattern, this.variables, this.body, this.contentType, true,
-					this.query, this.openToAll);
+					this.query, this.openToAll, false);
 		}
 
 	}

@@ -24,6 +24,11 @@ public final class BaseFixtures {
 
 	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
+	/** Where the fixture's bases are (invented coordinates). */
+	public static final double LAT = 31.2304;
+
+	public static final double LNG = 121.4737;
+
 	private final Api api;
 
 	private final TestDistrict district;
@@ -44,8 +49,8 @@ public final class BaseFixtures {
 		body.put("name", "测试红色教育基地");
 		body.put("type", "RED");
 		body.put("address", "测试路 1 号");
-		body.put("lat", 31.2304);
-		body.put("lng", 121.4737);
+		body.put("lat", LAT);
+		body.put("lng", LNG);
 		body.put("capacity", 50);
 		body.put("openingHours", hours);
 		body.put("slotMinutes", 60);
@@ -70,6 +75,41 @@ public final class BaseFixtures {
 	/** A base of the district's committee with the default body. */
 	public Map<String, Object> createBase() {
 		return createBase(baseBody(this.district.committee));
+	}
+
+	/**
+	 * A base of the district's committee where a branch may hold as many bookings awaiting approval as the rules
+	 * allow (100, not 3): for tests of seats and transitions that book many times, not of the limit itself.
+	 */
+	public Map<String, Object> createRoomyBase() {
+		Map<String, Object> body = baseBody(this.district.committee);
+		body.put("maxPendingPerBranch", 100);
+		return createBase(body);
+	}
+
+	/** The base's check-in code of the moment, as its admin's screen shows it. */
+	public String checkInCode(String token, String baseId) {
+		return (String) this.api.getJson(token, "/api/v1/bases/{id}/checkin-code", baseId).get("code");
+	}
+
+	/** Checks in at the base for a reservation, from the phone {@code device} (none: no header). */
+	public WebTestClient.ResponseSpec checkIn(String token, Object reservationId, String code, Double lat, Double lng,
+			String device) {
+		Map<String, Object> body = new HashMap<>();
+		body.put("code", code);
+		body.put("lat", lat);
+		body.put("lng", lng);
+		WebTestClient.RequestBodySpec request = this.api.post(token, "/api/v1/reservations/{id}/checkins",
+				reservationId);
+		if (device != null) {
+			request = request.header("X-Device-Id", device);
+		}
+		return request.bodyValue(body).exchange();
+	}
+
+	/** Checks in at the base for a reservation, with its code, at its door, from the member's own phone. */
+	public WebTestClient.ResponseSpec checkIn(String token, Object reservationId, String code) {
+		return checkIn(token, reservationId, code, LAT, LNG, TestActivities.deviceOf(token));
 	}
 
 	/** A new member of branch B made admin of the base by the district's org admin, logged in with the role. */

@@ -1,10 +1,13 @@
 package cn.partybuilding.test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Plans activities through the API, for tests. */
 public final class TestActivities {
@@ -37,6 +40,35 @@ public final class TestActivities {
 			.getResponseBody()
 			.get("id");
 		return UUID.fromString(id);
+	}
+
+	/** The install id of the app on the phone of the holder of {@code token}: one phone per member, always the same. */
+	public static String deviceOf(String token) {
+		return "test-phone-" + UUID.nameUUIDFromBytes(token.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** Checks in with what the member presents, from their own phone. */
+	public WebTestClient.ResponseSpec checkIn(String token, UUID activity, String code, Double lat, Double lng) {
+		return checkIn(token, activity, code, lat, lng, deviceOf(token));
+	}
+
+	/** Checks in with what the member presents, from the phone with install id {@code device} (none: no header). */
+	public WebTestClient.ResponseSpec checkIn(String token, UUID activity, String code, Double lat, Double lng,
+			String device) {
+		Map<String, Object> body = new HashMap<>();
+		body.put("code", code);
+		body.put("lat", lat);
+		body.put("lng", lng);
+		WebTestClient.RequestBodySpec request = this.api.post(token, "/api/v1/activities/{id}/checkins", activity);
+		if (device != null) {
+			request = request.header("X-Device-Id", device);
+		}
+		return request.bodyValue(body).exchange();
+	}
+
+	/** The activity's code of the moment, as its secretary's screen shows it. */
+	public String code(String secretaryToken, UUID activity) {
+		return (String) this.api.getJson(secretaryToken, "/api/v1/activities/{id}/checkin-code", activity).get("code");
 	}
 
 	public static Map<String, Object> body(UUID org, int startsInMinutes, List<String> methods, String type) {

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import reactor.core.publisher.Flux;
+
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -108,6 +110,24 @@ public final class TestDistrict {
 	/** Another member of a branch holding {@code role} in {@code scope}, logged in. */
 	public Person newPerson(UUID branch, String name, Role role, UUID scope) {
 		return person(branch, name, role, scope);
+	}
+
+	/** {@code count} more members of a branch, logged in, registered a few at a time (for crowds). */
+	public List<Person> newMembers(UUID branch, String name, int count) {
+		Members members = this.context.getBean(Members.class);
+		TokenIssuer issuer = this.context.getBean(TokenIssuer.class);
+		List<NewMember> created = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			created.add(new NewMember(Ids.newId(), branch, name + i, Api.newPhone(), Gender.MALE,
+					LocalDate.of(1980, 1, 1), LocalDate.of(2005, 7, 1), LocalDate.of(2006, 7, 1),
+					MemberCategory.IN_SERVICE, null));
+		}
+		Flux.fromIterable(created).flatMap(members::register, 8).blockLast(Duration.ofMinutes(1));
+		return created.stream()
+			.map((member) -> new Person(member.id(), member.phone(),
+					issuer.issue(member.id(), branch, List.of(new RoleGrant(Role.MEMBER, branch)), UUID.randomUUID())
+						.value()))
+			.toList();
 	}
 
 	private UUID unit(OrgTree tree, UUID parent, String name, OrgType type, OrgKind kind) {

@@ -77,8 +77,9 @@ final class BenchData {
 				}
 				long k = this.next++;
 				int member = (int) (k / activityCount);
+				// Each member checks in from a phone of their own: one device checks in one member per activity.
 				return Map.of("activityId", BenchData.this.activities.get((int) (k % activityCount)), "token",
-						BenchData.this.tokens[member]);
+						BenchData.this.tokens[member], "device", "bench-phone-" + member);
 			}
 
 		};

@@ -27,7 +27,8 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 /**
  * Check-ins against the running server, open model: every virtual user is one member checking in once to one
- * activity ({@code POST /activities/{id}/checkins {code, lat, lng}} answering 201), arriving at the given rate
+ * activity ({@code POST /activities/{id}/checkins {code, lat, lng}} from the member's own phone, {@code X-Device-Id},
+ * answering 201), arriving at the given rate
  * whatever the server's latency. Phases ({@code -Dbench.phase}):
  * <ul>
  * <li>{@code steps}: {@code -Dbench.rates=250,500,...} users per second for {@code -Dbench.stepSeconds} each, one
@@ -161,6 +162,7 @@ public final class CheckInSimulation extends Simulation {
 	private ChainBuilder checkIn(String name) {
 		return feed(this.pairs).exec(http(name).post("/api/v1/activities/#{activityId}/checkins")
 			.header("Authorization", "Bearer #{token}")
+			.header("X-Device-Id", "#{device}")
 			// About 30 m from the venue (radius 500 m).
 			.body(StringBody((session) -> "{\"code\":\"" + this.codes.current(session.getString("activityId"))
 					+ "\",\"lat\":39.9045,\"lng\":116.4074}"))
