@@ -126,6 +126,7 @@ class MemberController {
 	record NewMemberRequest(@NotNull UUID branchId, @NotBlank @Size(max = 50) String name,
 			@NotBlank @Size(max = 32) String phone, @NotNull Gender gender, @NotNull LocalDate birthDate,
 			@NotNull LocalDate joinedPartyOn, @Nullable LocalDate fullMemberOn, @NotNull MemberCategory category,
+			@Schema(description = "8 to 64 characters, at most 72 bytes in UTF-8")
 			@Nullable @Size(min = 8, max = 64) String initialPassword) {
 
 		@Override
