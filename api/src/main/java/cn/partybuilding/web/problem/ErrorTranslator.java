@@ -185,8 +185,11 @@ class ErrorTranslator {
 		List<Map<String, Object>> result = new ArrayList<>();
 		ex.getParameterValidationResults().forEach((parameterResult) -> {
 			String name = parameterResult.getMethodParameter().getParameterName();
+			// A @Valid body validated with the method's parameters (when one of them carries a constraint) reports
+			// field errors: they name the field, as a body validated alone does.
 			parameterResult.getResolvableErrors()
-				.forEach((error) -> result.add(this.problems.error((name != null) ? name : "body", error, exchange)));
+				.forEach((error) -> result.add(this.problems.error((error instanceof FieldError fieldError)
+						? fieldError.getField() : (name != null) ? name : "body", error, exchange)));
 		});
 		return result;
 	}
