@@ -31,6 +31,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.partybuilding.test.FakeGateways;
 import cn.partybuilding.test.IntegrationTest;
+import cn.partybuilding.test.TestActivities;
 import cn.partybuilding.web.fuzz.ApiDocument.Body;
 import cn.partybuilding.web.fuzz.ApiDocument.Operation;
 import cn.partybuilding.web.fuzz.ApiDocument.Parameter;
@@ -293,7 +294,11 @@ class OpenApiFuzzIntegrationTests {
 		@Override
 		public void adjust(Operation operation, Map<String, String> path, Map<String, Object> body) {
 			switch (operation.key()) {
-				case "POST /api/v1/activities/{id}/checkins" -> body.put("code", this.world.checkInCode(path.get("id")));
+				case "POST /api/v1/activities/{id}/checkins" -> {
+					body.put("code", this.world.checkInCode(path.get("id")));
+					body.put("lat", TestActivities.LAT);
+					body.put("lng", TestActivities.LNG);
+				}
 				// The rule book is the whole installation's: rules that can never score anything (World.harmlessRule).
 				case "POST /api/v1/points/rules" -> body.putAll(World.harmlessRule(World.newRuleCode()));
 				case "PUT /api/v1/points/rules/{id}" -> body.putAll(World.harmlessRule(this.world.ruleCode));

@@ -97,9 +97,12 @@ final class World {
 		return (String) this.bases.createBase().get("id");
 	}
 
+	/** A project of branch A at the fuzzer's far spot (where its sign-ups check in). */
 	UUID freshProject(int startsInMinutes) {
-		return this.volunteering.publish(this.district.secretaryA.token(), this.district.branchA, startsInMinutes,
-				120, 5);
+		Map<String, Object> body = TestVolunteering.body(this.district.branchA, startsInMinutes, 120, 5, true);
+		body.put("location", Map.of("name", "模糊测试地点", "lat", Samples.FAR_LAT, "lng", Samples.FAR_LNG,
+				"radiusMeters", 200));
+		return this.volunteering.publish(this.district.secretaryA.token(), body);
 	}
 
 	/** An activity of branch A starting in 10 minutes: check-in is open. */
