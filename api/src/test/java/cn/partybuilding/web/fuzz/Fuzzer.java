@@ -73,6 +73,9 @@ final class Fuzzer {
 		/** A valid query value, or {@code null} to leave an optional parameter out. */
 		@Nullable String queryValue(Operation operation, Parameter parameter);
 
+		/** A valid header value, or {@code null} to leave an optional header out. */
+		@Nullable String headerValue(Operation operation, Parameter parameter);
+
 		/** Adjusts a freshly built valid body (values only the application's state makes valid). */
 		void adjust(Operation operation, Map<String, String> path, Map<String, Object> body);
 
@@ -98,7 +101,14 @@ final class Fuzzer {
 				query.put(parameter.name(), value);
 			}
 		}
-		Template template = new Template(operation, path, query);
+		Map<String, String> headers = new LinkedHashMap<>();
+		for (Parameter parameter : operation.in("header")) {
+			String value = this.plan.headerValue(operation, parameter);
+			if (value != null) {
+				headers.put(parameter.name(), value);
+			}
+		}
+		Template template = new Template(operation, path, query, headers);
 		Session session = new Session(operation, findings);
 		int baseline = session.send(template.request("baseline"), false);
 		if (baseline == 400 && session.lastBody.contains("\"errors\"")) {
@@ -276,8 +286,10 @@ final class Fuzzer {
 		return headers;
 	}
 
+	/** What the HTTP client sends in a header at all: no control characters, no blanks around, under 4,000 chars. */
 	private static boolean sendableInHeader(String value) {
-		return value.chars().allMatch((c) -> c >= 0x20 && c <= 0xFF && c != 0x7F) && value.length() < 4_000;
+		return value.chars().allMatch((c) -> c >= 0x20 && c <= 0xFF && c != 0x7F) && value.length() < 4_000
+				&& !value.isEmpty() && value.equals(value.strip());
 	}
 
 	/**
@@ -344,10 +356,14 @@ final class Fuzzer {
 
 		private final Map<String, String> query;
 
-		Template(Operation operation, Map<String, String> path, Map<String, String> query) {
+		private final Map<String, String> headers;
+
+		Template(Operation operation, Map<String, String> path, Map<String, String> query,
+				Map<String, String> headers) {
 			this.operation = operation;
 			this.path = path;
 			this.query = query;
+			this.headers = headers;
 		}
 
 		Operation operation() {
@@ -362,14 +378,14 @@ final class Fuzzer {
 		}
 
 		Request request(String mutation) {
-			return build(mutation, this.path, queryPairs(this.query), Map.of(), validBody());
+			return build(mutation, this.path, queryPairs(this.query), with(Map.of()), validBody());
 		}
 
 		Request withPath(String name, String value) {
 			Map<String, String> path = new LinkedHashMap<>(this.path);
 			path.put(name, value);
-			return build("path " + name + " = " + Samples.abbreviate(value), path, queryPairs(this.query), Map.of(),
-					validBody());
+			return build("path " + name + " = " + Samples.abbreviate(value), path, queryPairs(this.query),
+					with(Map.of()), validBody());
 		}
 
 		Request withQuery(String name, Object value) {
@@ -381,18 +397,22 @@ final class Fuzzer {
 				query.put(name, value.toString());
 			}
 			return build("query " + name + " = " + Samples.abbreviate(value.toString()), this.path, queryPairs(query),
-					Map.of(), validBody());
+					with(Map.of()), validBody());
 		}
 
 		Request withQueryTwice(String name) {
 			List<Map.Entry<String, String>> pairs = new ArrayList<>(queryPairs(this.query));
 			pairs.add(Map.entry(name, "2"));
 			pairs.add(Map.entry(name, "1"));
-			return build("query " + name + " twice", this.path, pairs, Map.of(), validBody());
+			return build("query " + name + " twice", this.path, pairs, with(Map.of()), validBody());
 		}
 
 		Request withHeader(String name, Object value) {
-			Map<String, String> headers = (value == Battery.MISSING) ? Map.of() : Map.of(name, value.toString());
+			Map<String, String> headers = new LinkedHashMap<>(this.headers);
+			headers.remove(name);
+			if (value != Battery.MISSING) {
+				headers.put(name, value.toString());
+			}
 			return build("header " + name + " = " + Samples.abbreviate(value.toString()), this.path,
 					queryPairs(this.query), headers, validBody());
 		}
@@ -430,17 +450,24 @@ final class Fuzzer {
 			}
 			String field = String.join(".", fieldPath.stream().map(String::valueOf).toList());
 			return build("body " + field + " = " + Samples.abbreviate(String.valueOf(value)), this.path,
-					queryPairs(this.query), Map.of("Content-Type", MediaType.APPLICATION_JSON_VALUE),
+					queryPairs(this.query), with(Map.of("Content-Type", MediaType.APPLICATION_JSON_VALUE)),
 					text.getBytes(StandardCharsets.UTF_8));
 		}
 
 		Request withRawBody(String mutation, String contentType, byte[] body) {
 			return build("body " + Samples.abbreviate(mutation), this.path, queryPairs(this.query),
-					Map.of("Content-Type", contentType), body);
+					with(Map.of("Content-Type", contentType)), body);
 		}
 
 		Request withoutBody() {
-			return build("no body", this.path, queryPairs(this.query), Map.of(), null);
+			return build("no body", this.path, queryPairs(this.query), with(Map.of()), null);
+		}
+
+		/** The valid request's headers, and these. */
+		private Map<String, String> with(Map<String, String> headers) {
+			Map<String, String> all = new LinkedHashMap<>(this.headers);
+			all.putAll(headers);
+			return all;
 		}
 
 		private byte @Nullable [] validBody() {

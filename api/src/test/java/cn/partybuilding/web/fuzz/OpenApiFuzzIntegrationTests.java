@@ -229,6 +229,7 @@ class OpenApiFuzzIntegrationTests {
 				Map.entry(Pattern.compile("POST /api/v1/auth/.*"), "nobody"),
 				Map.entry(Pattern.compile("\\w+ /api/v1/me(/.*)?"), "member"),
 				Map.entry(Pattern.compile("POST /api/v1/activities/\\{id}/(checkins|leave-requests)"), "member"),
+				Map.entry(Pattern.compile("POST /api/v1/reservations/\\{id}/checkins"), "member"),
 				Map.entry(Pattern.compile("POST /api/v1/points/claims"), "member"),
 				Map.entry(Pattern.compile("POST /api/v1/volunteer/projects/\\{id}/signups"), "member"),
 				Map.entry(Pattern.compile("POST /api/v1/volunteer/signups/\\{id}/(checkin|checkout|cancel)"), "member"));
@@ -273,8 +274,9 @@ class OpenApiFuzzIntegrationTests {
 				// test class: the fuzzer runs a job that does not exist, after the body has been checked.
 				case "/api/v1/admin/jobs/" -> operation.method().equals("POST") ? "fuzz-no-such-job"
 						: "political-birthdays";
-				default -> "uuid".equals(parameter.schema().path("format").asString("")) ? UUID.randomUUID().toString()
-						: "fuzz";
+				default -> parameter.schema().has("enum") ? parameter.schema().get("enum").get(0).asString()
+						: "uuid".equals(parameter.schema().path("format").asString("")) ? UUID.randomUUID().toString()
+								: "fuzz";
 			};
 		}
 
@@ -289,6 +291,12 @@ class OpenApiFuzzIntegrationTests {
 				case "orgId" -> this.world.district.branchA.toString();
 				default -> null;
 			};
+		}
+
+		@Override
+		public @Nullable String headerValue(Operation operation, Parameter parameter) {
+			// Member A's phone: one device checks in one member, and member A is the one who checks in.
+			return "X-Device-Id".equalsIgnoreCase(parameter.name()) ? "fuzz-device-of-member-a" : null;
 		}
 
 		@Override

@@ -93,8 +93,11 @@ final class World {
 				+ RULES.incrementAndGet();
 	}
 
+	/** A base of the district's committee, at which a branch may hold up to 100 pending bookings. */
 	String freshBase() {
-		return (String) this.bases.createBase().get("id");
+		Map<String, Object> body = BaseFixtures.baseBody(this.district.committee);
+		body.put("maxPendingPerBranch", 100);
+		return (String) this.bases.createBase(body).get("id");
 	}
 
 	/** A project of branch A at the fuzzer's far spot (where its sign-ups check in). */
