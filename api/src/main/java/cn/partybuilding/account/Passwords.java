@@ -1,5 +1,7 @@
 package cn.partybuilding.account;
 
+import java.nio.charset.StandardCharsets;
+
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -17,11 +19,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class Passwords {
 
+	/** bcrypt reads at most 72 bytes of a password, and refuses to hash a longer one. */
+	public static final int MAX_BYTES = 72;
+
 	private final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
 
 	private final Scheduler scheduler = Schedulers.boundedElastic();
 
 	private final String decoy = this.encoder.encode("decoy password nobody has");
+
+	/** Whether the password can be hashed: at most {@value #MAX_BYTES} bytes in UTF-8 (24 Chinese characters). */
+	public static boolean hashable(String password) {
+		return password.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES;
+	}
 
 	public Mono<String> hash(String password) {
 		return Mono.fromCallable(() -> this.encoder.encode(password)).subscribeOn(this.scheduler);

@@ -10,6 +10,10 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -106,7 +110,7 @@ class ActivityController {
 	 */
 	record NewActivity(@NotNull UUID orgId, @NotNull ActivityType type, @NotBlank @Size(max = 100) String title,
 			@NotNull Instant startsAt, @NotNull Instant endsAt, @Valid @Nullable VenueRequest venue,
-			@Nullable Set<@NotNull CheckInMethod> checkInMethods, @Nullable Instant checkInOpensAt,
+			@Nullable @Size(max = 2) Set<@NotNull CheckInMethod> checkInMethods, @Nullable Instant checkInOpensAt,
 			@Nullable Instant checkInClosesAt) {
 
 		@Nullable Venue venueOrNull() {
@@ -123,8 +127,10 @@ class ActivityController {
 	 * @param lng longitude
 	 * @param radiusMeters how far from the point a check-in counts, 1 to 5,000 metres
 	 */
-	record VenueRequest(@NotBlank @Size(max = 100) String name, @NotNull Double lat, @NotNull Double lng,
-			@NotNull Integer radiusMeters) {
+	record VenueRequest(@NotBlank @Size(max = 100) String name,
+			@NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
+			@NotNull @DecimalMin("-180") @DecimalMax("180") Double lng,
+			@NotNull @Min(1) @Max(5000) Integer radiusMeters) {
 
 		Venue toVenue() {
 			return new Venue(this.name, this.lat, this.lng, this.radiusMeters);

@@ -1,5 +1,6 @@
 package cn.partybuilding.apidocs;
 
+import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -23,6 +24,8 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.jspecify.annotations.Nullable;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 
@@ -32,6 +35,7 @@ import org.springframework.web.method.HandlerMethod;
 
 import cn.partybuilding.security.Caller;
 import cn.partybuilding.web.ApiErrors;
+import cn.partybuilding.web.InputBounds;
 import cn.partybuilding.web.paging.PageRequest;
 import cn.partybuilding.web.problem.ErrorCode;
 
@@ -46,9 +50,18 @@ class OpenApiConfiguration {
 
 	private static final String PROBLEM = "Problem";
 
+	/** The longest cursor {@code CursorCodec} decodes. */
+	private static final int CURSOR_MAX_LENGTH = 2048;
+
 	static {
 		// Resolved from the token and the query by our own argument resolvers, not bound from the request.
 		SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class, PageRequest.class);
+		// Times of day (opening hours, quiet hours) are ISO-8601 local times, at most "23:59:59.999999999".
+		SpringDocUtils.getConfig()
+			.replaceWithSchema(LocalTime.class, new StringSchema().maxLength(18)
+				.pattern("^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,9})?)?$")
+				.example("08:00")
+				.description("a time of day, HH:mm"));
 	}
 
 	@Bean
@@ -76,11 +89,69 @@ class OpenApiConfiguration {
 					.description("Page size, 1 to 100").schema(new IntegerSchema()._default(20).minimum(
 							java.math.BigDecimal.ONE).maximum(java.math.BigDecimal.valueOf(100))));
 				operation.addParametersItem(new Parameter().in("query").name("cursor").required(false)
-					.description("The nextCursor of the previous page").schema(new StringSchema()));
+					.description("The nextCursor of the previous page")
+					.schema(new StringSchema().maxLength(CURSOR_MAX_LENGTH)));
 			}
 			addProblems(operation, codes(handler, anonymous));
 			return operation;
 		};
+	}
+
+	/**
+	 * States the calendar's bounds ({@link InputBounds}) on every date and date-time a client sends: OpenAPI has no
+	 * minimum for strings, so they go into the description.
+	 */
+	@Bean
+	OpenApiCustomizer calendarBounds() {
+		return (openApi) -> {
+			if (openApi.getComponents() != null && openApi.getComponents().getSchemas() != null) {
+				openApi.getComponents().getSchemas().values().forEach(OpenApiConfiguration::describeBounds);
+			}
+			if (openApi.getPaths() == null) {
+				return;
+			}
+			openApi.getPaths().values().forEach((path) -> path.readOperations().forEach((operation) -> {
+				if (operation.getParameters() != null) {
+					operation.getParameters().forEach((parameter) -> {
+						String bounds = bounds(parameter.getSchema());
+						if (bounds != null) {
+							parameter.setDescription(withBounds(parameter.getDescription(), bounds));
+						}
+					});
+				}
+			}));
+		};
+	}
+
+	private static void describeBounds(Schema<?> schema) {
+		String bounds = bounds(schema);
+		if (bounds != null) {
+			schema.setDescription(withBounds(schema.getDescription(), bounds));
+		}
+		if (schema.getProperties() != null) {
+			schema.getProperties().values().forEach(OpenApiConfiguration::describeBounds);
+		}
+		if (schema.getItems() != null) {
+			describeBounds(schema.getItems());
+		}
+	}
+
+	private static @Nullable String bounds(@Nullable Schema<?> schema) {
+		if (schema == null || !("string".equals(schema.getType())
+				|| (schema.getTypes() != null && schema.getTypes().contains("string")))) {
+			return null;
+		}
+		if ("date".equals(schema.getFormat())) {
+			return InputBounds.DATE_DESCRIPTION;
+		}
+		return "date-time".equals(schema.getFormat()) ? InputBounds.DATE_TIME_DESCRIPTION : null;
+	}
+
+	private static String withBounds(@Nullable String description, String bounds) {
+		if (description == null || description.isBlank()) {
+			return bounds;
+		}
+		return description.contains(bounds) ? description : description + " (" + bounds + ")";
 	}
 
 	private static boolean isAnonymous(HandlerMethod handler) {

@@ -8,6 +8,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -95,7 +97,9 @@ class AttendanceController {
 			ErrorCode.CHECKIN_WINDOW_CLOSED, ErrorCode.NOT_INVITED, ErrorCode.ACTIVITY_NOT_OPEN,
 			ErrorCode.DEVICE_ALREADY_USED })
 	Mono<ResponseEntity<CheckInView>> checkIn(@PathVariable UUID id, @Valid @RequestBody CheckInRequest body,
-			@RequestHeader(DeviceIds.HEADER) String deviceId, Caller caller) {
+			@RequestHeader(DeviceIds.HEADER) @Parameter(description = DeviceIds.DESCRIPTION,
+					schema = @Schema(minLength = 1, maxLength = DeviceIds.MAX_LENGTH)) String deviceId,
+			Caller caller) {
 		return this.checkIns.checkIn(caller, id, new Presence.Presented(body.code(), body.lat(), body.lng()), deviceId)
 			.map(this::answer);
 	}

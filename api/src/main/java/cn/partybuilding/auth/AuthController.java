@@ -101,7 +101,8 @@ class AuthController {
 
 	}
 
-	record SmsLogin(@NotBlank @Size(max = 32) String phone, @NotBlank @Pattern(regexp = "\\d{6}") String code) {
+	record SmsLogin(@NotBlank @Size(max = 32) String phone,
+			@NotBlank @Size(max = 6) @Pattern(regexp = "\\d{6}") String code) {
 
 		@Override
 		public String toString() {
@@ -110,7 +111,11 @@ class AuthController {
 
 	}
 
-	record WechatLogin(@NotBlank @Size(max = 128) String code) {
+	/**
+	 * A login code from {@code wx.login()}: letters, digits, {@code -} and {@code _}, as WeChat issues them. Anything
+	 * else names no code, and would change the URL it is sent to WeChat in.
+	 */
+	record WechatLogin(@NotBlank @Size(max = 128) @Pattern(regexp = "[A-Za-z0-9_-]+") String code) {
 
 		@Override
 		public String toString() {
@@ -120,7 +125,7 @@ class AuthController {
 	}
 
 	record WechatBind(@NotBlank @Size(max = 128) String bindToken, @NotBlank @Size(max = 32) String phone,
-			@NotBlank @Pattern(regexp = "\\d{6}") String smsCode) {
+			@NotBlank @Size(max = 6) @Pattern(regexp = "\\d{6}") String smsCode) {
 
 		@Override
 		public String toString() {

@@ -1,5 +1,7 @@
 package cn.partybuilding.auth;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeoutException;
 
 import cn.binarywang.wx.miniapp.api.WxMaService;
@@ -55,7 +57,9 @@ class WechatClient {
 		if (!this.configured) {
 			return Mono.error(new DomainException(ErrorCode.WECHAT_UNAVAILABLE));
 		}
-		return Mono.fromCallable(() -> this.service.getUserService().getSessionInfo(code).getOpenid())
+		// WxJava splices the code into the query of its URL as it is: encoded, a code cannot add parameters to it.
+		String encoded = URLEncoder.encode(code, StandardCharsets.UTF_8);
+		return Mono.fromCallable(() -> this.service.getUserService().getSessionInfo(encoded).getOpenid())
 			.subscribeOn(Schedulers.boundedElastic())
 			.timeout(this.timeout)
 			.onErrorMap(WxErrorException.class, WechatClient::refusal)

@@ -75,7 +75,7 @@ class BaseController {
 	/** Every base (open to all members), of a type, nearest first from {@code near=lat,lng}. */
 	@GetMapping
 	Mono<Page<BaseView>> list(@RequestParam(required = false) @Nullable BaseType type,
-			@RequestParam(required = false) @Nullable String near, PageRequest page) {
+			@RequestParam(required = false) @Nullable @Size(max = 64) String near, PageRequest page) {
 		return this.catalog.list(type, near, page);
 	}
 

@@ -20,7 +20,10 @@ public class DeviceIds {
 	/** The header the app sends its install id in. */
 	public static final String HEADER = "X-Device-Id";
 
-	static final int MAX_LENGTH = 128;
+	public static final int MAX_LENGTH = 128;
+
+	/** How the header reads in the OpenAPI document. */
+	public static final String DESCRIPTION = "The app's install id: 1 to " + MAX_LENGTH + " printable ASCII characters";
 
 	private final BlindIndex index;
 

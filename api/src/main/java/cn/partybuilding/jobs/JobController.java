@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -29,6 +30,9 @@ import cn.partybuilding.web.problem.DomainException;
 @RequestMapping("/api/v1")
 class JobController {
 
+	/** Longer than any job's name ({@code political-birthdays}, …). */
+	static final int JOB_NAME_MAX = 64;
+
 	private final JobRunner runner;
 
 	private final JobRuns runs;
@@ -43,7 +47,7 @@ class JobController {
 
 	@PostMapping("/admin/jobs/{job}/runs")
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	Mono<RunView> start(@PathVariable String job, @Valid @RequestBody RunRequest body) {
+	Mono<RunView> start(@PathVariable @Size(max = JOB_NAME_MAX) String job, @Valid @RequestBody RunRequest body) {
 		return Mono.justOrEmpty(this.runner.job(job))
 			.switchIfEmpty(Mono.error(DomainException::notFound))
 			.flatMap((dailyJob) -> this.runner.start(dailyJob, body.date()))
@@ -51,7 +55,7 @@ class JobController {
 	}
 
 	@GetMapping("/admin/jobs/{job}/runs/{id}")
-	Mono<RunView> get(@PathVariable String job, @PathVariable UUID id) {
+	Mono<RunView> get(@PathVariable @Size(max = JOB_NAME_MAX) String job, @PathVariable UUID id) {
 		return this.runs.find(job, id).switchIfEmpty(Mono.error(DomainException::notFound)).map(this::view);
 	}
 

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -78,6 +80,14 @@ class MemberController {
 	@PostMapping(path = "/orgs/{id}/members:import", consumes = "text/csv")
 	@ApiErrors({ ErrorCode.IMPORT_INVALID, ErrorCode.IMPORT_TOO_LARGE, ErrorCode.PAYLOAD_TOO_LARGE,
 			ErrorCode.PHONE_TAKEN, ErrorCode.PHONE_CONFLICT_LIMIT, ErrorCode.UNSUPPORTED_MEDIA_TYPE })
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "text/csv",
+			schema = @Schema(type = "string", maxLength = LargeBodies.IMPORT_LIMIT,
+					description = "The roster: UTF-8 (with or without a byte order mark) or GB18030, the header line "
+							+ "then one member a line, at most " + RosterFile.MAX_ROWS + " lines and "
+							+ LargeBodies.IMPORT_LIMIT + " bytes; dates yyyy-MM-dd (or yyyy/M/d, yyyy.M.d) from "
+							+ "1900-01-01 to 2100-12-31",
+					example = "name,phone,gender,birthDate,joinedPartyOn,category,branchId\n"
+							+ "张三,13800000000,男,1980-05-20,2005-07-01,在职,01a2523b-d411-7e65-9fc7-df67804a3f0d\n")))
 	Mono<Imported> importRoster(@PathVariable UUID id, ServerHttpRequest request, Caller caller) {
 		return this.rosterImport.importFile(caller, id, LargeBodies.limit(request.getBody(), LargeBodies.IMPORT_LIMIT))
 			.map(Imported::new);
@@ -116,6 +126,7 @@ class MemberController {
 	record NewMemberRequest(@NotNull UUID branchId, @NotBlank @Size(max = 50) String name,
 			@NotBlank @Size(max = 32) String phone, @NotNull Gender gender, @NotNull LocalDate birthDate,
 			@NotNull LocalDate joinedPartyOn, @Nullable LocalDate fullMemberOn, @NotNull MemberCategory category,
+			@Schema(description = "8 to 64 characters, at most 72 bytes in UTF-8")
 			@Nullable @Size(min = 8, max = 64) String initialPassword) {
 
 		@Override

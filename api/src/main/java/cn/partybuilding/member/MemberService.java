@@ -86,6 +86,9 @@ class MemberService {
 			.orElseThrow(() -> DomainException.invalid(Violation.of("phone", "phone")));
 		List<Violation> violations = MemberChecks.dates(request.birthDate(), request.joinedPartyOn(),
 				request.fullMemberOn(), LocalDate.now(this.clock));
+		if (request.initialPassword() != null && !Passwords.hashable(request.initialPassword())) {
+			violations.add(Violation.of("initialPassword", "passwordBytes", Passwords.MAX_BYTES));
+		}
 		if (!violations.isEmpty()) {
 			return Mono.error(DomainException.invalid(violations.toArray(Violation[]::new)));
 		}

@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
 import cn.partybuilding.member.RosterFile.ImportRow;
 import cn.partybuilding.personaldata.PhoneNumbers;
 import cn.partybuilding.system.Ids;
+import cn.partybuilding.web.InputBounds;
+import cn.partybuilding.web.InputText;
 import cn.partybuilding.web.problem.Violation;
 
 /**
@@ -75,6 +77,9 @@ final class RosterChecks {
 			if (row.name().isEmpty() || row.name().length() > 50) {
 				found.add(Violation.atLine(row.line(), "name", "required"));
 			}
+			else if (!InputText.isStorable(row.name())) {
+				found.add(Violation.atLine(row.line(), "name", InputText.MESSAGE_KEY));
+			}
 			String phone = PhoneNumbers.normalize(row.phone()).orElse(null);
 			if (phone == null) {
 				found.add(Violation.atLine(row.line(), "phone", "phone"));
@@ -92,14 +97,8 @@ final class RosterChecks {
 			if (gender == null) {
 				found.add(Violation.atLine(row.line(), "gender", "enum", "MALE, FEMALE, 男, 女"));
 			}
-			LocalDate birth = date(row.birthDate());
-			if (birth == null) {
-				found.add(Violation.atLine(row.line(), "birthDate", "date"));
-			}
-			LocalDate joined = date(row.joinedPartyOn());
-			if (joined == null) {
-				found.add(Violation.atLine(row.line(), "joinedPartyOn", "date"));
-			}
+			LocalDate birth = date(row, "birthDate", row.birthDate(), found);
+			LocalDate joined = date(row, "joinedPartyOn", row.joinedPartyOn(), found);
 			if (birth != null && joined != null) {
 				MemberChecks.dates(birth, joined, null, today)
 					.forEach((violation) -> found.add(Violation.atLine(row.line(), violation.field(),
@@ -123,6 +122,21 @@ final class RosterChecks {
 			violations.addAll(found);
 		}
 		return new Outcome(members, violations);
+	}
+
+	/** The cell's date, if it is one within {@link InputBounds}; a violation of the line otherwise. */
+	private static @Nullable LocalDate date(ImportRow row, String field, String text, List<Violation> found) {
+		LocalDate date = date(text);
+		if (date == null) {
+			found.add(Violation.atLine(row.line(), field, "date"));
+			return null;
+		}
+		if (!InputBounds.contains(date)) {
+			found.add(Violation.atLine(row.line(), field, InputBounds.MESSAGE_KEY, InputBounds.FIRST_DATE.toString(),
+					InputBounds.LAST_DATE.toString()));
+			return null;
+		}
+		return date;
 	}
 
 	private static @Nullable LocalDate date(String text) {

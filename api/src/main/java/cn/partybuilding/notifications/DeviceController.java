@@ -28,6 +28,9 @@ import cn.partybuilding.web.problem.DomainException;
 @RequestMapping("/api/v1")
 class DeviceController {
 
+	/** The longest push token we store. */
+	static final int TOKEN_MAX = 512;
+
 	private final Devices devices;
 
 	private final Clock clock;
@@ -47,12 +50,12 @@ class DeviceController {
 
 	@DeleteMapping("/me/devices/{token}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	Mono<Void> remove(@PathVariable String token, Caller caller) {
+	Mono<Void> remove(@PathVariable @Size(max = TOKEN_MAX) String token, Caller caller) {
 		return this.devices.remove(caller.id(), token)
 			.flatMap((removed) -> removed ? Mono.<Void>empty() : Mono.error(DomainException.notFound()));
 	}
 
-	record NewDevice(@NotNull Platform platform, @NotBlank @Size(max = 512) String token) {
+	record NewDevice(@NotNull Platform platform, @NotBlank @Size(max = TOKEN_MAX) String token) {
 
 		@Override
 		public String toString() {

@@ -88,7 +88,7 @@ class PreferenceController {
 	}
 
 	record KindView(@NotNull NotificationKind kind, @NotNull Boolean enabled,
-			@NotNull Set<@NotNull Channel> channels) {
+			@NotNull @Size(max = 10) Set<@NotNull Channel> channels) {
 	}
 
 	record QuietHoursView(@NotNull LocalTime from, @NotNull LocalTime to) {

@@ -7,6 +7,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -41,7 +43,7 @@ class EvaluationController {
 	/** Computes and stores the grades (again: the new grades replace the old); the body may override the scheme. */
 	@PostMapping("/orgs/{id}/evaluation")
 	Mono<EvaluationView> evaluate(Caller caller, @PathVariable UUID id,
-			@RequestParam(required = false) @Nullable Integer year,
+			@RequestParam(required = false) @Nullable @Min(PointsYears.FIRST) @Max(PointsYears.LAST) Integer year,
 			@Valid @RequestBody(required = false) @Nullable SchemeForm scheme) {
 		return this.evaluating.evaluate(caller, id, this.years.resolve(year), scheme);
 	}
@@ -49,14 +51,18 @@ class EvaluationController {
 	/** The stored grades, most points first, with the scheme used; 404 before the first evaluation. */
 	@GetMapping("/orgs/{id}/evaluation")
 	Mono<EvaluationView.Graded> find(Caller caller, @PathVariable UUID id,
-			@RequestParam(required = false) @Nullable Integer year, PageRequest page) {
+			@RequestParam(required = false) @Nullable @Min(PointsYears.FIRST) @Max(PointsYears.LAST) Integer year,
+			PageRequest page) {
 		return this.evaluating.find(caller, id, this.years.resolve(year), page);
 	}
 
 	/** Thresholds (points, inclusive) and the largest share (0 to 1) of excellent; missing ones take the defaults. */
-	record SchemeForm(@Nullable @DecimalMin("0") @Digits(integer = 6, fraction = 1) BigDecimal excellentFrom,
-			@Nullable @DecimalMin("0") @Digits(integer = 6, fraction = 1) BigDecimal qualifiedFrom,
-			@Nullable @DecimalMin("0") @Digits(integer = 6, fraction = 1) BigDecimal basicFrom,
+	record SchemeForm(@Nullable @DecimalMin("0") @DecimalMax(RuleForm.MAX_POINTS)
+			@Digits(integer = 6, fraction = 1) BigDecimal excellentFrom,
+			@Nullable @DecimalMin("0") @DecimalMax(RuleForm.MAX_POINTS)
+			@Digits(integer = 6, fraction = 1) BigDecimal qualifiedFrom,
+			@Nullable @DecimalMin("0") @DecimalMax(RuleForm.MAX_POINTS)
+			@Digits(integer = 6, fraction = 1) BigDecimal basicFrom,
 			@Nullable @DecimalMin("0") @DecimalMax("1") @Digits(integer = 1, fraction = 3) BigDecimal maxExcellentShare) {
 	}
 

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -42,8 +44,9 @@ class LeaderboardController {
 	}
 
 	@GetMapping("/orgs/{id}/leaderboard")
-	Mono<Board> leaderboard(Caller caller, @PathVariable UUID id, @RequestParam(required = false) @Nullable Integer year,
-			@RequestParam(required = false) @Nullable Integer limit) {
+	Mono<Board> leaderboard(Caller caller, @PathVariable UUID id,
+			@RequestParam(required = false) @Nullable @Min(PointsYears.FIRST) @Max(PointsYears.LAST) Integer year,
+			@RequestParam(required = false) @Nullable @Min(1) @Max(PageRequest.MAX_LIMIT) Integer limit) {
 		int resolvedYear = this.years.resolve(year);
 		int resolvedLimit = (limit != null) ? limit : PageRequest.DEFAULT_LIMIT;
 		if (resolvedLimit < 1 || resolvedLimit > PageRequest.MAX_LIMIT) {

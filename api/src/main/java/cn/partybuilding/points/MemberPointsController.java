@@ -2,6 +2,8 @@ package cn.partybuilding.points;
 
 import java.util.UUID;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -31,14 +33,16 @@ class MemberPointsController {
 
 	/** The caller's points of the year (the current business year by default) and rank in the branch. */
 	@GetMapping("/me/points")
-	Mono<MyPoints> mine(Caller caller, @RequestParam(required = false) @Nullable Integer year) {
+	Mono<MyPoints> mine(Caller caller,
+			@RequestParam(required = false) @Nullable @Min(PointsYears.FIRST) @Max(PointsYears.LAST) Integer year) {
 		return this.statements.mine(caller, this.years.resolve(year));
 	}
 
 	/** The member's ledger entries of the year, newest first; they sum to the year's total. */
 	@GetMapping("/members/{id}/points/entries")
 	Mono<Page<EntryView>> entries(Caller caller, @PathVariable UUID id,
-			@RequestParam(required = false) @Nullable Integer year, PageRequest page) {
+			@RequestParam(required = false) @Nullable @Min(PointsYears.FIRST) @Max(PointsYears.LAST) Integer year,
+			PageRequest page) {
 		return this.statements.entries(caller, id, this.years.resolve(year), page);
 	}
 

@@ -3,6 +3,7 @@ package cn.partybuilding.points;
 import java.time.LocalDate;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -60,7 +61,8 @@ class PointsRulesController {
 	 */
 	@PutMapping("/points/rules/{id}")
 	@ApiErrors({ ErrorCode.RULE_VERSIONS_OVERLAP, ErrorCode.RULE_CATEGORY_CHANGED, ErrorCode.DISTRICT_ADMIN_REQUIRED })
-	Mono<RuleView> replace(Caller caller, @PathVariable String id, @Valid @RequestBody RuleForm form) {
+	Mono<RuleView> replace(Caller caller, @PathVariable @Size(max = 64) String id,
+			@Valid @RequestBody RuleForm form) {
 		return this.rules.replace(caller, id, form);
 	}
 

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -24,12 +26,28 @@ import cn.partybuilding.points.core.RuleVersion;
  */
 record RuleForm(@NotBlank @Size(max = 50) @Pattern(regexp = "[A-Z][A-Z0-9_]*") String code,
 		@NotBlank @Size(max = 100) String name, @NotNull PointsCategory category, @NotNull EventType eventType,
-		@NotNull @DecimalMin("0") @Digits(integer = 6, fraction = 1) BigDecimal points, @Nullable AmountBasis basis,
-		@Nullable @Size(max = 10) Map<String, @NotBlank @Size(max = 100) String> match,
-		@Nullable @DecimalMin(value = "0", inclusive = false) @Digits(integer = 6, fraction = 1) BigDecimal capPerDay,
-		@Nullable @DecimalMin(value = "0", inclusive = false) @Digits(integer = 6, fraction = 1) BigDecimal capPerMonth,
-		@Nullable @DecimalMin(value = "0", inclusive = false) @Digits(integer = 6, fraction = 1) BigDecimal capPerYear,
+		@NotNull @DecimalMin("0") @DecimalMax(MAX_POINTS) @Digits(integer = 6, fraction = 1) BigDecimal points,
+		@Nullable AmountBasis basis,
+		@Schema(additionalPropertiesSchema = MatchValue.class) @Nullable @Size(max = 10)
+		Map<String, @NotBlank @Size(max = MatchValue.MAX_LENGTH) String> match,
+		@Nullable @DecimalMin(value = "0", inclusive = false) @DecimalMax(MAX_POINTS)
+		@Digits(integer = 6, fraction = 1) BigDecimal capPerDay,
+		@Nullable @DecimalMin(value = "0", inclusive = false) @DecimalMax(MAX_POINTS)
+		@Digits(integer = 6, fraction = 1) BigDecimal capPerMonth,
+		@Nullable @DecimalMin(value = "0", inclusive = false) @DecimalMax(MAX_POINTS)
+		@Digits(integer = 6, fraction = 1) BigDecimal capPerYear,
 		@NotNull LocalDate effectiveFrom, @Nullable LocalDate effectiveTo) {
+
+	/** The most points a rule, a cap or a threshold can name: six digits and one decimal. */
+	static final String MAX_POINTS = "999999.9";
+
+	/** How a value of {@code match} reads in the OpenAPI document. */
+	@Schema(type = "string", maxLength = MatchValue.MAX_LENGTH, description = "a detail the event must have")
+	private static final class MatchValue {
+
+		static final int MAX_LENGTH = 100;
+
+	}
 
 	RuleVersion toVersion(String id) {
 		AmountBasis effectiveBasis = (this.basis != null) ? this.basis

@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -132,7 +134,9 @@ class ReservationController {
 			ErrorCode.CHECKIN_WINDOW_CLOSED, ErrorCode.NOT_INVITED, ErrorCode.RESERVATION_NOT_APPROVED,
 			ErrorCode.DEVICE_ALREADY_USED })
 	Mono<ResponseEntity<BaseCheckInView>> checkIn(@PathVariable UUID id, @Valid @RequestBody BaseCheckInRequest body,
-			@RequestHeader(DeviceIds.HEADER) String deviceId, Caller caller) {
+			@RequestHeader(DeviceIds.HEADER) @Parameter(description = DeviceIds.DESCRIPTION,
+					schema = @Schema(minLength = 1, maxLength = DeviceIds.MAX_LENGTH)) String deviceId,
+			Caller caller) {
 		return this.checkIns.checkIn(caller, id, new Presence.Presented(body.code(), body.lat(), body.lng()), deviceId)
 			.map((recorded) -> {
 				BaseCheckIn checkIn = recorded.checkIn();

@@ -12,6 +12,8 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSecurityContextJWKSet;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -41,6 +43,7 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.web.server.ServerWebExchange;
@@ -60,6 +63,8 @@ import cn.partybuilding.web.problem.Problems;
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 class SecurityConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(SecurityConfiguration.class);
 
 	static final String API = "/api/v1";
 
@@ -102,6 +107,19 @@ class SecurityConfiguration {
 		firewall.setAllowedHeaderNames(HeaderCharacters::allowedName);
 		firewall.setAllowedHeaderValues(HeaderCharacters::allowedValue);
 		return firewall;
+	}
+
+	/**
+	 * Requests the firewall refuses before anything reads them (an encoded slash, percent sign or NUL in the path, a
+	 * header value with control characters) get a {@code 400} problem like every other malformed request, not a bare
+	 * status line.
+	 */
+	@Bean
+	ServerExchangeRejectedHandler problemRejectedHandler(Problems problems, ProblemResponder responder) {
+		return (exchange, rejected) -> {
+			logger.warn("{} refused by the firewall: {}", exchange.getRequest().getMethod(), rejected.getMessage());
+			return responder.write(exchange, problems.of(ErrorCode.MALFORMED_REQUEST, exchange));
+		};
 	}
 
 	@Bean

@@ -10,6 +10,8 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -57,16 +59,18 @@ class HoursController {
 
 	/** The year's sign-ups (paged, newest first) with the approved recorded hours and the honor hours, apart. */
 	@GetMapping("/me/volunteer")
-	Mono<MyVolunteerView> mine(@RequestParam(required = false) @Nullable Integer year, Caller caller,
-			PageRequest page) {
+	Mono<MyVolunteerView> mine(
+			@RequestParam(required = false) @Nullable @Min(MyVolunteering.FIRST_YEAR) @Max(MyVolunteering.LAST_YEAR)
+			Integer year, Caller caller, PageRequest page) {
 		return this.mine.of(caller.id(), this.mine.year(year), page)
 			.map((summary) -> new MyVolunteerView(summary.year(), summary.approvedHours(), summary.honorHours(),
 					summary.signups().map(this::view)));
 	}
 
 	@GetMapping("/me/volunteer/honor-hours")
-	Mono<Page<HonorView>> myHonorHours(@RequestParam(required = false) @Nullable Integer year, Caller caller,
-			PageRequest page) {
+	Mono<Page<HonorView>> myHonorHours(
+			@RequestParam(required = false) @Nullable @Min(MyVolunteering.FIRST_YEAR) @Max(MyVolunteering.LAST_YEAR)
+			Integer year, Caller caller, PageRequest page) {
 		return this.mine.honorGrants(caller.id(), this.mine.year(year), page).map((grants) -> grants.map(this::view));
 	}
 

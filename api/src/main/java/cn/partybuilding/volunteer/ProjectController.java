@@ -68,7 +68,7 @@ class ProjectController {
 	@GetMapping
 	Mono<Page<ProjectView>> list(@RequestParam(required = false) @Nullable UUID orgId,
 			@RequestParam(required = false) @Nullable ProjectStatus status,
-			@RequestParam(required = false) @Nullable String near, Caller caller, PageRequest page) {
+			@RequestParam(required = false) @Nullable @Size(max = 64) String near, Caller caller, PageRequest page) {
 		Instant now = this.clock.instant();
 		return this.projects.list(caller, orgId, status, near, page)
 			.map((result) -> result.map((listed) -> ProjectView.listed(listed, now, this.clock.getZone())));

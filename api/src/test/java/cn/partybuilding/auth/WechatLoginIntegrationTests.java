@@ -22,6 +22,7 @@ import cn.partybuilding.test.TestDistrict;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -122,6 +123,20 @@ class WechatLoginIntegrationTests {
 		String code = "bad-" + UUID.randomUUID();
 		wechatAnswers(code, "{\"errcode\":40029,\"errmsg\":\"invalid code\"}", 0);
 		login(code).expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("WECHAT_CODE_INVALID");
+	}
+
+	@Test
+	void aCodeWechatNeverIssuesIsA400AndNeverReachesWechat() {
+		String code = "injected-" + UUID.randomUUID();
+		wechatAnswers(code, "{\"openid\":\"someone-else\",\"session_key\":\"k\"}", 0);
+		// Spliced into WeChat's URL as it was, this code would have added a parameter of its own choosing.
+		for (String forged : List.of("x&js_code=" + code, "x y", "x%26y", "")) {
+			login(forged).expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("code");
+		}
+		assertThat(FakeGateways.server()
+			.findAll(getRequestedFor(urlPathEqualTo("/wechat/sns/jscode2session")).withQueryParam("js_code",
+					equalTo(code))))
+			.isEmpty();
 	}
 
 	@Test

@@ -94,6 +94,22 @@ class MemberIntegrationTests {
 	}
 
 	@Test
+	void aPasswordLongerThanBcryptReadsIsA400NamingIt() {
+		Map<String, Object> body = newMember(Api.newPhone());
+		// 25 Chinese characters are 75 bytes: within the 64 characters, beyond the 72 bytes bcrypt hashes.
+		body.put("initialPassword", "党".repeat(25));
+		register(this.district.secretaryA.token(), body).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("initialPassword")
+			.jsonPath("$.errors[0].message")
+			.isEqualTo("不能超过 72 个字节（一个汉字占 3 个字节）");
+		body.put("initialPassword", "党".repeat(24));
+		register(this.district.secretaryA.token(), body).expectStatus().isCreated();
+	}
+
+	@Test
 	void missingFieldsAndUnknownValuesAre400() {
 		register(this.district.secretaryA.token(), Map.of("name", "x")).expectStatus().isBadRequest();
 		Map<String, Object> body = newMember(Api.newPhone());

@@ -116,6 +116,28 @@ class RosterImportIntegrationTests {
 	}
 
 	@Test
+	void datesBeyondTheCalendarAndNulCharactersAreLineErrorsAndNothingIsImported() {
+		String phone = Api.newPhone();
+		String file = HEADER + line("赵六", phone, "男", "-999999999-01-01", "2005-07-01", "在职", this.district.branchA)
+				+ line("钱七", Api.newPhone(), "女", "1970-01-01", "+999999999-12-31", "在职", this.district.branchA)
+				+ line("孙\u0000八", Api.newPhone(), "女", "1899/12/31", "1990-07-01", "在职", this.district.branchA);
+		Map<String, Object> problem = importFile(this.district.orgAdmin.token(), file.getBytes(StandardCharsets.UTF_8))
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody(Api.JSON)
+			.returnResult()
+			.getResponseBody();
+		assertThat(problem).containsEntry("code", "IMPORT_INVALID");
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> errors = (List<Map<String, Object>>) problem.get("errors");
+		assertThat(errors).extracting((error) -> error.get("line") + " " + error.get("field") + " " + error.get("message"))
+			.containsExactlyInAnyOrder("2 birthDate 须在 1900-01-01 到 2100-12-31 之间",
+					"3 joinedPartyOn 须在 1900-01-01 到 2100-12-31 之间", "4 name 不能包含空字符（U+0000）",
+					"4 birthDate 须在 1900-01-01 到 2100-12-31 之间");
+		assertThat(membersNamed("赵六")).isZero();
+	}
+
+	@Test
 	void onlyAnOrgAdminOfTheUnitImports() {
 		byte[] file = (HEADER + line("某人", Api.newPhone(), "MALE", "1980-01-02", "2005-07-01", "IN_SERVICE",
 				this.district.branchA)).getBytes(StandardCharsets.UTF_8);

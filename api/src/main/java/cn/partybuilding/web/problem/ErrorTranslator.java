@@ -37,6 +37,7 @@ import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.MissingRequestValueException;
 import org.springframework.web.server.NotAcceptableStatusException;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerErrorException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
@@ -74,6 +75,9 @@ class ErrorTranslator {
 				.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, exchange, String.valueOf(unsupported.getContentType()));
 			case NotAcceptableStatusException notAcceptable -> this.problems.of(ErrorCode.NOT_ACCEPTABLE, exchange);
 			case ServerWebInputException input -> input(input, exchange);
+			// A path variable that converts to nothing (an id of blanks): like an id that cannot be one.
+			case ServerErrorException missing when isPathVariable(missing.getMethodParameter()) ->
+				this.problems.of(ErrorCode.NOT_FOUND, exchange);
 			case ResponseStatusException status -> this.problems.of(byStatus(status.getStatusCode().value()),
 					exchange);
 			case AccessDeniedException denied -> this.problems.of(ErrorCode.FORBIDDEN, exchange);
@@ -101,13 +105,19 @@ class ErrorTranslator {
 		if (json != null) {
 			return jsonProblem(json, exchange);
 		}
+		InputRejected rejected = cause(ex, InputRejected.class);
+		if (rejected != null) {
+			MethodParameter parameter = ex.getMethodParameter();
+			String name = (parameter != null && parameter.getParameterName() != null) ? parameter.getParameterName()
+					: "query";
+			return invalid(exchange, this.problems.error(name, rejected.messageKey(), exchange, rejected.args()));
+		}
 		if (ex instanceof MissingRequestValueException missing) {
 			return invalid(exchange, this.problems.error(missing.getName(), "required", exchange));
 		}
 		if (ex.getCause() instanceof TypeMismatchException mismatch) {
 			MethodParameter parameter = ex.getMethodParameter();
-			if (parameter != null && parameter.hasParameterAnnotation(PathVariable.class)
-					&& UUID.class.equals(parameter.getParameterType())) {
+			if (isPathVariable(parameter) && UUID.class.equals(parameter.getParameterType())) {
 				// Ids are opaque: a string that cannot be an id names nothing that exists.
 				return this.problems.of(ErrorCode.NOT_FOUND, exchange);
 			}
@@ -126,6 +136,11 @@ class ErrorTranslator {
 
 	private ProblemDetail jsonProblem(JacksonException json, ServerWebExchange exchange) {
 		String field = path(json);
+		InputRejected rejected = cause(json, InputRejected.class);
+		if (rejected != null) {
+			return invalid(exchange, this.problems.error(field.isEmpty() ? "body" : field, rejected.messageKey(),
+					exchange, rejected.args()));
+		}
 		if (json instanceof InvalidFormatException format && format.getTargetType() != null
 				&& format.getTargetType().isEnum()) {
 			String allowed = Arrays.stream(format.getTargetType().getEnumConstants())
@@ -170,8 +185,11 @@ class ErrorTranslator {
 		List<Map<String, Object>> result = new ArrayList<>();
 		ex.getParameterValidationResults().forEach((parameterResult) -> {
 			String name = parameterResult.getMethodParameter().getParameterName();
+			// A @Valid body validated with the method's parameters (when one of them carries a constraint) reports
+			// field errors: they name the field, as a body validated alone does.
 			parameterResult.getResolvableErrors()
-				.forEach((error) -> result.add(this.problems.error((name != null) ? name : "body", error, exchange)));
+				.forEach((error) -> result.add(this.problems.error((error instanceof FieldError fieldError)
+						? fieldError.getField() : (name != null) ? name : "body", error, exchange)));
 		});
 		return result;
 	}
@@ -207,6 +225,10 @@ class ErrorTranslator {
 			}
 		}
 		return path.toString();
+	}
+
+	private static boolean isPathVariable(@Nullable MethodParameter parameter) {
+		return parameter != null && parameter.hasParameterAnnotation(PathVariable.class);
 	}
 
 	static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {
