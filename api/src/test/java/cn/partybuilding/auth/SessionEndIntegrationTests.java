@@ -249,7 +249,6 @@ class SessionEndIntegrationTests {
 			.isCreated();
 		Map<String, Object> tokens = this.api.tokens(secretary.phone(), TestDistrict.PASSWORD);
 		String access = (String) tokens.get("accessToken");
-		this.api.get(access, "/api/v1/activities/{id}/attendance", UUID.randomUUID()).exchange();
 		// As secretary they may see the political birthdays of the branch.
 		this.api.get(access, "/api/v1/orgs/{id}/political-birthdays?from=2026-01-01&to=2026-01-31",
 				this.district.branchB)
@@ -257,11 +256,7 @@ class SessionEndIntegrationTests {
 			.expectStatus()
 			.isOk();
 
-		this.api.client()
-			.delete()
-			.uri("/api/v1/members/{id}/roles/SECRETARY?scopeId={scope}", secretary.id(), this.district.branchB)
-			.headers((headers) -> headers.setBearerAuth(this.district.orgAdmin.token()))
-			.exchange()
+		removeRole(this.district.orgAdmin.token(), secretary.id(), "SECRETARY", this.district.branchB)
 			.expectStatus()
 			.isNoContent();
 
@@ -280,39 +275,22 @@ class SessionEndIntegrationTests {
 			.expectStatus()
 			.isForbidden();
 		// Removing a role nobody holds there is not found; removing one's own roles is not for oneself to decide.
-		this.api.client()
-			.delete()
-			.uri("/api/v1/members/{id}/roles/SECRETARY?scopeId={scope}", secretary.id(), this.district.branchB)
-			.headers((headers) -> headers.setBearerAuth(this.district.orgAdmin.token()))
-			.exchange()
+		removeRole(this.district.orgAdmin.token(), secretary.id(), "SECRETARY", this.district.branchB)
 			.expectStatus()
 			.isNotFound();
-		this.api.client()
-			.delete()
-			.uri("/api/v1/members/{id}/roles/ORG_ADMIN?scopeId={scope}", this.district.orgAdmin.id(),
-					this.district.committee)
-			.headers((headers) -> headers.setBearerAuth(this.district.orgAdmin.token()))
-			.exchange()
+		removeRole(this.district.orgAdmin.token(), this.district.orgAdmin.id(), "ORG_ADMIN", this.district.committee)
 			.expectStatus()
 			.isForbidden()
 			.expectBody()
 			.jsonPath("$.code")
 			.isEqualTo("SELF_DECISION");
 		// A secretary cannot take roles away, nor can an org admin of another subtree (who does not see the member).
-		this.api.client()
-			.delete()
-			.uri("/api/v1/members/{id}/roles/SECRETARY?scopeId={scope}", this.district.secretaryA.id(),
-					this.district.branchA)
-			.headers((headers) -> headers.setBearerAuth(this.district.secretaryB.token()))
-			.exchange()
+		removeRole(this.district.secretaryB.token(), this.district.secretaryA.id(), "SECRETARY",
+				this.district.branchA)
 			.expectStatus()
 			.value((status) -> assertThat(status).isIn(403, 404));
-		this.api.client()
-			.delete()
-			.uri("/api/v1/members/{id}/roles/SECRETARY?scopeId={scope}", this.district.secretaryA.id(),
-					this.district.branchA)
-			.headers((headers) -> headers.setBearerAuth(this.district.foreignOrgAdmin.token()))
-			.exchange()
+		removeRole(this.district.foreignOrgAdmin.token(), this.district.secretaryA.id(), "SECRETARY",
+				this.district.branchA)
 			.expectStatus()
 			.isNotFound();
 	}
@@ -352,6 +330,14 @@ class SessionEndIntegrationTests {
 		try (SecondInstance later = SecondInstance.start()) {
 			assertRefused(later.client(), (String) tokens.get("accessToken"));
 		}
+	}
+
+	private WebTestClient.ResponseSpec removeRole(String token, UUID member, String role, UUID scope) {
+		return this.api.client()
+			.delete()
+			.uri("/api/v1/members/{id}/roles/{role}?scopeId={scope}", member, role, scope)
+			.headers((headers) -> headers.setBearerAuth(token))
+			.exchange();
 	}
 
 	private void leave(Person member) {
