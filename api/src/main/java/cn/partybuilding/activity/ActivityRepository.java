@@ -16,6 +16,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
 import cn.partybuilding.system.Parameters;
+import cn.partybuilding.web.paging.Keyset;
 import cn.partybuilding.web.paging.PageRequest;
 
 /** Activities and their (encrypted) code secrets. */
@@ -24,6 +25,8 @@ class ActivityRepository {
 
 	static final String COLUMNS = "id, org_id, type, title, starts_at, ends_at, checkin_opens_at, checkin_closes_at, "
 			+ "venue_name, venue_lat, venue_lng, venue_radius_m, methods, status, created_by";
+
+	private static final Keyset BY_START = Keyset.ascending(Keyset.instant("starts_at"), Keyset.uuid("id"));
 
 	private final DatabaseClient db;
 
@@ -81,22 +84,12 @@ class ActivityRepository {
 		if (type != null) {
 			sql.append(" AND type = :type");
 		}
-		if (!page.isFirst()) {
-			sql.append(" AND (starts_at, id) > (:afterStart, :afterId)");
-		}
-		sql.append(" ORDER BY starts_at, id LIMIT :limit");
-		var spec = this.db.sql(sql.toString())
-			.bind("org", orgId)
-			.bind("from", from)
-			.bind("to", to)
-			.bind("limit", page.fetchSize());
+		sql.append(BY_START.condition(page)).append(BY_START.orderAndLimit());
+		var spec = this.db.sql(sql.toString()).bind("org", orgId).bind("from", from).bind("to", to);
 		if (type != null) {
 			spec = spec.bind("type", type.name());
 		}
-		if (!page.isFirst()) {
-			spec = spec.bind("afterStart", Instant.parse(page.after(0))).bind("afterId", UUID.fromString(page.after(1)));
-		}
-		return spec.map(ActivityRepository::activity).all();
+		return BY_START.bind(spec, page).map(ActivityRepository::activity).all();
 	}
 
 	/** Approved activities that ended before {@code before} and still need their absences marked. */

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Repository;
 
 import cn.partybuilding.attendance.LeaveRequest.LeaveStatus;
 import cn.partybuilding.system.Parameters;
+import cn.partybuilding.web.paging.Keyset;
 import cn.partybuilding.web.paging.PageRequest;
 
 /** Leave requests: one per member and activity; decisions are conditional updates from PENDING. */
@@ -21,6 +22,8 @@ class LeaveRepository {
 
 	private static final String COLUMNS = "id, activity_id, member_id, reason, status, created_at, decided_by, "
 			+ "decided_at, decision_reason";
+
+	private static final Keyset BY_ID = Keyset.ascending(Keyset.uuid("id"));
 
 	private final DatabaseClient db;
 
@@ -71,15 +74,10 @@ class LeaveRepository {
 	}
 
 	Flux<LeaveRequest> ofActivity(UUID activityId, PageRequest page) {
-		String after = page.isFirst() ? "" : " AND id > :after";
-		var spec = this.db.sql("SELECT " + COLUMNS + " FROM leave_requests WHERE activity_id = :a" + after
-				+ " ORDER BY id LIMIT :limit")
-			.bind("a", activityId)
-			.bind("limit", page.fetchSize());
-		if (!page.isFirst()) {
-			spec = spec.bind("after", UUID.fromString(page.after(0)));
-		}
-		return spec.map(LeaveRepository::read).all();
+		var spec = this.db.sql("SELECT " + COLUMNS + " FROM leave_requests WHERE activity_id = :a"
+				+ BY_ID.condition(page) + BY_ID.orderAndLimit())
+			.bind("a", activityId);
+		return BY_ID.bind(spec, page).map(LeaveRepository::read).all();
 	}
 
 	private static LeaveRequest read(Readable row) {

@@ -17,6 +17,7 @@ import cn.partybuilding.activity.Activities;
 import cn.partybuilding.activity.Activity;
 import cn.partybuilding.org.Orgs;
 import cn.partybuilding.security.Caller;
+import cn.partybuilding.web.paging.Keyset;
 import cn.partybuilding.web.paging.Page;
 import cn.partybuilding.web.paging.PageRequest;
 import cn.partybuilding.web.problem.DomainException;
@@ -29,6 +30,8 @@ import cn.partybuilding.web.problem.Violation;
  */
 @Service
 class MyActivities {
+
+	private static final Keyset BY_START = Keyset.ascending(Keyset.instant("a.starts_at"), Keyset.uuid("a.id"));
 
 	private final Orgs orgs;
 
@@ -55,7 +58,6 @@ class MyActivities {
 		return this.orgs.find(caller.branchId()).flatMap((branch) -> {
 			List<UUID> units = new ArrayList<>(branch.ancestors());
 			units.add(branch.id());
-			String after = page.isFirst() ? "" : " AND (a.starts_at, a.id) > (:afterStart, :afterId)";
 			var spec = this.db.sql("SELECT " + Activities.columns("a") + ", c.checked_in_at, l.status AS leave "
 					+ "FROM activities a "
 					+ "LEFT JOIN checkins c ON c.activity_id = a.id AND c.member_id = :member "
@@ -63,18 +65,14 @@ class MyActivities {
 					+ "WHERE (a.org_id = ANY(:units) OR a.org_id IN "
 					+ "(SELECT id FROM orgs WHERE parent_id = :branch AND type = 'GROUP')) "
 					+ "AND a.status IN ('APPROVED', 'COMPLETED', 'CANCELLED') AND a.starts_at >= :from "
-					+ "AND a.starts_at < :to" + after + " ORDER BY a.starts_at, a.id LIMIT :limit")
+					+ "AND a.starts_at < :to" + BY_START.condition(page) + BY_START.orderAndLimit())
 				.bind("member", caller.id())
 				.bind("units", units.toArray(UUID[]::new))
 				.bind("branch", branch.id())
 				.bind("from", first.atStartOfDay(this.clock.getZone()).toInstant())
-				.bind("to", last.plusDays(1).atStartOfDay(this.clock.getZone()).toInstant())
-				.bind("limit", page.fetchSize());
-			if (!page.isFirst()) {
-				spec = spec.bind("afterStart", Instant.parse(page.after(0)))
-					.bind("afterId", UUID.fromString(page.after(1)));
-			}
-			return spec.map((row) -> new Mine(Activities.read(row),
+				.bind("to", last.plusDays(1).atStartOfDay(this.clock.getZone()).toInstant());
+			return BY_START.bind(spec, page)
+				.map((row) -> new Mine(Activities.read(row),
 					state(Activities.read(row), row.get("checked_in_at", Instant.class), row.get("leave", String.class),
 							now)))
 				.all()

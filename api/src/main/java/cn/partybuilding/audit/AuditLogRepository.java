@@ -16,11 +16,14 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
 import cn.partybuilding.system.Parameters;
+import cn.partybuilding.web.paging.Keyset;
 import cn.partybuilding.web.paging.PageRequest;
 
 /** The {@code audit_log} table: appended to, counted and read newest first; never updated. */
 @Repository
 class AuditLogRepository {
+
+	private static final Keyset NEWEST = Keyset.descending(Keyset.uuid("a.id"));
 
 	private static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() {
 	};
@@ -79,11 +82,8 @@ class AuditLogRepository {
 		if (targetId != null) {
 			sql.append(" AND a.target_id = :targetId");
 		}
-		if (!page.isFirst()) {
-			sql.append(" AND a.id < :after");
-		}
-		sql.append(" ORDER BY a.id DESC LIMIT :limit");
-		DatabaseClient.GenericExecuteSpec spec = this.db.sql(sql.toString()).bind("limit", page.fetchSize());
+		sql.append(NEWEST.condition(page)).append(NEWEST.orderAndLimit());
+		DatabaseClient.GenericExecuteSpec spec = this.db.sql(sql.toString());
 		if (scopes != null) {
 			spec = spec.bind("scopes", scopes.toArray(UUID[]::new));
 		}
@@ -93,10 +93,7 @@ class AuditLogRepository {
 		if (targetId != null) {
 			spec = spec.bind("targetId", targetId);
 		}
-		if (!page.isFirst()) {
-			spec = spec.bind("after", UUID.fromString(page.after(0)));
-		}
-		return spec.map(this::read).all();
+		return NEWEST.bind(spec, page).map(this::read).all();
 	}
 
 	private Recorded read(Readable row) {

@@ -90,22 +90,7 @@ class BaseCatalog {
 	Mono<Page<BaseView>> list(@Nullable BaseType type, @Nullable String near, PageRequest page) {
 		GeoPoint point = (near == null || near.isBlank()) ? null
 				: GeoPoint.parse(near).orElseThrow(() -> DomainException.invalid(Violation.of("near", "near")));
-		int positionSize = (point != null) ? 2 : 1;
-		if (!page.isFirst() && page.after().size() != positionSize) {
-			return Mono.error(DomainException.invalid(Violation.of("cursor", "cursor")));
-		}
-		Double afterDistance = null;
-		UUID afterId = null;
-		if (!page.isFirst()) {
-			try {
-				afterId = UUID.fromString(page.after(positionSize - 1));
-				afterDistance = (point != null) ? Double.valueOf(page.after(0)) : null;
-			}
-			catch (IllegalArgumentException ex) {
-				return Mono.error(DomainException.invalid(Violation.of("cursor", "cursor")));
-			}
-		}
-		return this.repository.page(type, point, afterDistance, afterId, page.fetchSize())
+		return this.repository.page(type, point, page)
 			.map((rows) -> page.page(rows, (row) -> (row.distanceMeters() != null)
 					? List.of(Double.toString(row.distanceMeters()), row.base().id().toString())
 					: List.of(row.base().id().toString())))

@@ -11,11 +11,13 @@ import java.util.stream.Collectors;
 
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+
+import cn.partybuilding.web.paging.Keyset;
+import cn.partybuilding.web.paging.PageRequest;
 
 /** Bases with their opening hours and menus. A menu item taken off the menu is kept (inactive) for old bookings. */
 @Repository
@@ -29,6 +31,10 @@ class BaseRepository {
 			+ " + cos(radians(:lat)) * cos(radians(b.lat)) * power(sin(radians(b.lng - :lng) / 2), 2))))";
 
 	private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+
+	private static final Keyset IN_CREATION_ORDER = Keyset.ascending(Keyset.uuid("d.id"));
+
+	private static final Keyset NEAREST = Keyset.ascending(Keyset.real("d.distance"), Keyset.uuid("d.id"));
 
 	private final DatabaseClient db;
 
@@ -103,36 +109,22 @@ class BaseRepository {
 
 	/**
 	 * A page of bases, of a type or all, in creation order or, from a point, nearest first. The keyset position is
-	 * the id, or the distance and the id.
+	 * the id, or the distance and the id; a cursor of the other order is refused (400).
 	 */
-	Mono<List<Located>> page(@Nullable BaseType type, @Nullable GeoPoint near, @Nullable Double afterDistance,
-			@Nullable UUID afterId, int limit) {
-		List<String> conditions = new ArrayList<>();
-		if (type != null) {
-			conditions.add("d.type = :type");
-		}
-		if (afterId != null) {
-			conditions.add((near != null) ? "(d.distance, d.id) > (:afterDistance, :afterId)" : "d.id > :afterId");
-		}
-		String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+	Mono<List<Located>> page(@Nullable BaseType type, @Nullable GeoPoint near, PageRequest page) {
+		Keyset order = (near != null) ? NEAREST : IN_CREATION_ORDER;
 		String distance = (near != null) ? DISTANCE : "NULL::float8";
-		String order = (near != null) ? "d.distance, d.id" : "d.id";
 		var spec = this.db.sql("SELECT * FROM (SELECT " + COLUMNS + ", " + distance + " AS distance FROM bases b) d"
-				+ where + " ORDER BY " + order + " LIMIT :limit")
-			.bind("limit", limit);
+				+ " WHERE true" + ((type != null) ? " AND d.type = :type" : "") + order.condition(page)
+				+ order.orderAndLimit());
 		if (type != null) {
 			spec = spec.bind("type", type.name());
 		}
 		if (near != null) {
 			spec = spec.bind("lat", near.lat()).bind("lng", near.lng());
 		}
-		if (afterId != null) {
-			spec = spec.bind("afterId", afterId);
-			if (near != null && afterDistance != null) {
-				spec = spec.bind("afterDistance", afterDistance);
-			}
-		}
-		return spec.map((row) -> new Located(header(row), row.get("distance", Double.class)))
+		return order.bind(spec, page)
+			.map((row) -> new Located(header(row), row.get("distance", Double.class)))
 			.all()
 			.collectList()
 			.flatMap((rows) -> complete(rows.stream().map(Located::base).toList()).map((bases) -> {

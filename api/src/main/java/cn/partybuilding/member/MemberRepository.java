@@ -13,6 +13,7 @@ import org.springframework.stereotype.Repository;
 
 import cn.partybuilding.personaldata.PersonalDataCipher;
 import cn.partybuilding.system.Parameters;
+import cn.partybuilding.web.paging.Keyset;
 import cn.partybuilding.web.paging.PageRequest;
 
 /** Members with their (decrypted) phone numbers. */
@@ -21,6 +22,8 @@ class MemberRepository {
 
 	private static final String COLUMNS = "m.id, m.branch_id, m.name, m.gender, m.birth_date, m.joined_party_on, "
 			+ "m.full_member_on, m.status, m.category, m.community_id, a.phone_cipher";
+
+	private static final Keyset BY_ID = Keyset.ascending(Keyset.uuid("m.id"));
 
 	private final DatabaseClient db;
 
@@ -40,16 +43,11 @@ class MemberRepository {
 
 	/** Members of the unit's whole subtree, by id, after the page's position. */
 	Flux<MemberWithPhone> inSubtree(UUID orgId, PageRequest page) {
-		String after = page.isFirst() ? "" : " AND m.id > :after";
 		var spec = this.db.sql("SELECT " + COLUMNS + " FROM members m JOIN accounts a ON a.id = m.id "
-				+ "JOIN orgs o ON o.id = m.branch_id WHERE o.path @> ARRAY[:org]::uuid[]" + after
-				+ " ORDER BY m.id LIMIT :limit")
-			.bind("org", orgId)
-			.bind("limit", page.fetchSize());
-		if (!page.isFirst()) {
-			spec = spec.bind("after", UUID.fromString(page.after(0)));
-		}
-		return spec.map(this::read).all();
+				+ "JOIN orgs o ON o.id = m.branch_id WHERE o.path @> ARRAY[:org]::uuid[]" + BY_ID.condition(page)
+				+ BY_ID.orderAndLimit())
+			.bind("org", orgId);
+		return BY_ID.bind(spec, page).map(this::read).all();
 	}
 
 	Mono<Void> update(UUID id, UUID branchId, MemberStatus status, MemberCategory category,

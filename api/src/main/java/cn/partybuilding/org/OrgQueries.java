@@ -12,6 +12,7 @@ import org.springframework.stereotype.Repository;
 
 import cn.partybuilding.org.OrgController.OrgView;
 import cn.partybuilding.web.paging.Page;
+import cn.partybuilding.web.paging.Keyset;
 import cn.partybuilding.web.paging.PageRequest;
 
 /** Reads over the tree: children page by page, member counts of subtrees. */
@@ -19,6 +20,8 @@ import cn.partybuilding.web.paging.PageRequest;
 class OrgQueries {
 
 	private static final String ACTIVE = "m.status IN ('PROBATIONARY', 'FULL')";
+
+	private static final Keyset BY_ID = Keyset.ascending(Keyset.uuid("id"));
 
 	private final DatabaseClient db;
 
@@ -36,16 +39,11 @@ class OrgQueries {
 	}
 
 	Mono<Page<OrgView>> children(UUID parentId, PageRequest page) {
-		String after = page.isFirst() ? "" : " AND id > :after";
 		var spec = this.db
-			.sql("SELECT id, parent_id, name, type, kind, path FROM orgs WHERE parent_id = :parent" + after
-					+ " ORDER BY id LIMIT :limit")
-			.bind("parent", parentId)
-			.bind("limit", page.fetchSize());
-		if (!page.isFirst()) {
-			spec = spec.bind("after", UUID.fromString(page.after(0)));
-		}
-		return spec.map(Orgs::unit).all().collectList().flatMap((units) -> {
+			.sql("SELECT id, parent_id, name, type, kind, path FROM orgs WHERE parent_id = :parent"
+					+ BY_ID.condition(page) + BY_ID.orderAndLimit())
+			.bind("parent", parentId);
+		return BY_ID.bind(spec, page).map(Orgs::unit).all().collectList().flatMap((units) -> {
 			Page<OrgUnit> children = page.page(units, (unit) -> List.of(unit.id().toString()));
 			return memberCounts(children.items().stream().map(OrgUnit::id).toList())
 				.map((counts) -> children.map((unit) -> OrgView.of(unit, counts.getOrDefault(unit.id(), 0L))));

@@ -11,6 +11,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
+import cn.partybuilding.web.paging.Keyset;
 import cn.partybuilding.web.paging.PageRequest;
 
 /** Duty posts and their holders; a member holds a post once, whatever the concurrency. */
@@ -18,6 +19,8 @@ import cn.partybuilding.web.paging.PageRequest;
 class DutyPostRepository {
 
 	private static final String COLUMNS = "id, org_id, name, duties, created_by, created_at";
+
+	private static final Keyset BY_ID = Keyset.ascending(Keyset.uuid("id"));
 
 	private static final String HOLDERS = "SELECT h.post_id, h.member_id, h.assigned_by, h.assigned_at, "
 			+ "m.name AS member_name FROM duty_post_holders h JOIN members m ON m.id = h.member_id";
@@ -51,15 +54,11 @@ class DutyPostRepository {
 
 	/** The posts of one unit, in the order they were set up. */
 	Flux<DutyPost> ofOrg(UUID orgId, PageRequest page) {
-		String after = page.isFirst() ? "" : " AND id > :after";
-		var spec = this.db.sql("SELECT " + COLUMNS + " FROM duty_posts WHERE org_id = :org" + after
-				+ " ORDER BY id LIMIT :limit")
-			.bind("org", orgId)
-			.bind("limit", page.fetchSize());
-		if (!page.isFirst()) {
-			spec = spec.bind("after", UUID.fromString(page.after(0)));
-		}
-		return spec.map(DutyPostRepository::post).all();
+		var spec = this.db
+			.sql("SELECT " + COLUMNS + " FROM duty_posts WHERE org_id = :org" + BY_ID.condition(page)
+					+ BY_ID.orderAndLimit())
+			.bind("org", orgId);
+		return BY_ID.bind(spec, page).map(DutyPostRepository::post).all();
 	}
 
 	/**

@@ -59,18 +59,11 @@ class ReservationQueries {
 	 */
 	Mono<Page<ReservationView>> list(Caller caller, @Nullable UUID baseId, @Nullable UUID orgId,
 			@Nullable ReservationStatus status, PageRequest page) {
-		UUID before;
-		try {
-			before = page.isFirst() ? null : UUID.fromString(page.after(0));
-		}
-		catch (IllegalArgumentException ex) {
-			return Mono.error(DomainException.invalid(Violation.of("cursor", "cursor")));
-		}
 		if (baseId == null && orgId == null) {
 			return Mono.error(DomainException.invalid(Violation.of("baseId", "baseOrOrg")));
 		}
 		return allowed(caller, baseId, orgId)
-			.thenMany(Flux.defer(() -> this.repository.page(baseId, orgId, status, before, page.fetchSize())))
+			.thenMany(Flux.defer(() -> this.repository.page(baseId, orgId, status, page)))
 			.concatMap((reservation) -> view(caller, reservation))
 			.collectList()
 			.map((views) -> page.page(views, (view) -> List.of(view.id())));

@@ -1,7 +1,6 @@
 package cn.partybuilding.reservation;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +15,8 @@ import org.springframework.stereotype.Repository;
 
 import cn.partybuilding.personaldata.PersonalDataCipher;
 import cn.partybuilding.system.Parameters;
+import cn.partybuilding.web.paging.Keyset;
+import cn.partybuilding.web.paging.PageRequest;
 
 /** Reservations, the contact's phone number encrypted at rest; status changes are conditional updates. */
 @Repository
@@ -24,6 +25,8 @@ class ReservationRepository {
 	private static final String COLUMNS = "r.id, r.base_id, r.org_id, r.starts_at, r.ends_at, r.slot_minutes, "
 			+ "r.headcount, r.menu_item_ids, r.channel, r.contact_name, r.contact_phone_cipher, r.status, r.reason, "
 			+ "r.created_by, r.created_at, r.decided_by, r.decided_at";
+
+	private static final Keyset NEWEST = Keyset.descending(Keyset.uuid("r.id"));
 
 	/** The advisory lock namespace of a branch's pending bookings at a base ("RSVP"). */
 	private static final int PENDING_LOCK = 0x52535650;
@@ -117,28 +120,23 @@ class ReservationRepository {
 
 	/**
 	 * Reservations of a base, or of the branches in an org unit's subtree (or both), in a status or any, newest
-	 * first, after the keyset position {@code before} (an id).
+	 * first.
 	 */
 	Flux<Reservation> page(@Nullable UUID baseId, @Nullable UUID subtreeOf, @Nullable ReservationStatus status,
-			@Nullable UUID before, int limit) {
-		List<String> conditions = new ArrayList<>();
-		String join = "";
+			PageRequest page) {
+		StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM reservations r");
 		if (subtreeOf != null) {
-			join = " JOIN orgs o ON o.id = r.org_id AND o.path @> ARRAY[:org]::uuid[]";
+			sql.append(" JOIN orgs o ON o.id = r.org_id AND o.path @> ARRAY[:org]::uuid[]");
 		}
+		sql.append(" WHERE true");
 		if (baseId != null) {
-			conditions.add("r.base_id = :base");
+			sql.append(" AND r.base_id = :base");
 		}
 		if (status != null) {
-			conditions.add("r.status = :status");
+			sql.append(" AND r.status = :status");
 		}
-		if (before != null) {
-			conditions.add("r.id < :before");
-		}
-		String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-		var spec = this.db
-			.sql("SELECT " + COLUMNS + " FROM reservations r" + join + where + " ORDER BY r.id DESC LIMIT :limit")
-			.bind("limit", limit);
+		sql.append(NEWEST.condition(page)).append(NEWEST.orderAndLimit());
+		var spec = this.db.sql(sql.toString());
 		if (subtreeOf != null) {
 			spec = spec.bind("org", subtreeOf);
 		}
@@ -148,10 +146,7 @@ class ReservationRepository {
 		if (status != null) {
 			spec = spec.bind("status", status.name());
 		}
-		if (before != null) {
-			spec = spec.bind("before", before);
-		}
-		return spec.map(this::read).all();
+		return NEWEST.bind(spec, page).map(this::read).all();
 	}
 
 	private Reservation read(Readable row) {

@@ -19,6 +19,7 @@ import cn.partybuilding.security.Caller;
 import cn.partybuilding.security.Decisions;
 import cn.partybuilding.system.Ids;
 import cn.partybuilding.system.Parameters;
+import cn.partybuilding.web.paging.Keyset;
 import cn.partybuilding.web.paging.Page;
 import cn.partybuilding.web.paging.PageRequest;
 import cn.partybuilding.web.problem.DomainException;
@@ -29,6 +30,8 @@ import cn.partybuilding.web.problem.Violation;
 class HonorHours {
 
 	private static final String COLUMNS = "id, member_id, project_id, hours, reason, granted_by, granted_at";
+
+	private static final Keyset NEWEST = Keyset.descending(Keyset.instant("granted_at"), Keyset.uuid("id"));
 
 	private final DatabaseClient db;
 
@@ -66,18 +69,13 @@ class HonorHours {
 
 	/** The member's grants made in [from, to), newest first. */
 	Mono<Page<HonorGrant>> of(UUID memberId, Instant from, Instant to, PageRequest page) {
-		String after = page.isFirst() ? "" : " AND (granted_at, id) < (:afterAt, :afterId)";
 		var spec = this.db.sql("SELECT " + COLUMNS + " FROM volunteer_honor_hours WHERE member_id = :member "
-				+ "AND granted_at >= :from AND granted_at < :to" + after + " ORDER BY granted_at DESC, id DESC "
-				+ "LIMIT :limit")
+				+ "AND granted_at >= :from AND granted_at < :to" + NEWEST.condition(page) + NEWEST.orderAndLimit())
 			.bind("member", memberId)
 			.bind("from", from)
-			.bind("to", to)
-			.bind("limit", page.fetchSize());
-		if (!page.isFirst()) {
-			spec = spec.bind("afterAt", Instant.parse(page.after(0))).bind("afterId", UUID.fromString(page.after(1)));
-		}
-		return spec.map(HonorHours::read)
+			.bind("to", to);
+		return NEWEST.bind(spec, page)
+			.map(HonorHours::read)
 			.all()
 			.collectList()
 			.map((rows) -> page.page(rows, (grant) -> List.of(grant.grantedAt().toString(), grant.id().toString())));

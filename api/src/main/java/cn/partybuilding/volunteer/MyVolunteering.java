@@ -15,6 +15,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 
+import cn.partybuilding.web.paging.Keyset;
 import cn.partybuilding.web.paging.Page;
 import cn.partybuilding.web.paging.PageRequest;
 import cn.partybuilding.web.problem.DomainException;
@@ -34,6 +35,8 @@ class MyVolunteering {
 	private static final String SIGNUP_COLUMNS = Arrays.stream(SignupRepository.COLUMNS.split(", "))
 		.map((column) -> "s." + column)
 		.collect(Collectors.joining(", "));
+
+	private static final Keyset NEWEST = Keyset.descending(Keyset.instant("p.starts_at"), Keyset.uuid("s.id"));
 
 	private final DatabaseClient db;
 
@@ -85,21 +88,14 @@ class MyVolunteering {
 	}
 
 	private Mono<Page<Mine>> signups(UUID memberId, Instant from, Instant to, PageRequest page) {
-		String after = page.isFirst() ? "" : " AND (p.starts_at, s.id) < (:afterStart, :afterId)";
 		var spec = this.db.sql("SELECT " + SIGNUP_COLUMNS + ", p.title, p.starts_at AS project_starts_at, "
 				+ "p.ends_at AS project_ends_at FROM volunteer_signups s "
 				+ "JOIN volunteer_projects p ON p.id = s.project_id WHERE s.member_id = :member "
-				+ "AND p.starts_at >= :from AND p.starts_at < :to" + after
-				+ " ORDER BY p.starts_at DESC, s.id DESC LIMIT :limit")
+				+ "AND p.starts_at >= :from AND p.starts_at < :to" + NEWEST.condition(page) + NEWEST.orderAndLimit())
 			.bind("member", memberId)
 			.bind("from", from)
-			.bind("to", to)
-			.bind("limit", page.fetchSize());
-		if (!page.isFirst()) {
-			spec = spec.bind("afterStart", Instant.parse(page.after(0)))
-				.bind("afterId", UUID.fromString(page.after(1)));
-		}
-		return spec
+			.bind("to", to);
+		return NEWEST.bind(spec, page)
 			.map((row) -> new Mine(SignupRepository.signup(row), row.get("title", String.class),
 					row.get("project_starts_at", Instant.class), row.get("project_ends_at", Instant.class)))
 			.all()

@@ -50,7 +50,7 @@ class ProjectListing {
 
 	Mono<Page<Listed>> list(Query query, Instant now, PageRequest page) {
 		Position near = query.near();
-		Keyset after = page.isFirst() ? null : Keyset.parse(page.after(), (near != null) ? NEAR : MINE);
+		ListPosition after = page.isFirst() ? null : ListPosition.parse(page.after(), (near != null) ? NEAR : MINE);
 		Instant asOf = (after != null) ? after.asOf() : now;
 		Map<String, Object> binds = new LinkedHashMap<>();
 		binds.put("caller", query.caller());
@@ -145,16 +145,16 @@ class ProjectListing {
 	}
 
 	/** A position in one of the two orders, read back from a cursor (signed, yet from another order or listing). */
-	private record Keyset(Instant asOf, int rank, @Nullable Instant startsAt, double distance, UUID id) {
+	private record ListPosition(Instant asOf, int rank, @Nullable Instant startsAt, double distance, UUID id) {
 
-		static Keyset parse(List<String> values, String order) {
+		static ListPosition parse(List<String> values, String order) {
 			try {
 				if (order.equals(NEAR) && values.size() == 4 && values.get(0).equals(NEAR)) {
-					return new Keyset(Instant.parse(values.get(1)), 0, null, Double.parseDouble(values.get(2)),
+					return new ListPosition(Instant.parse(values.get(1)), 0, null, Double.parseDouble(values.get(2)),
 							UUID.fromString(values.get(3)));
 				}
 				if (order.equals(MINE) && values.size() == 5 && values.get(0).equals(MINE)) {
-					return new Keyset(Instant.parse(values.get(1)), Integer.parseInt(values.get(2)),
+					return new ListPosition(Instant.parse(values.get(1)), Integer.parseInt(values.get(2)),
 							Instant.parse(values.get(3)), 0, UUID.fromString(values.get(4)));
 				}
 			}

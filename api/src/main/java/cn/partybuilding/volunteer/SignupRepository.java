@@ -13,6 +13,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
 import cn.partybuilding.system.Parameters;
+import cn.partybuilding.web.paging.Keyset;
 import cn.partybuilding.web.paging.PageRequest;
 
 /**
@@ -25,6 +26,8 @@ class SignupRepository {
 	static final String COLUMNS = "id, project_id, member_id, status, signed_up_at, checked_in_at, checked_out_at, "
 			+ "recorded_hours, made_up_by, made_up_at, makeup_reason, approved_hours, approved_by, approved_at, "
 			+ "approval_reason";
+
+	private static final Keyset BY_ID = Keyset.ascending(Keyset.uuid("id"));
 
 	private final DatabaseClient db;
 
@@ -131,15 +134,10 @@ class SignupRepository {
 
 	/** The project's sign-ups in the order they were first made. */
 	Flux<Signup> ofProject(UUID projectId, PageRequest page) {
-		String after = page.isFirst() ? "" : " AND id > :after";
-		var spec = this.db.sql("SELECT " + COLUMNS + " FROM volunteer_signups WHERE project_id = :project" + after
-				+ " ORDER BY id LIMIT :limit")
-			.bind("project", projectId)
-			.bind("limit", page.fetchSize());
-		if (!page.isFirst()) {
-			spec = spec.bind("after", UUID.fromString(page.after(0)));
-		}
-		return spec.map(SignupRepository::signup).all();
+		var spec = this.db.sql("SELECT " + COLUMNS + " FROM volunteer_signups WHERE project_id = :project"
+				+ BY_ID.condition(page) + BY_ID.orderAndLimit())
+			.bind("project", projectId);
+		return BY_ID.bind(spec, page).map(SignupRepository::signup).all();
 	}
 
 	/** {@code UPDATE} to the state after {@code action}, only from the state it is allowed from. */
