@@ -1,6 +1,5 @@
 package cn.partybuilding.activity;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -12,6 +11,7 @@ import org.springframework.stereotype.Component;
 import cn.partybuilding.jobs.DailyJob;
 import cn.partybuilding.jobs.JobCounts;
 import cn.partybuilding.jobs.JobProgress;
+import cn.partybuilding.system.BusinessTime;
 
 /** {@code activity-reminders}: in the morning, every invitee of the day's approved activities is reminded, once. */
 @Component
@@ -21,12 +21,12 @@ class ActivityRemindersJob implements DailyJob {
 
 	private final ActivityEvents events;
 
-	private final Clock clock;
+	private final BusinessTime time;
 
-	ActivityRemindersJob(DatabaseClient db, ActivityEvents events, Clock clock) {
+	ActivityRemindersJob(DatabaseClient db, ActivityEvents events, BusinessTime time) {
 		this.db = db;
 		this.events = events;
-		this.clock = clock;
+		this.time = time;
 	}
 
 	@Override
@@ -41,8 +41,8 @@ class ActivityRemindersJob implements DailyJob {
 
 	@Override
 	public Mono<JobCounts> run(LocalDate date, JobProgress progress) {
-		Instant from = date.atStartOfDay(this.clock.getZone()).toInstant();
-		Instant to = date.plusDays(1).atStartOfDay(this.clock.getZone()).toInstant();
+		Instant from = this.time.startOf(date);
+		Instant to = this.time.endOf(date);
 		return this.db
 			.sql("SELECT " + Activities.columns("a") + " FROM activities a WHERE a.status = 'APPROVED' "
 					+ "AND a.starts_at >= :from AND a.starts_at < :to ORDER BY a.starts_at, a.id")

@@ -1,6 +1,5 @@
 package cn.partybuilding.activity;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -18,6 +17,7 @@ import cn.partybuilding.org.AccessPolicy;
 import cn.partybuilding.security.Caller;
 import cn.partybuilding.security.Decisions;
 import cn.partybuilding.security.Role;
+import cn.partybuilding.system.BusinessTime;
 import cn.partybuilding.system.Ids;
 import cn.partybuilding.web.paging.Page;
 import cn.partybuilding.web.paging.PageRequest;
@@ -40,16 +40,16 @@ class ActivityService {
 
 	private final ActivityAccess activityAccess;
 
-	private final Clock clock;
+	private final BusinessTime time;
 
 	ActivityService(ActivityRepository repository, Activities activities, ActivityEvents events, AccessPolicy access,
-			ActivityAccess activityAccess, Clock clock) {
+			ActivityAccess activityAccess, BusinessTime time) {
 		this.repository = repository;
 		this.activities = activities;
 		this.events = events;
 		this.access = access;
 		this.activityAccess = activityAccess;
-		this.clock = clock;
+		this.time = time;
 	}
 
 	/**
@@ -114,14 +114,14 @@ class ActivityService {
 
 	Mono<Page<Activity>> inOrg(Caller caller, UUID orgId, @Nullable LocalDate from, @Nullable LocalDate to,
 			@Nullable ActivityType type, PageRequest page) {
-		LocalDate today = LocalDate.now(this.clock);
+		LocalDate today = this.time.today();
 		LocalDate first = (from != null) ? from : today.minusDays(30);
 		LocalDate last = (to != null) ? to : first.plusYears(1);
 		if (last.isBefore(first)) {
 			return Mono.error(DomainException.invalid(Violation.of("to", "notBeforeFrom")));
 		}
-		Instant start = first.atStartOfDay(this.clock.getZone()).toInstant();
-		Instant end = last.plusDays(1).atStartOfDay(this.clock.getZone()).toInstant();
+		Instant start = this.time.startOf(first);
+		Instant end = this.time.endOf(last);
 		return this.access.requireVisible(caller, orgId)
 			.flatMap((org) -> this.repository.byOrg(org.id(), start, end, type, page).collectList())
 			.map((rows) -> page.page(rows, (activity) -> List.of(activity.startsAt().toString(),

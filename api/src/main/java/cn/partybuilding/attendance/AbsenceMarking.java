@@ -1,6 +1,5 @@
 package cn.partybuilding.attendance;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -13,6 +12,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 import cn.partybuilding.activity.Activities;
 import cn.partybuilding.activity.Activity;
+import cn.partybuilding.system.BusinessTime;
 
 /**
  * After an activity ends, every invited member with neither a check-in nor an approved leave is absent without leave
@@ -30,21 +30,21 @@ public class AbsenceMarking {
 
 	private final TransactionalOperator transactions;
 
-	private final Clock clock;
+	private final BusinessTime time;
 
 	AbsenceMarking(Activities activities, AttendanceEvents events, DatabaseClient db,
-			TransactionalOperator transactions, Clock clock) {
+			TransactionalOperator transactions, BusinessTime time) {
 		this.activities = activities;
 		this.events = events;
 		this.db = db;
 		this.transactions = transactions;
-		this.clock = clock;
+		this.time = time;
 	}
 
 	/** Marks the activities that ended before the end of {@code date} (business zone); counts activities and absences. */
 	public Mono<Counts> markUpTo(LocalDate date) {
-		Instant cutoff = date.plusDays(1).atStartOfDay(this.clock.getZone()).toInstant();
-		Instant now = this.clock.instant();
+		Instant cutoff = this.time.endOf(date);
+		Instant now = this.time.now();
 		Instant until = cutoff.isAfter(now) ? now : cutoff;
 		return this.activities.awaitingCompletion(until)
 			.concatMap((activity) -> mark(activity, now))

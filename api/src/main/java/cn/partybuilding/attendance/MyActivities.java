@@ -1,6 +1,5 @@
 package cn.partybuilding.attendance;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import cn.partybuilding.activity.Activities;
 import cn.partybuilding.activity.Activity;
 import cn.partybuilding.org.Orgs;
 import cn.partybuilding.security.Caller;
+import cn.partybuilding.system.BusinessTime;
 import cn.partybuilding.web.paging.Keyset;
 import cn.partybuilding.web.paging.Page;
 import cn.partybuilding.web.paging.PageRequest;
@@ -37,24 +37,24 @@ class MyActivities {
 
 	private final DatabaseClient db;
 
-	private final Clock clock;
+	private final BusinessTime time;
 
-	MyActivities(Orgs orgs, DatabaseClient db, Clock clock) {
+	MyActivities(Orgs orgs, DatabaseClient db, BusinessTime time) {
 		this.orgs = orgs;
 		this.db = db;
-		this.clock = clock;
+		this.time = time;
 	}
 
 	Mono<Page<Mine>> of(Caller caller, @Nullable LocalDate from, @Nullable LocalDate to, PageRequest page) {
 		if (caller.branchId() == null) {
 			return Mono.just(new Page<>(List.of(), null));
 		}
-		LocalDate first = (from != null) ? from : LocalDate.now(this.clock).minusDays(30);
+		LocalDate first = (from != null) ? from : this.time.today().minusDays(30);
 		LocalDate last = (to != null) ? to : first.plusYears(1);
 		if (last.isBefore(first)) {
 			return Mono.error(DomainException.invalid(Violation.of("to", "notBeforeFrom")));
 		}
-		Instant now = this.clock.instant();
+		Instant now = this.time.now();
 		return this.orgs.find(caller.branchId()).flatMap((branch) -> {
 			List<UUID> units = new ArrayList<>(branch.ancestors());
 			units.add(branch.id());
@@ -69,8 +69,8 @@ class MyActivities {
 				.bind("member", caller.id())
 				.bind("units", units.toArray(UUID[]::new))
 				.bind("branch", branch.id())
-				.bind("from", first.atStartOfDay(this.clock.getZone()).toInstant())
-				.bind("to", last.plusDays(1).atStartOfDay(this.clock.getZone()).toInstant());
+				.bind("from", this.time.startOf(first))
+				.bind("to", this.time.endOf(last));
 			return BY_START.bind(spec, page)
 				.map((row) -> new Mine(Activities.read(row),
 					state(Activities.read(row), row.get("checked_in_at", Instant.class), row.get("leave", String.class),

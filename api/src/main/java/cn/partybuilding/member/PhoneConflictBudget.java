@@ -1,9 +1,7 @@
 package cn.partybuilding.member;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +19,7 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
 import cn.partybuilding.audit.AuditEntry;
 import cn.partybuilding.audit.AuditLog;
 import cn.partybuilding.security.Caller;
+import cn.partybuilding.system.BusinessTime;
 import cn.partybuilding.system.PartySettings;
 import cn.partybuilding.web.problem.ErrorCode;
 import cn.partybuilding.web.problem.TooManyRequests;
@@ -56,17 +55,17 @@ class PhoneConflictBudget {
 
 	private final TransactionalOperator ownTransaction;
 
-	private final Clock clock;
+	private final BusinessTime time;
 
 	private final int perDay;
 
-	PhoneConflictBudget(AuditLog audit, DatabaseClient db, ReactiveTransactionManager transactions, Clock clock,
+	PhoneConflictBudget(AuditLog audit, DatabaseClient db, ReactiveTransactionManager transactions, BusinessTime time,
 			PartySettings settings) {
 		this.audit = audit;
 		this.db = db;
 		this.ownTransaction = TransactionalOperator.create(transactions,
 				new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRES_NEW));
-		this.clock = clock;
+		this.time = time;
 		this.perDay = settings.registration().outsidePhoneConflictsPerDay();
 	}
 
@@ -110,13 +109,13 @@ class PhoneConflictBudget {
 	}
 
 	private TooManyRequests limitReached() {
-		Instant tomorrow = LocalDate.now(this.clock).plusDays(1).atStartOfDay(this.clock.getZone()).toInstant();
-		return new TooManyRequests(ErrorCode.PHONE_CONFLICT_LIMIT, Duration.between(this.clock.instant(), tomorrow),
+		Instant tomorrow = this.time.endOf(this.time.today());
+		return new TooManyRequests(ErrorCode.PHONE_CONFLICT_LIMIT, Duration.between(this.time.now(), tomorrow),
 				this.perDay);
 	}
 
 	private Instant startOfToday() {
-		return LocalDate.now(this.clock).atStartOfDay(this.clock.getZone()).toInstant();
+		return this.time.startOf(this.time.today());
 	}
 
 	private static AuditEntry entry(Caller caller, UUID orgId, String action, Map<String, String> details) {

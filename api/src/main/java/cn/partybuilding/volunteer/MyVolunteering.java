@@ -1,7 +1,6 @@
 package cn.partybuilding.volunteer;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -15,6 +14,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 
+import cn.partybuilding.system.BusinessTime;
 import cn.partybuilding.web.paging.Keyset;
 import cn.partybuilding.web.paging.Page;
 import cn.partybuilding.web.paging.PageRequest;
@@ -42,18 +42,18 @@ class MyVolunteering {
 
 	private final HonorHours honor;
 
-	private final Clock clock;
+	private final BusinessTime time;
 
-	MyVolunteering(DatabaseClient db, HonorHours honor, Clock clock) {
+	MyVolunteering(DatabaseClient db, HonorHours honor, BusinessTime time) {
 		this.db = db;
 		this.honor = honor;
-		this.clock = clock;
+		this.time = time;
 	}
 
 	/** The year asked for, or the current one; 400 outside {@value #FIRST_YEAR}..{@value #LAST_YEAR}. */
 	int year(@Nullable Integer year) {
 		if (year == null) {
-			return LocalDate.now(this.clock).getYear();
+			return this.time.today().getYear();
 		}
 		if (year < FIRST_YEAR || year > LAST_YEAR) {
 			throw DomainException.invalid(Violation.of("year", "volunteer.year", FIRST_YEAR, LAST_YEAR));
@@ -105,7 +105,7 @@ class MyVolunteering {
 	}
 
 	private Instant start(int year) {
-		return LocalDate.of(year, 1, 1).atStartOfDay(this.clock.getZone()).toInstant();
+		return this.time.startOf(LocalDate.of(year, 1, 1));
 	}
 
 	/**
