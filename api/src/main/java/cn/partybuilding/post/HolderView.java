@@ -1,0 +1,16 @@
+package cn.partybuilding.post;
+
+import java.time.OffsetDateTime;
+
+/**
+ * A member holding a post.
+ *
+ * @param postId the post
+ * @param memberId the member
+ * @param memberName the member's name
+ * @param assignedBy who assigned it
+ * @param assignedAt when
+ */
+record HolderView(String postId, String memberId, String memberName, String assignedBy,
+		OffsetDateTime assignedAt) {
+}
