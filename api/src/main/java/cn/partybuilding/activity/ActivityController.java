@@ -1,11 +1,8 @@
 package cn.partybuilding.activity;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -42,56 +39,48 @@ class ActivityController {
 
 	private final ActivityService activities;
 
-	private final Clock clock;
+	private final ActivityViews views;
 
-	ActivityController(ActivityService activities, Clock clock) {
+	ActivityController(ActivityService activities, ActivityViews views) {
 		this.activities = activities;
-		this.clock = clock;
+		this.views = views;
 	}
 
 	@PostMapping("/activities")
 	Mono<ResponseEntity<ActivityView>> create(@Valid @RequestBody NewActivity body, Caller caller) {
 		return this.activities.create(caller, body)
 			.map((activity) -> ResponseEntity.created(URI.create("/api/v1/activities/" + activity.id()))
-				.body(view(activity)));
+				.body(this.views.view(activity)));
 	}
 
 	@GetMapping("/activities/{id}")
 	Mono<ActivityView> get(@PathVariable UUID id, Caller caller) {
-		return this.activities.get(caller, id).map(this::view);
+		return this.activities.get(caller, id).map(this.views::view);
 	}
 
 	@PostMapping("/activities/{id}/approve")
 	@ApiErrors({ ErrorCode.ILLEGAL_STATE, ErrorCode.SELF_DECISION })
 	Mono<ActivityView> approve(@PathVariable UUID id, Caller caller) {
-		return this.activities.decide(caller, id, ActivityStatus.Action.APPROVE, null).map(this::view);
+		return this.activities.decide(caller, id, ActivityStatus.Action.APPROVE, null).map(this.views::view);
 	}
 
 	@PostMapping("/activities/{id}/reject")
 	@ApiErrors({ ErrorCode.ILLEGAL_STATE, ErrorCode.SELF_DECISION })
 	Mono<ActivityView> reject(@PathVariable UUID id, @Valid @RequestBody Reason body, Caller caller) {
-		return this.activities.decide(caller, id, ActivityStatus.Action.REJECT, body.reason()).map(this::view);
+		return this.activities.decide(caller, id, ActivityStatus.Action.REJECT, body.reason()).map(this.views::view);
 	}
 
 	@PostMapping("/activities/{id}/cancel")
 	@ApiErrors(ErrorCode.ILLEGAL_STATE)
 	Mono<ActivityView> cancel(@PathVariable UUID id, Caller caller) {
-		return this.activities.decide(caller, id, ActivityStatus.Action.CANCEL, null).map(this::view);
+		return this.activities.decide(caller, id, ActivityStatus.Action.CANCEL, null).map(this.views::view);
 	}
 
 	@GetMapping("/orgs/{id}/activities")
 	Mono<Page<ActivityView>> inOrg(@PathVariable UUID id, @RequestParam(required = false) @Nullable LocalDate from,
 			@RequestParam(required = false) @Nullable LocalDate to,
 			@RequestParam(required = false) @Nullable ActivityType type, Caller caller, PageRequest page) {
-		return this.activities.inOrg(caller, id, from, to, type, page).map((result) -> result.map(this::view));
-	}
-
-	ActivityView view(Activity activity) {
-		return ActivityView.of(activity, this::local);
-	}
-
-	private OffsetDateTime local(Instant instant) {
-		return instant.atZone(this.clock.getZone()).toOffsetDateTime();
+		return this.activities.inOrg(caller, id, from, to, type, page).map((result) -> result.map(this.views::view));
 	}
 
 	/**
@@ -144,35 +133,6 @@ class ActivityController {
 	 * @param reason the reason, shown to the member
 	 */
 	record Reason(@NotBlank @Size(max = 500) String reason) {
-	}
-
-	/**
-	 * An activity as the API shows it.
-	 *
-	 * @param id the activity
-	 * @param orgId the unit holding it
-	 * @param type the kind of meeting
-	 * @param title title
-	 * @param startsAt start
-	 * @param endsAt end
-	 * @param checkInOpensAt when check-in opens
-	 * @param checkInClosesAt when check-in closes
-	 * @param venue where
-	 * @param checkInMethods how members check in
-	 * @param status where it stands
-	 * @param createdBy who planned or proposed it
-	 */
-	record ActivityView(String id, String orgId, ActivityType type, String title, OffsetDateTime startsAt,
-			OffsetDateTime endsAt, OffsetDateTime checkInOpensAt, OffsetDateTime checkInClosesAt,
-			@Nullable Venue venue, List<CheckInMethod> checkInMethods, ActivityStatus status, String createdBy) {
-
-		static ActivityView of(Activity activity, java.util.function.Function<Instant, OffsetDateTime> local) {
-			return new ActivityView(activity.id().toString(), activity.orgId().toString(), activity.type(),
-					activity.title(), local.apply(activity.startsAt()), local.apply(activity.endsAt()),
-					local.apply(activity.checkInOpensAt()), local.apply(activity.checkInClosesAt()), activity.venue(),
-					activity.methods().stream().sorted().toList(), activity.status(), activity.createdBy().toString());
-		}
-
 	}
 
 }

@@ -1,9 +1,6 @@
 package cn.partybuilding.audit;
 
-import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -31,11 +28,11 @@ class AuditController {
 
 	private final AuditLogRepository repository;
 
-	private final Clock clock;
+	private final AuditViews views;
 
-	AuditController(AuditLogRepository repository, Clock clock) {
+	AuditController(AuditLogRepository repository, AuditViews views) {
 		this.repository = repository;
-		this.clock = clock;
+		this.views = views;
 	}
 
 	@GetMapping("/audit-log")
@@ -51,33 +48,7 @@ class AuditController {
 		}
 		return this.repository.read(scopes, action, targetId, page)
 			.collectList()
-			.map((rows) -> page.page(rows, (row) -> List.of(row.id().toString())).map(this::view));
-	}
-
-	private EntryView view(AuditLogRepository.Recorded recorded) {
-		AuditEntry entry = recorded.entry();
-		return new EntryView(recorded.id().toString(), recorded.at().atZone(this.clock.getZone()).toOffsetDateTime(),
-				(entry.actorId() != null) ? entry.actorId().toString() : null, recorded.actorName(), entry.action(),
-				entry.targetType(), entry.targetId(), (entry.orgId() != null) ? entry.orgId().toString() : null,
-				entry.details());
-	}
-
-	/**
-	 * An entry of the audit log.
-	 *
-	 * @param id the entry
-	 * @param at when
-	 * @param actorId who; absent for the system itself
-	 * @param actorName the actor's name, when the actor is a member
-	 * @param action what was done
-	 * @param targetType the kind of thing it was done to
-	 * @param targetId the thing
-	 * @param orgId the org unit it concerns; absent for the whole installation
-	 * @param details more about it (never personal data)
-	 */
-	record EntryView(String id, OffsetDateTime at, @Nullable String actorId, @Nullable String actorName,
-			String action, String targetType, @Nullable String targetId, @Nullable String orgId,
-			Map<String, String> details) {
+			.map((rows) -> page.page(rows, (row) -> List.of(row.id().toString())).map(this.views::view));
 	}
 
 }

@@ -1,14 +1,11 @@
 package cn.partybuilding.jobs;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
@@ -37,12 +34,12 @@ class JobController {
 
 	private final JobRuns runs;
 
-	private final Clock clock;
+	private final JobViews views;
 
-	JobController(JobRunner runner, JobRuns runs, Clock clock) {
+	JobController(JobRunner runner, JobRuns runs, JobViews views) {
 		this.runner = runner;
 		this.runs = runs;
-		this.clock = clock;
+		this.views = views;
 	}
 
 	@PostMapping("/admin/jobs/{job}/runs")
@@ -51,28 +48,15 @@ class JobController {
 		return Mono.justOrEmpty(this.runner.job(job))
 			.switchIfEmpty(Mono.error(DomainException::notFound))
 			.flatMap((dailyJob) -> this.runner.start(dailyJob, body.date()))
-			.map(this::view);
+			.map(this.views::view);
 	}
 
 	@GetMapping("/admin/jobs/{job}/runs/{id}")
 	Mono<RunView> get(@PathVariable @Size(max = JOB_NAME_MAX) String job, @PathVariable UUID id) {
-		return this.runs.find(job, id).switchIfEmpty(Mono.error(DomainException::notFound)).map(this::view);
-	}
-
-	private RunView view(JobRun run) {
-		return new RunView(run.id().toString(), run.job(), run.date(), run.status().name(), run.processed(),
-				run.created(), at(run.startedAt()), (run.finishedAt() != null) ? at(run.finishedAt()) : null);
-	}
-
-	private OffsetDateTime at(java.time.Instant instant) {
-		return instant.atZone(this.clock.getZone()).toOffsetDateTime();
+		return this.runs.find(job, id).switchIfEmpty(Mono.error(DomainException::notFound)).map(this.views::view);
 	}
 
 	record RunRequest(@NotNull LocalDate date) {
-	}
-
-	record RunView(String id, String job, LocalDate date, String status, long processed, long created,
-			OffsetDateTime startedAt, @Nullable OffsetDateTime finishedAt) {
 	}
 
 }
