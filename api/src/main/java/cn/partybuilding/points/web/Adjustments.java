@@ -38,13 +38,13 @@ class Adjustments {
 
 	private final AccessPolicy access;
 
-	private final MemberStatements statements;
+	private final Statements statements;
 
 	private final TransactionalOperator transactions;
 
 	private final Clock clock;
 
-	Adjustments(PointsRoster roster, PointsIntake intake, AccessPolicy access, MemberStatements statements,
+	Adjustments(PointsRoster roster, PointsIntake intake, AccessPolicy access, Statements statements,
 			TransactionalOperator transactions, Clock clock) {
 		this.roster = roster;
 		this.intake = intake;

@@ -34,10 +34,10 @@ import cn.partybuilding.web.problem.ErrorCode;
 @RequestMapping("/api/v1")
 class ClaimsController {
 
-	private final ClaimDesk desk;
+	private final Claims claims;
 
-	ClaimsController(ClaimDesk desk) {
-		this.desk = desk;
+	ClaimsController(Claims claims) {
+		this.claims = claims;
 	}
 
 	/** A pending claim of the caller's; the rule must be a bonus item that may be claimed for that date. */
@@ -45,7 +45,7 @@ class ClaimsController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@ApiErrors({ ErrorCode.RULE_NOT_CLAIMABLE, ErrorCode.NOT_ON_ROSTER })
 	Mono<ClaimView> submit(Caller caller, @Valid @RequestBody NewClaim body) {
-		return this.desk.submit(caller, body);
+		return this.claims.submit(caller, body);
 	}
 
 	/**
@@ -55,25 +55,25 @@ class ClaimsController {
 	@GetMapping("/points/claims")
 	Mono<Page<ClaimView>> list(Caller caller, @RequestParam(required = false) @Nullable ClaimStatus status,
 			@RequestParam(defaultValue = "false") boolean mine, PageRequest page) {
-		return this.desk.list(caller, status, mine, page);
+		return this.claims.list(caller, status, mine, page);
 	}
 
 	@GetMapping("/points/claims/{id}")
 	Mono<ClaimView> find(Caller caller, @PathVariable UUID id) {
-		return this.desk.find(caller, id);
+		return this.claims.find(caller, id);
 	}
 
 	/** Approves a pending claim: the claimed rule's points are scored for the member, caps applied. */
 	@PostMapping("/points/claims/{id}/approve")
 	@ApiErrors({ ErrorCode.ILLEGAL_STATE, ErrorCode.SELF_DECISION })
 	Mono<ClaimView> approve(Caller caller, @PathVariable UUID id) {
-		return this.desk.approve(caller, id);
+		return this.claims.approve(caller, id);
 	}
 
 	@PostMapping("/points/claims/{id}/reject")
 	@ApiErrors({ ErrorCode.ILLEGAL_STATE, ErrorCode.SELF_DECISION })
 	Mono<ClaimView> reject(Caller caller, @PathVariable UUID id, @Valid @RequestBody Rejection body) {
-		return this.desk.reject(caller, id, body.reason());
+		return this.claims.reject(caller, id, body.reason());
 	}
 
 	record NewClaim(@NotBlank @Size(max = 50) String ruleCode, @NotNull LocalDate occurredOn,

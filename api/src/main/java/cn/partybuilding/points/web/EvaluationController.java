@@ -31,12 +31,12 @@ import cn.partybuilding.web.paging.PageRequest;
 @RequestMapping("/api/v1")
 class EvaluationController {
 
-	private final Evaluating evaluating;
+	private final OrgEvaluations evaluations;
 
 	private final PointsYears years;
 
-	EvaluationController(Evaluating evaluating, PointsYears years) {
-		this.evaluating = evaluating;
+	EvaluationController(OrgEvaluations evaluations, PointsYears years) {
+		this.evaluations = evaluations;
 		this.years = years;
 	}
 
@@ -45,7 +45,7 @@ class EvaluationController {
 	Mono<EvaluationView> evaluate(Caller caller, @PathVariable UUID id,
 			@RequestParam(required = false) @Nullable @Min(PointsYears.FIRST) @Max(PointsYears.LAST) Integer year,
 			@Valid @RequestBody(required = false) @Nullable SchemeForm scheme) {
-		return this.evaluating.evaluate(caller, id, this.years.resolve(year), scheme);
+		return this.evaluations.evaluate(caller, id, this.years.resolve(year), scheme);
 	}
 
 	/** The stored grades, most points first, with the scheme used; 404 before the first evaluation. */
@@ -53,7 +53,7 @@ class EvaluationController {
 	Mono<EvaluationView.Graded> find(Caller caller, @PathVariable UUID id,
 			@RequestParam(required = false) @Nullable @Min(PointsYears.FIRST) @Max(PointsYears.LAST) Integer year,
 			PageRequest page) {
-		return this.evaluating.find(caller, id, this.years.resolve(year), page);
+		return this.evaluations.find(caller, id, this.years.resolve(year), page);
 	}
 
 	/** Thresholds (points, inclusive) and the largest share (0 to 1) of excellent; missing ones take the defaults. */

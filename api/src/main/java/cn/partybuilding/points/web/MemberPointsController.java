@@ -22,11 +22,11 @@ import cn.partybuilding.web.paging.PageRequest;
 @RequestMapping("/api/v1")
 class MemberPointsController {
 
-	private final MemberStatements statements;
+	private final Statements statements;
 
 	private final PointsYears years;
 
-	MemberPointsController(MemberStatements statements, PointsYears years) {
+	MemberPointsController(Statements statements, PointsYears years) {
 		this.statements = statements;
 		this.years = years;
 	}

@@ -33,9 +33,9 @@ import cn.partybuilding.web.problem.ErrorCode;
 @RequestMapping("/api/v1")
 class PointsRulesController {
 
-	private final RuleAdministration rules;
+	private final Rules rules;
 
-	PointsRulesController(RuleAdministration rules) {
+	PointsRulesController(Rules rules) {
 		this.rules = rules;
 	}
 

@@ -23,7 +23,7 @@ import cn.partybuilding.web.problem.Violation;
 
 /** 民主评议 of an org subtree, by the org's administrators; the scheme defaults to the configured one. */
 @Service
-class Evaluating {
+class OrgEvaluations {
 
 	private final Evaluations evaluations;
 
@@ -33,7 +33,7 @@ class Evaluating {
 
 	private final PointsYears years;
 
-	Evaluating(Evaluations evaluations, AccessPolicy access, PointsSettings settings, PointsYears years) {
+	OrgEvaluations(Evaluations evaluations, AccessPolicy access, PointsSettings settings, PointsYears years) {
 		this.evaluations = evaluations;
 		this.access = access;
 		this.settings = settings;

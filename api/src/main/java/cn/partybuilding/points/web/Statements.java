@@ -23,7 +23,7 @@ import cn.partybuilding.web.problem.DomainException;
 
 /** Members' points and the statements that explain them, for the member and for the secretaries over them. */
 @Service
-class MemberStatements {
+class Statements {
 
 	private final PointsStatements statements;
 
@@ -35,7 +35,7 @@ class MemberStatements {
 
 	private final PointsYears years;
 
-	MemberStatements(PointsStatements statements, Leaderboards leaderboards, PointsRoster roster, AccessPolicy access,
+	Statements(PointsStatements statements, Leaderboards leaderboards, PointsRoster roster, AccessPolicy access,
 			PointsYears years) {
 		this.statements = statements;
 		this.leaderboards = leaderboards;

@@ -30,7 +30,7 @@ import cn.partybuilding.web.problem.Violation;
  * (never on their own claim); a member sees their own claims, secretaries and admins those of their subtrees.
  */
 @Service
-class ClaimDesk {
+class Claims {
 
 	private final PointsClaims claims;
 
@@ -40,7 +40,7 @@ class ClaimDesk {
 
 	private final PointsYears years;
 
-	ClaimDesk(PointsClaims claims, AccessPolicy access, RosterNames names, PointsYears years) {
+	Claims(PointsClaims claims, AccessPolicy access, RosterNames names, PointsYears years) {
 		this.claims = claims;
 		this.access = access;
 		this.names = names;

@@ -34,7 +34,7 @@ import cn.partybuilding.web.problem.Violation;
  * what the version was before, in the transaction of the change.
  */
 @Service
-class RuleAdministration {
+class Rules {
 
 	static final String TARGET = "POINTS_RULE";
 
@@ -49,7 +49,7 @@ class RuleAdministration {
 
 	private final TransactionalOperator transactions;
 
-	RuleAdministration(PointsRules rules, AccessPolicy access, AuditLog audit, TransactionalOperator transactions) {
+	Rules(PointsRules rules, AccessPolicy access, AuditLog audit, TransactionalOperator transactions) {
 		this.rules = rules;
 		this.access = access;
 		this.audit = audit;
@@ -72,7 +72,7 @@ class RuleAdministration {
 	Mono<RuleView> add(Caller caller, RuleForm form) {
 		return this.access.requireDistrictAdministrator(caller)
 			.then(Mono.defer(() -> this.rules.add(form.toVersion(Ids.newId().toString()))))
-			.map(RuleAdministration::accepted)
+			.map(Rules::accepted)
 			.flatMap((added) -> this.audit.record(new AuditEntry(caller.id(), "POINTS_RULE_ADDED", TARGET, added.id(),
 					null, described(added, "")))
 				.thenReturn(added))
@@ -89,7 +89,7 @@ class RuleAdministration {
 					return Mono.error(DomainException.invalid(Violation.of("code", "pointsRule.codeChanged")));
 				}
 				return this.rules.replace(form.toVersion(id))
-					.map((change) -> change.map(RuleAdministration::accepted).orElseThrow(DomainException::notFound))
+					.map((change) -> change.map(Rules::accepted).orElseThrow(DomainException::notFound))
 					.flatMap((changed) -> {
 						Map<String, String> details = new LinkedHashMap<>(described(RuleView.of(existing), "before."));
 						details.putAll(described(changed, ""));

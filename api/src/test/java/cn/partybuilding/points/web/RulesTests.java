@@ -16,7 +16,7 @@ import cn.partybuilding.web.problem.Violation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-class RuleAdministrationTests {
+class RulesTests {
 
 	@Test
 	void theBasisDefaultsToTheEventsAmountForManualAdjustmentsAndToPerEventOtherwise() {
@@ -29,7 +29,7 @@ class RuleAdministrationTests {
 
 	@Test
 	void malformedFieldsAreRefusedBeforeConflicts() {
-		var refusal = RuleAdministration.refusal(List.of(new RuleViolation.InvalidField("points", "must be positive"),
+		var refusal = Rules.refusal(List.of(new RuleViolation.InvalidField("points", "must be positive"),
 				new RuleViolation.OverlapsVersion("X@2020-01-01", LocalDate.of(2020, 1, 1), null),
 				new RuleViolation.InvalidField("points", "again")));
 		assertThat(refusal.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
@@ -39,10 +39,10 @@ class RuleAdministrationTests {
 
 	@Test
 	void conflictsWithOtherVersionsAreNamed() {
-		assertThat(RuleAdministration
+		assertThat(Rules
 			.refusal(List.of(new RuleViolation.OverlapsVersion("X@2020-01-01", LocalDate.of(2020, 1, 1), null)))
 			.code()).isEqualTo(ErrorCode.RULE_VERSIONS_OVERLAP);
-		assertThat(RuleAdministration
+		assertThat(Rules
 			.refusal(List.of(new RuleViolation.ChangesCategory("X@2020-01-01", PointsCategory.BONUS)))
 			.code()).isEqualTo(ErrorCode.RULE_CATEGORY_CHANGED);
 	}
