@@ -1,7 +1,5 @@
 package cn.partybuilding;
 
-import java.util.regex.Pattern;
-
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -9,38 +7,39 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.stereotype.Controller;
 import org.springframework.stereotype.Repository;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The boundaries of the code, checked: features (top-level packages, in every module) depend on each other without
- * cycles; the points engine's core is plain Java; the engine modules know nothing of the HTTP edge.
+ * cycles; the points engine's core is plain Java; the engines know nothing of the application or of their HTTP edges,
+ * which live in the {@code web} package of each engine's namespace.
  */
 class ArchitectureTests {
 
 	static final JavaClasses CLASSES = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("cn.partybuilding");
 
-	private static final Pattern ENGINE_LOCATION = Pattern
-		.compile("/(points-engine|notification)(/target/|-[^/]*\\.jar!)");
+	private static final String[] NAMESPACES = { "cn.partybuilding.points..", "cn.partybuilding.notification.." };
 
-	/** Classes compiled in the points-engine or notification module (their class files or jars). */
-	static final DescribedPredicate<JavaClass> ENGINE_MODULES = DescribedPredicate
-		.describe("are in the points-engine or notification module", (javaClass) -> javaClass.getSource()
-			.map((source) -> ENGINE_LOCATION.matcher(source.getUri().toString()).find())
-			.orElse(false));
+	private static final String[] EDGES = { "cn.partybuilding.points.web..", "cn.partybuilding.notification.web.." };
 
-	@Test
-	void theEngineModulesAreToldApartFromTheApplication() {
-		assertThat(CLASSES.stream().filter(ENGINE_MODULES))
-			.anyMatch((c) -> c.getPackageName().startsWith("cn.partybuilding.points.intake"))
-			.anyMatch((c) -> c.getPackageName().startsWith("cn.partybuilding.notification"))
-			.noneMatch((c) -> c.getSimpleName().endsWith("Controller"));
-	}
+	/** The engines proper: their namespaces without the HTTP edges the application adds to them. */
+	static final DescribedPredicate<JavaClass> ENGINES = resideInAnyPackage(NAMESPACES)
+		.and(not(resideInAnyPackage(EDGES)))
+		.as("are in the points or notification engine (outside their web packages)");
+
+	/** The application's features: every package outside the engines' namespaces. */
+	static final DescribedPredicate<JavaClass> APPLICATION = resideInAPackage("cn.partybuilding..")
+		.and(not(resideInAnyPackage(NAMESPACES)))
+		.as("are in the application (web, security, auth, member, org, system and the other features)");
 
 	@Test
 	void featuresAreFreeOfCycles() {
@@ -48,7 +47,7 @@ class ArchitectureTests {
 	}
 
 	@Test
-	void featuresInsideTheEngineModulesAreFreeOfCycles() {
+	void featuresInsideTheEnginesAreFreeOfCycles() {
 		slices().matching("cn.partybuilding.points.(*)..").should().beFreeOfCycles().check(CLASSES);
 		slices().matching("cn.partybuilding.notification.(*)..").should().beFreeOfCycles().check(CLASSES);
 	}
@@ -65,13 +64,22 @@ class ArchitectureTests {
 	}
 
 	@Test
-	void theEngineModulesDoNotReachIntoTheApplication() {
-		// By module, not by package: the points feature's HTTP edge lives in the api module under the same package.
-		noClasses().that(ENGINE_MODULES)
+	void theEnginesDoNotReachIntoTheApplication() {
+		noClasses().that(ENGINES).should().dependOnClassesThat(APPLICATION).check(CLASSES);
+	}
+
+	@Test
+	void theEnginesDoNotDependOnTheirHttpEdges() {
+		noClasses().that(ENGINES).should().dependOnClassesThat().resideInAnyPackage(EDGES).check(CLASSES);
+	}
+
+	@Test
+	void controllersOfTheEnginesLiveInTheirWebPackages() {
+		noClasses().that(ENGINES)
 			.should()
-			.dependOnClassesThat()
-			.resideInAnyPackage("cn.partybuilding.web..", "cn.partybuilding.security..", "cn.partybuilding.auth..",
-					"cn.partybuilding.member..", "cn.partybuilding.org..", "cn.partybuilding.system..")
+			.beMetaAnnotatedWith(Controller.class)
+			.orShould()
+			.haveSimpleNameEndingWith("Controller")
 			.check(CLASSES);
 	}
 

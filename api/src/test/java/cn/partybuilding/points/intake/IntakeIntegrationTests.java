@@ -24,7 +24,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import cn.partybuilding.points.PointsSettings;
-import cn.partybuilding.points.PointsWorld;
+import cn.partybuilding.points.web.PointsWorld;
 import cn.partybuilding.points.core.EventType;
 import cn.partybuilding.points.core.PointsEvent;
 import cn.partybuilding.points.ledger.PointsLedger;

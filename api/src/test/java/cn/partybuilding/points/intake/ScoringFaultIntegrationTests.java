@@ -22,7 +22,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.partybuilding.points.PointsSettings;
-import cn.partybuilding.points.PointsWorld;
+import cn.partybuilding.points.web.PointsWorld;
 import cn.partybuilding.points.core.EventType;
 import cn.partybuilding.points.core.PointsEvent;
 import cn.partybuilding.system.Ids;
