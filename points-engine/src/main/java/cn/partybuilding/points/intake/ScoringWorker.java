@@ -5,10 +5,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -17,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import cn.partybuilding.points.BackgroundLoop;
 import cn.partybuilding.points.PointsSettings;
 import cn.partybuilding.points.ScoringYield;
 
@@ -48,7 +47,7 @@ class ScoringWorker implements SmartLifecycle {
 	/** Work people wait for; scoring gives way while any of it queues for the database. */
 	private final List<ScoringYield> yields;
 
-	private volatile @Nullable Disposable running;
+	private final BackgroundLoop background = new BackgroundLoop();
 
 	@Autowired
 	ScoringWorker(ScoringBatches batches, PointsSettings settings, ObjectProvider<ScoringYield> yields) {
@@ -66,26 +65,22 @@ class ScoringWorker implements SmartLifecycle {
 	}
 
 	@Override
-	public synchronized void start() {
-		if (!this.settings.workersEnabled() || this.running != null) {
+	public void start() {
+		if (!this.settings.workersEnabled()) {
 			return;
 		}
 		int workers = this.settings.workers();
-		this.running = Flux.range(0, workers).flatMap((i) -> loop(), workers).subscribe();
+		this.background.start(() -> Flux.range(0, workers).flatMap((i) -> loop(), workers).subscribe());
 	}
 
 	@Override
-	public synchronized void stop() {
-		Disposable current = this.running;
-		if (current != null) {
-			current.dispose();
-			this.running = null;
-		}
+	public void stop() {
+		this.background.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.running != null;
+		return this.background.isRunning();
 	}
 
 	private Mono<Void> loop() {

@@ -9,13 +9,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import cn.partybuilding.points.BackgroundLoop;
 import cn.partybuilding.points.PointsSettings;
 import cn.partybuilding.points.core.BusinessCalendar;
 import cn.partybuilding.points.intake.RecordedEvents;
@@ -47,7 +47,7 @@ class RecalculationRunner implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private volatile @Nullable Disposable running;
+	private final BackgroundLoop background = new BackgroundLoop();
 
 	RecalculationRunner(RecalculationRepository jobs, MemberReplay replay, PointsRoster roster, RecordedEvents events,
 			PointsSettings settings, Clock clock) {
@@ -60,31 +60,27 @@ class RecalculationRunner implements SmartLifecycle {
 	}
 
 	@Override
-	public synchronized void start() {
-		if (this.settings.workersEnabled() && this.running == null) {
-			this.running = Mono.defer(this::runNext)
+	public void start() {
+		if (this.settings.workersEnabled()) {
+			this.background.start(() -> Mono.defer(this::runNext)
 				.flatMap((ran) -> ran ? Mono.<Void>empty() : Mono.delay(this.settings.recalculationPoll()).then())
 				.onErrorResume((ex) -> {
 					logger.warn("Recalculations could not run ({}); trying again shortly", ex.getClass().getName());
 					return Mono.delay(this.settings.recalculationPoll()).then();
 				})
 				.repeat()
-				.subscribe();
+				.subscribe());
 		}
 	}
 
 	@Override
-	public synchronized void stop() {
-		Disposable current = this.running;
-		if (current != null) {
-			current.dispose();
-			this.running = null;
-		}
+	public void stop() {
+		this.background.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.running != null;
+		return this.background.isRunning();
 	}
 
 	/** Claims and runs one job; whether there was one. */
