@@ -1,26 +1,26 @@
 package cn.partybuilding.points;
 
-import java.util.function.Supplier;
-
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 
+import org.springframework.context.SmartLifecycle;
+
 /**
- * The subscription of a loop that runs while the application does: subscribed at most once, disposed of on stop. A
- * worker's {@code SmartLifecycle} says only how its loop starts.
+ * A loop that runs while the application does, on instances that run it: subscribed at most once when started,
+ * disposed of when stopped. A worker says only whether it runs here and how its loop is subscribed.
  */
-public final class BackgroundLoop {
+public abstract class BackgroundLoop implements SmartLifecycle {
 
 	private volatile @Nullable Disposable running;
 
-	/** Subscribes the loop unless it runs already. */
-	public synchronized void start(Supplier<Disposable> loop) {
-		if (this.running == null) {
-			this.running = loop.get();
+	@Override
+	public synchronized void start() {
+		if (this.running == null && runsHere()) {
+			this.running = subscribe();
 		}
 	}
 
-	/** Disposes of the loop if it runs; a later {@link #start} subscribes a new one. */
+	@Override
 	public synchronized void stop() {
 		Disposable current = this.running;
 		if (current != null) {
@@ -29,8 +29,15 @@ public final class BackgroundLoop {
 		}
 	}
 
+	@Override
 	public boolean isRunning() {
 		return this.running != null;
 	}
+
+	/** Whether this instance runs the loop (workers may be disabled on some). */
+	protected abstract boolean runsHere();
+
+	/** Subscribes the loop; the subscription is disposed of when the application stops. */
+	protected abstract Disposable subscribe();
 
 }

@@ -7,12 +7,12 @@ import java.util.function.IntFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import cn.partybuilding.points.BackgroundLoop;
@@ -32,7 +32,7 @@ import cn.partybuilding.points.ScoringYield;
  * rolled back and scored again by whichever worker comes next.
  */
 @Component
-class ScoringWorker implements SmartLifecycle {
+class ScoringWorker extends BackgroundLoop {
 
 	private static final Logger logger = LoggerFactory.getLogger(ScoringWorker.class);
 
@@ -46,8 +46,6 @@ class ScoringWorker implements SmartLifecycle {
 
 	/** Work people wait for; scoring gives way while any of it queues for the database. */
 	private final List<ScoringYield> yields;
-
-	private final BackgroundLoop background = new BackgroundLoop();
 
 	@Autowired
 	ScoringWorker(ScoringBatches batches, PointsSettings settings, ObjectProvider<ScoringYield> yields) {
@@ -65,22 +63,14 @@ class ScoringWorker implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
-		if (!this.settings.workersEnabled()) {
-			return;
-		}
+	protected boolean runsHere() {
+		return this.settings.workersEnabled();
+	}
+
+	@Override
+	protected Disposable subscribe() {
 		int workers = this.settings.workers();
-		this.background.start(() -> Flux.range(0, workers).flatMap((i) -> loop(), workers).subscribe());
-	}
-
-	@Override
-	public void stop() {
-		this.background.stop();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.background.isRunning();
+		return Flux.range(0, workers).flatMap((i) -> loop(), workers).subscribe();
 	}
 
 	private Mono<Void> loop() {

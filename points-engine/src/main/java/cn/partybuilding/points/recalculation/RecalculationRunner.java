@@ -9,10 +9,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import cn.partybuilding.points.BackgroundLoop;
@@ -29,7 +29,7 @@ import cn.partybuilding.points.roster.PointsRoster;
  * member.
  */
 @Component
-class RecalculationRunner implements SmartLifecycle {
+class RecalculationRunner extends BackgroundLoop {
 
 	private static final Logger logger = LoggerFactory.getLogger(RecalculationRunner.class);
 
@@ -47,8 +47,6 @@ class RecalculationRunner implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private final BackgroundLoop background = new BackgroundLoop();
-
 	RecalculationRunner(RecalculationRepository jobs, MemberReplay replay, PointsRoster roster, RecordedEvents events,
 			PointsSettings settings, Clock clock) {
 		this.jobs = jobs;
@@ -60,27 +58,20 @@ class RecalculationRunner implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
-		if (this.settings.workersEnabled()) {
-			this.background.start(() -> Mono.defer(this::runNext)
-				.flatMap((ran) -> ran ? Mono.<Void>empty() : Mono.delay(this.settings.recalculationPoll()).then())
-				.onErrorResume((ex) -> {
-					logger.warn("Recalculations could not run ({}); trying again shortly", ex.getClass().getName());
-					return Mono.delay(this.settings.recalculationPoll()).then();
-				})
-				.repeat()
-				.subscribe());
-		}
+	protected boolean runsHere() {
+		return this.settings.workersEnabled();
 	}
 
 	@Override
-	public void stop() {
-		this.background.stop();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.background.isRunning();
+	protected Disposable subscribe() {
+		return Mono.defer(this::runNext)
+			.flatMap((ran) -> ran ? Mono.<Void>empty() : Mono.delay(this.settings.recalculationPoll()).then())
+			.onErrorResume((ex) -> {
+				logger.warn("Recalculations could not run ({}); trying again shortly", ex.getClass().getName());
+				return Mono.delay(this.settings.recalculationPoll()).then();
+			})
+			.repeat()
+			.subscribe();
 	}
 
 	/** Claims and runs one job; whether there was one. */
