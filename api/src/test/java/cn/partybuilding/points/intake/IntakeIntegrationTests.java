@@ -61,7 +61,10 @@ class IntakeIntegrationTests {
 	ScoringWorker worker;
 
 	@Autowired
-	EventQueue queue;
+	EventQueueRepository queue;
+
+	@Autowired
+	ScoredEventRepository scoredEvents;
 
 	@Autowired
 	PointsRules rules;
@@ -225,7 +228,7 @@ class IntakeIntegrationTests {
 		List<String> ids = List.of(storedBefore.eventId(), meeting.eventId(), volunteering.eventId(),
 				adjustment.eventId());
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.world.scoredCount(ids) == 4);
-		List<PointsEvent> stored = this.queue.scored(member.toString(), now.minusSeconds(1), now.plusSeconds(1))
+		List<PointsEvent> stored = this.scoredEvents.scored(member.toString(), now.minusSeconds(1), now.plusSeconds(1))
 			.collectList()
 			.block();
 		assertThat(stored).hasSize(4)

@@ -53,7 +53,7 @@ class PendingQueuePlanIntegrationTests {
 				.collectList()
 				.block(Duration.ofSeconds(30));
 			assertThat(members).hasSize(100);
-			String plan = this.db.sql("EXPLAIN " + EventQueue.FIRST_HELD_ELSEWHERE)
+			String plan = this.db.sql("EXPLAIN " + EventQueueRepository.FIRST_HELD_ELSEWHERE)
 				.bind("members", members.toArray(UUID[]::new))
 				.bind("lasts", members.stream().map((member) -> Long.MAX_VALUE).toArray(Long[]::new))
 				.bind("inHand", new Long[0])

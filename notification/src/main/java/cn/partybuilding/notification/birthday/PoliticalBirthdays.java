@@ -10,7 +10,6 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
@@ -36,7 +35,7 @@ public class PoliticalBirthdays {
 
 	private final Notifications notifications;
 
-	private final DatabaseClient db;
+	private final GreetingRepository greetings;
 
 	private final TransactionalOperator transactions;
 
@@ -44,11 +43,11 @@ public class PoliticalBirthdays {
 
 	private final Clock clock;
 
-	PoliticalBirthdays(MemberDirectory directory, Notifications notifications, DatabaseClient db,
+	PoliticalBirthdays(MemberDirectory directory, Notifications notifications, GreetingRepository greetings,
 			TransactionalOperator transactions, NotificationSettings settings, Clock clock) {
 		this.directory = directory;
 		this.notifications = notifications;
-		this.db = db;
+		this.greetings = greetings;
 		this.transactions = transactions;
 		this.settings = settings.birthdays();
 		this.clock = clock;
@@ -79,17 +78,7 @@ public class PoliticalBirthdays {
 
 	/** The fence, the greeting and its deliveries, in one transaction; {@code false} when greeted before. */
 	Mono<Boolean> greet(Celebrant member, LocalDate day) {
-		return this.db.sql("""
-				INSERT INTO political_birthday_greetings (member_id, year, greeted_on, created_at)
-				VALUES (:member, :year, :day, :now)
-				ON CONFLICT DO NOTHING
-				RETURNING member_id""")
-			.bind("member", member.memberId())
-			.bind("year", day.getYear())
-			.bind("day", day)
-			.bind("now", this.clock.instant())
-			.map((row) -> true)
-			.one()
+		return this.greetings.fence(member.memberId(), day, this.clock.instant())
 			.flatMap((fenced) -> this.notifications.publishNew(greeting(member, day)).thenReturn(true))
 			.defaultIfEmpty(false)
 			.as(this.transactions::transactional);

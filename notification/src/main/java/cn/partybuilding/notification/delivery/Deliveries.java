@@ -5,12 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import io.r2dbc.spi.Parameters;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 
 import cn.partybuilding.notification.Channel;
@@ -23,56 +21,30 @@ import cn.partybuilding.notification.Channel;
 @Service
 public class Deliveries {
 
-	private final DatabaseClient db;
+	private final DeliveryRepository deliveries;
 
-	Deliveries(DatabaseClient db) {
-		this.db = db;
+	Deliveries(DeliveryRepository deliveries) {
+		this.deliveries = deliveries;
 	}
 
 	/** Plans deliveries of a new notification, due at once; joins the caller's transaction. */
 	public Mono<Void> schedule(UUID notificationId, UUID memberId, List<NewDelivery> deliveries, Instant now,
 			@Nullable Instant deadline) {
 		return Flux.fromIterable(deliveries)
-			.concatMap((delivery) -> this.db.sql("""
-					INSERT INTO deliveries (id, notification_id, member_id, channel, target, platform, fallback, status,
-					                        next_attempt_at, deadline, created_at)
-					VALUES (:id, :notification, :member, :channel, :target, :platform, :fallback, 'PENDING', :now,
-					        :deadline, :now)
-					ON CONFLICT (id) DO NOTHING""")
-				.bind("id", messageId(notificationId, delivery.channel(), delivery.target()))
-				.bind("notification", notificationId)
-				.bind("member", memberId)
-				.bind("channel", delivery.channel().name())
-				.bind("target", nullable(delivery.target()))
-				.bind("platform", nullable(delivery.platform()))
-				.bind("fallback", nullable((delivery.fallback() != null) ? delivery.fallback().name() : null))
-				.bind("now", now)
-				.bind("deadline", (deadline != null) ? deadline : Parameters.in(Instant.class))
-				.then())
+			.concatMap((delivery) -> this.deliveries.insert(messageId(notificationId, delivery.channel(),
+					delivery.target()), notificationId, memberId, delivery, now, deadline))
 			.then();
 	}
 
 	/** The deliveries of a notification, for inspection. */
 	public Flux<DeliveryView> of(UUID notificationId) {
-		return this.db.sql("""
-				SELECT id, channel, target, status, attempts, last_error, finished_at FROM deliveries
-				WHERE notification_id = :notification ORDER BY channel, target""")
-			.bind("notification", notificationId)
-			.map((row) -> new DeliveryView(row.get("id", UUID.class).toString(),
-					Channel.valueOf(row.get("channel", String.class)), row.get("target", String.class),
-					DeliveryStatus.valueOf(row.get("status", String.class)), row.get("attempts", Integer.class),
-					row.get("last_error", String.class), row.get("finished_at", Instant.class)))
-			.all();
+		return this.deliveries.ofNotification(notificationId);
 	}
 
 	/** The stable message id of a notification on a channel target. */
 	static UUID messageId(UUID notificationId, Channel channel, @Nullable String target) {
 		String name = notificationId + "/" + channel + "/" + ((target != null) ? target : "-");
 		return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static Object nullable(@Nullable String value) {
-		return (value != null) ? value : Parameters.in(String.class);
 	}
 
 	/**

@@ -1,11 +1,12 @@
 package cn.partybuilding.notification.delivery;
 
+import static cn.partybuilding.notification.SqlParameters.nullable;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.r2dbc.spi.Parameters;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -18,12 +19,13 @@ import org.springframework.stereotype.Repository;
 
 import cn.partybuilding.notification.Channel;
 import cn.partybuilding.notification.NotificationKind;
+import cn.partybuilding.notification.delivery.Deliveries.DeliveryView;
 
 /**
- * Claims due deliveries and records what became of them. A claim takes rows no other worker holds
- * ({@code FOR UPDATE SKIP LOCKED}) and leases them by moving their {@code next_attempt_at} past the lease, in one
- * statement: nothing stays locked while messages are sent, and rows of a worker that died are due again when their
- * lease ends.
+ * The {@code deliveries} table: stores the deliveries planned, claims due ones and records what became of them. A
+ * claim takes rows no other worker holds ({@code FOR UPDATE SKIP LOCKED}) and leases them by moving their
+ * {@code next_attempt_at} past the lease, in one statement: nothing stays locked while messages are sent, and rows of
+ * a worker that died are due again when their lease ends.
  */
 @Repository
 class DeliveryRepository {
@@ -38,6 +40,40 @@ class DeliveryRepository {
 	DeliveryRepository(DatabaseClient db, JsonMapper json) {
 		this.db = db;
 		this.json = json;
+	}
+
+	/** Stores a delivery, due at once, unless one with its id is stored already. */
+	Mono<Void> insert(UUID id, UUID notificationId, UUID memberId, NewDelivery delivery, Instant now,
+			@Nullable Instant deadline) {
+		return this.db.sql("""
+				INSERT INTO deliveries (id, notification_id, member_id, channel, target, platform, fallback, status,
+				                        next_attempt_at, deadline, created_at)
+				VALUES (:id, :notification, :member, :channel, :target, :platform, :fallback, 'PENDING', :now,
+				        :deadline, :now)
+				ON CONFLICT (id) DO NOTHING""")
+			.bind("id", id)
+			.bind("notification", notificationId)
+			.bind("member", memberId)
+			.bind("channel", delivery.channel().name())
+			.bind("target", nullable(delivery.target(), String.class))
+			.bind("platform", nullable(delivery.platform(), String.class))
+			.bind("fallback", nullable((delivery.fallback() != null) ? delivery.fallback().name() : null, String.class))
+			.bind("now", now)
+			.bind("deadline", nullable(deadline, Instant.class))
+			.then();
+	}
+
+	/** The deliveries of a notification, by channel and target. */
+	Flux<DeliveryView> ofNotification(UUID notificationId) {
+		return this.db.sql("""
+				SELECT id, channel, target, status, attempts, last_error, finished_at FROM deliveries
+				WHERE notification_id = :notification ORDER BY channel, target""")
+			.bind("notification", notificationId)
+			.map((row) -> new DeliveryView(row.get("id", UUID.class).toString(),
+					Channel.valueOf(row.get("channel", String.class)), row.get("target", String.class),
+					DeliveryStatus.valueOf(row.get("status", String.class)), row.get("attempts", Integer.class),
+					row.get("last_error", String.class), row.get("finished_at", Instant.class)))
+			.all();
 	}
 
 	Flux<Claimed> claim(Instant now, Instant leaseUntil, int limit) {
@@ -85,11 +121,11 @@ class DeliveryRepository {
 				WHERE id = :id""")
 			.bind("status", result.status().name())
 			.bind("channel", result.channel().name())
-			.bind("fallback", nullable((result.fallback() != null) ? result.fallback().name() : null))
+			.bind("fallback", nullable((result.fallback() != null) ? result.fallback().name() : null, String.class))
 			.bind("attempts", result.attempts())
 			.bind("next", result.nextAttemptAt())
-			.bind("error", nullable(result.error()))
-			.bind("finished", (result.finishedAt() != null) ? result.finishedAt() : Parameters.in(Instant.class))
+			.bind("error", nullable(result.error(), String.class))
+			.bind("finished", nullable(result.finishedAt(), Instant.class))
 			.bind("id", result.id())
 			.then();
 	}
@@ -116,10 +152,6 @@ class DeliveryRepository {
 				(fallback != null) ? Channel.valueOf(fallback) : null, row.get("attempts", Integer.class),
 				row.get("deadline", Instant.class), NotificationKind.valueOf(row.get("kind", String.class)),
 				this.json.readValue(row.get("params", String.class), PARAMS));
-	}
-
-	private static Object nullable(@Nullable String value) {
-		return (value != null) ? value : Parameters.in(String.class);
 	}
 
 }

@@ -4,11 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.r2dbc.spi.Parameters;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
@@ -43,7 +40,7 @@ import cn.partybuilding.notification.preference.Preferences;
 @Service
 public class Notifications {
 
-	private final DatabaseClient db;
+	private final NotificationRepository notifications;
 
 	private final Preferences preferences;
 
@@ -55,19 +52,16 @@ public class Notifications {
 
 	private final TransactionalOperator transactions;
 
-	private final JsonMapper json;
-
 	private final Clock clock;
 
-	Notifications(DatabaseClient db, Preferences preferences, Devices devices, WechatConsents consents,
-			Deliveries deliveries, TransactionalOperator transactions, JsonMapper json, Clock clock) {
-		this.db = db;
+	Notifications(NotificationRepository notifications, Preferences preferences, Devices devices,
+			WechatConsents consents, Deliveries deliveries, TransactionalOperator transactions, Clock clock) {
+		this.notifications = notifications;
 		this.preferences = preferences;
 		this.devices = devices;
 		this.consents = consents;
 		this.deliveries = deliveries;
 		this.transactions = transactions;
-		this.json = json;
 		this.clock = clock;
 	}
 
@@ -80,20 +74,7 @@ public class Notifications {
 	public Mono<UUID> publishNew(NotificationRequest request) {
 		UUID id = TimeOrderedIds.next();
 		Instant now = this.clock.instant();
-		return this.db.sql("""
-				INSERT INTO notifications (id, member_id, kind, source_id, params, deadline, created_at)
-				VALUES (:id, :member, :kind, :source, CAST(:params AS jsonb), :deadline, :now)
-				ON CONFLICT ON CONSTRAINT notifications_once DO NOTHING
-				RETURNING id""")
-			.bind("id", id)
-			.bind("member", request.memberId())
-			.bind("kind", request.kind().name())
-			.bind("source", request.sourceId())
-			.bind("params", this.json.writeValueAsString(request.params()))
-			.bind("deadline", (request.deadline() != null) ? request.deadline() : Parameters.in(Instant.class))
-			.bind("now", now)
-			.map((row) -> row.get("id", UUID.class))
-			.one()
+		return this.notifications.insert(id, request, now)
 			.flatMap((created) -> planDeliveries(created, request, now).thenReturn(created))
 			.as(this.transactions::transactional);
 	}

@@ -1,12 +1,13 @@
 package cn.partybuilding.points.claims;
 
+import static cn.partybuilding.points.SqlParameters.nullable;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-import io.r2dbc.spi.Parameters;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -61,7 +62,7 @@ class ClaimRepository {
 			.bind("status", status.name())
 			.bind("by", by)
 			.bind("at", at)
-			.bind("reason", (rejectReason != null) ? rejectReason : Parameters.in(String.class))
+			.bind("reason", nullable(rejectReason, String.class))
 			.bind("id", id)
 			.map(ClaimRepository::claim)
 			.one();

@@ -43,7 +43,9 @@ import cn.partybuilding.points.rules.PointsRules;
 @Service
 public class PointsIntake {
 
-	private final EventQueue queue;
+	private final EventInsertRepository events;
+
+	private final EventQueueRepository queue;
 
 	private final PointsLedger ledger;
 
@@ -55,8 +57,9 @@ public class PointsIntake {
 
 	private final Clock clock;
 
-	PointsIntake(EventQueue queue, PointsLedger ledger, PointsRules rules, EventScorer scorer,
-			TransactionalOperator transactions, Clock clock) {
+	PointsIntake(EventInsertRepository events, EventQueueRepository queue, PointsLedger ledger, PointsRules rules,
+			EventScorer scorer, TransactionalOperator transactions, Clock clock) {
+		this.events = events;
 		this.queue = queue;
 		this.ledger = ledger;
 		this.rules = rules;
@@ -77,7 +80,7 @@ public class PointsIntake {
 	 * when an event with its id is stored already.
 	 */
 	public Mono<Void> record(PointsEvent event) {
-		return this.queue.insert(event, this.clock.instant()).then();
+		return this.events.insert(event, this.clock.instant()).then();
 	}
 
 	/**
@@ -86,7 +89,7 @@ public class PointsIntake {
 	 * transaction).
 	 */
 	public Mono<Void> recordAll(List<PointsEvent> events) {
-		return this.queue.insertAll(events, this.clock.instant()).then();
+		return this.events.insertAll(events, this.clock.instant()).then();
 	}
 
 	/**
@@ -100,7 +103,7 @@ public class PointsIntake {
 	 * @return the keys the insert returned: the rows it inserted
 	 */
 	public Flux<String> recordAlong(ReturningKeys insert, Map<String, PointsEvent> eventsByKey) {
-		return this.queue.insertAlong(insert, eventsByKey, this.clock.instant());
+		return this.events.insertAlong(insert, eventsByKey, this.clock.instant());
 	}
 
 	/**
@@ -113,7 +116,7 @@ public class PointsIntake {
 	 */
 	public Mono<List<RecordedEntry>> recordAndScore(PointsEvent event) {
 		Instant now = this.clock.instant();
-		return this.queue.insert(event, now)
+		return this.events.insert(event, now)
 			.then(this.ledger.lockMember(event.memberId()))
 			.then(this.queue.claim(event.eventId()))
 			.flatMap((pending) -> this.rules.book()

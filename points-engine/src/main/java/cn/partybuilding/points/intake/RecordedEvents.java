@@ -15,25 +15,25 @@ import cn.partybuilding.points.core.PointsEvent;
 @Service
 public class RecordedEvents {
 
-	private final EventQueue queue;
+	private final ScoredEventRepository events;
 
-	RecordedEvents(EventQueue queue) {
-		this.queue = queue;
+	RecordedEvents(ScoredEventRepository events) {
+		this.events = events;
 	}
 
 	/** The member's scored events that happened in {@code [from, to)}. */
 	public Flux<PointsEvent> scoredOf(String memberId, Instant from, Instant to) {
-		return this.queue.scored(memberId, from, to);
+		return this.events.scored(memberId, from, to);
 	}
 
 	/** Up to {@code limit} members with scored events in {@code [from, to)}, in id order, after {@code after}. */
 	public Flux<UUID> membersWithScoredEvents(Instant from, Instant to, @Nullable UUID after, int limit) {
-		return this.queue.membersScored(from, to, after, limit);
+		return this.events.membersScored(from, to, after, limit);
 	}
 
 	/** How many members have scored events in {@code [from, to)}. */
 	public Mono<Long> countMembersWithScoredEvents(Instant from, Instant to) {
-		return this.queue.countMembersScored(from, to);
+		return this.events.countMembersScored(from, to);
 	}
 
 }

@@ -17,8 +17,8 @@ public record ReturningKeys(String sql, Map<String, Object> bindings) {
 	public ReturningKeys {
 		Objects.requireNonNull(sql, "sql");
 		bindings.keySet().forEach((name) -> {
-			if (name.startsWith(EventQueue.PARAMETER_PREFIX)) {
-				throw new IllegalArgumentException("Parameter names starting with '" + EventQueue.PARAMETER_PREFIX
+			if (name.startsWith(EventInsertRepository.PARAMETER_PREFIX)) {
+				throw new IllegalArgumentException("Parameter names starting with '" + EventInsertRepository.PARAMETER_PREFIX
 						+ "' are the intake's own: " + name);
 			}
 		});

@@ -43,7 +43,7 @@ class ScoringBatches {
 
 	private static final Logger logger = LoggerFactory.getLogger(ScoringBatches.class);
 
-	private final EventQueue queue;
+	private final EventQueueRepository queue;
 
 	private final PointsRules rules;
 
@@ -63,7 +63,7 @@ class ScoringBatches {
 	 */
 	volatile @Nullable IntFunction<Mono<Void>> afterEachEvent;
 
-	ScoringBatches(EventQueue queue, PointsRules rules, PointsLedger ledger, EventScorer scorer,
+	ScoringBatches(EventQueueRepository queue, PointsRules rules, PointsLedger ledger, EventScorer scorer,
 			TransactionalOperator transactions, Clock clock, PointsSettings settings) {
 		this.queue = queue;
 		this.rules = rules;

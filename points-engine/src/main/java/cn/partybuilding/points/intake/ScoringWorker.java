@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -14,9 +13,9 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import cn.partybuilding.points.BackgroundLoop;
 import cn.partybuilding.points.PointsSettings;
 import cn.partybuilding.points.ScoringYield;
 
@@ -33,7 +32,7 @@ import cn.partybuilding.points.ScoringYield;
  * rolled back and scored again by whichever worker comes next.
  */
 @Component
-class ScoringWorker implements SmartLifecycle {
+class ScoringWorker extends BackgroundLoop {
 
 	private static final Logger logger = LoggerFactory.getLogger(ScoringWorker.class);
 
@@ -47,8 +46,6 @@ class ScoringWorker implements SmartLifecycle {
 
 	/** Work people wait for; scoring gives way while any of it queues for the database. */
 	private final List<ScoringYield> yields;
-
-	private volatile @Nullable Disposable running;
 
 	@Autowired
 	ScoringWorker(ScoringBatches batches, PointsSettings settings, ObjectProvider<ScoringYield> yields) {
@@ -66,26 +63,14 @@ class ScoringWorker implements SmartLifecycle {
 	}
 
 	@Override
-	public synchronized void start() {
-		if (!this.settings.workersEnabled() || this.running != null) {
-			return;
-		}
+	protected boolean runsHere() {
+		return this.settings.workersEnabled();
+	}
+
+	@Override
+	protected Disposable subscribe() {
 		int workers = this.settings.workers();
-		this.running = Flux.range(0, workers).flatMap((i) -> loop(), workers).subscribe();
-	}
-
-	@Override
-	public synchronized void stop() {
-		Disposable current = this.running;
-		if (current != null) {
-			current.dispose();
-			this.running = null;
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running != null;
+		return Flux.range(0, workers).flatMap((i) -> loop(), workers).subscribe();
 	}
 
 	private Mono<Void> loop() {

@@ -1,17 +1,17 @@
 package cn.partybuilding.points.ledger;
 
+import static cn.partybuilding.points.SqlParameters.nullable;
+import static cn.partybuilding.points.SqlParameters.texts;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
-import io.r2dbc.spi.Parameters;
-import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -19,14 +19,13 @@ import reactor.core.publisher.Mono;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
-import cn.partybuilding.points.core.Balance;
 import cn.partybuilding.points.core.CapPeriod;
-import cn.partybuilding.points.core.EntryKind;
-import cn.partybuilding.points.core.EventType;
 import cn.partybuilding.points.core.LedgerEntry;
-import cn.partybuilding.points.core.PointsCategory;
 
-/** {@code points_ledger} (insert and select only: the ledger is append-only) and {@code points_balances}. */
+/**
+ * Appends to {@code points_ledger} (insert only: the ledger is append-only) and keeps {@code points_balances} in the
+ * same statements; the members' locks and the sums that caps are checked against.
+ */
 @Repository
 class LedgerRepository {
 
@@ -34,10 +33,6 @@ class LedgerRepository {
 	private static final int MEMBER_LOCK = 0x504E544D;
 
 	private static final TimeBasedEpochGenerator IDS = Generators.timeBasedEpochGenerator();
-
-	private static final String COLUMNS = """
-			id, member_id, kind, event_id, event_type, rule_code, rule_version_id, category, year, local_date,
-			occurred_at, points, requested, capped_by, reason, recalculation_id, recorded_at""";
 
 	private final DatabaseClient db;
 
@@ -129,7 +124,7 @@ class LedgerRepository {
 				           bonus = points_balances.bonus + excluded.bonus,
 				           deduction = points_balances.deduction + excluded.deduction,
 				           total = points_balances.total + excluded.total, updated_at = excluded.updated_at)
-				SELECT count(*) AS n FROM entry""".formatted(COLUMNS))
+				SELECT count(*) AS n FROM entry""".formatted(LedgerRows.COLUMNS))
 			.bind("ids", entries.stream().map((entry) -> IDS.generate()).toArray(UUID[]::new))
 			.bind("members", entries.stream().map((entry) -> UUID.fromString(entry.memberId())).toArray(UUID[]::new))
 			.bind("kinds", texts(entries, (entry) -> entry.kind().name()))
@@ -148,10 +143,6 @@ class LedgerRepository {
 			.bind("now", now)
 			.map((row) -> row.get("n", Long.class))
 			.one();
-	}
-
-	private static String[] texts(List<LedgerEntry> entries, Function<LedgerEntry, @Nullable String> value) {
-		return entries.stream().map(value).toArray(String[]::new);
 	}
 
 	/**
@@ -177,7 +168,7 @@ class LedgerRepository {
 				           bonus = points_balances.bonus + excluded.bonus,
 				           deduction = points_balances.deduction + excluded.deduction,
 				           total = points_balances.total + excluded.total, updated_at = excluded.updated_at)
-				SELECT id FROM entry""".formatted(COLUMNS))
+				SELECT id FROM entry""".formatted(LedgerRows.COLUMNS))
 			.bind("id", id)
 			.bind("member", UUID.fromString(entry.memberId()))
 			.bind("kind", entry.kind().name())
@@ -191,66 +182,12 @@ class LedgerRepository {
 			.bind("occurredAt", entry.occurredAt())
 			.bind("points", entry.points())
 			.bind("requested", entry.requested())
-			.bind("cappedBy", (entry.cappedBy() != null) ? entry.cappedBy().name() : Parameters.in(String.class))
+			.bind("cappedBy", nullable((entry.cappedBy() != null) ? entry.cappedBy().name() : null, String.class))
 			.bind("reason", entry.reason())
-			.bind("recalculation", (recalculationId != null) ? recalculationId : Parameters.in(UUID.class))
+			.bind("recalculation", nullable(recalculationId, UUID.class))
 			.bind("now", now)
 			.map((row) -> row.get("id", UUID.class))
 			.one();
-	}
-
-	/** A member's entries of a year in the order they were appended. */
-	Flux<LedgerEntry> entriesOf(String memberId, int year) {
-		return this.db.sql("SELECT " + COLUMNS + " FROM points_ledger WHERE member_id = :member AND year = :year "
-				+ "ORDER BY recorded_at, id")
-			.bind("member", UUID.fromString(memberId))
-			.bind("year", year)
-			.map((row) -> recorded(row).entry())
-			.all();
-	}
-
-	Flux<RecordedEntry> entriesOfEvent(String eventId) {
-		return this.db.sql("SELECT " + COLUMNS + " FROM points_ledger WHERE event_id = :eventId ORDER BY id")
-			.bind("eventId", eventId)
-			.map(LedgerRepository::recorded)
-			.all();
-	}
-
-	Flux<RecordedEntry> statement(UUID memberId, int year, @Nullable StatementPosition after, int limit) {
-		String position = (after != null) ? "AND (occurred_at, id) < (:afterAt, :afterId) " : "";
-		var spec = this.db.sql("SELECT " + COLUMNS + " FROM points_ledger WHERE member_id = :member AND year = :year "
-				+ position + "ORDER BY occurred_at DESC, id DESC LIMIT :limit")
-			.bind("member", memberId)
-			.bind("year", year)
-			.bind("limit", limit);
-		if (after != null) {
-			spec = spec.bind("afterAt", after.occurredAt()).bind("afterId", after.id());
-		}
-		return spec.map(LedgerRepository::recorded).all();
-	}
-
-	Mono<Balance> balance(UUID memberId, int year) {
-		return this.db.sql("SELECT basic, bonus, deduction FROM points_balances WHERE member_id = :member "
-				+ "AND year = :year")
-			.bind("member", memberId)
-			.bind("year", year)
-			.map((row) -> new Balance(year, row.get("basic", BigDecimal.class), row.get("bonus", BigDecimal.class),
-					row.get("deduction", BigDecimal.class)))
-			.one();
-	}
-
-	private static RecordedEntry recorded(Readable row) {
-		String cappedBy = row.get("capped_by", String.class);
-		LedgerEntry entry = new LedgerEntry(EntryKind.valueOf(row.get("kind", String.class)),
-				row.get("event_id", String.class), row.get("member_id", UUID.class).toString(),
-				EventType.valueOf(row.get("event_type", String.class)), row.get("rule_code", String.class),
-				row.get("rule_version_id", String.class), PointsCategory.valueOf(row.get("category", String.class)),
-				row.get("year", Integer.class), row.get("local_date", LocalDate.class),
-				row.get("occurred_at", Instant.class), row.get("points", BigDecimal.class),
-				row.get("requested", BigDecimal.class), (cappedBy != null) ? CapPeriod.valueOf(cappedBy) : null,
-				row.get("reason", String.class));
-		return new RecordedEntry(row.get("id", UUID.class), entry, row.get("recalculation_id", UUID.class),
-				row.get("recorded_at", Instant.class));
 	}
 
 	/** Signed sums of one rule code's entries around a date. */

@@ -33,8 +33,11 @@ public class PointsLedger {
 
 	private final LedgerRepository repository;
 
-	PointsLedger(LedgerRepository repository) {
+	private final LedgerReadRepository reads;
+
+	PointsLedger(LedgerRepository repository, LedgerReadRepository reads) {
 		this.repository = repository;
+		this.reads = reads;
 	}
 
 	/**
@@ -115,12 +118,12 @@ public class PointsLedger {
 
 	/** The member's entries of a year, in the order they were appended. */
 	public Flux<LedgerEntry> entriesOf(String memberId, int year) {
-		return this.repository.entriesOf(memberId, year);
+		return this.reads.entriesOf(memberId, year);
 	}
 
 	/** The entries of one event. */
 	public Flux<RecordedEntry> entriesOfEvent(String eventId) {
-		return this.repository.entriesOfEvent(eventId);
+		return this.reads.entriesOfEvent(eventId);
 	}
 
 	private static BigDecimal sign(int sign) {

@@ -15,9 +15,9 @@ import cn.partybuilding.points.core.Points;
 @Service
 public class PointsStatements {
 
-	private final LedgerRepository repository;
+	private final LedgerReadRepository repository;
 
-	PointsStatements(LedgerRepository repository) {
+	PointsStatements(LedgerReadRepository repository) {
 		this.repository = repository;
 	}
 

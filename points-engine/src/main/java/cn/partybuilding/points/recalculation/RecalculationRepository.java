@@ -1,9 +1,10 @@
 package cn.partybuilding.points.recalculation;
 
+import static cn.partybuilding.points.SqlParameters.nullable;
+
 import java.time.Instant;
 import java.util.UUID;
 
-import io.r2dbc.spi.Parameters;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -33,7 +34,7 @@ class RecalculationRepository {
 				VALUES (:id, :year, :org, 'RUNNING', :total, :by, :now)""")
 			.bind("id", id)
 			.bind("year", year)
-			.bind("org", (orgId != null) ? orgId : Parameters.in(UUID.class))
+			.bind("org", nullable(orgId, UUID.class))
 			.bind("total", total)
 			.bind("by", requestedBy)
 			.bind("now", now)

@@ -13,9 +13,9 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import cn.partybuilding.points.BackgroundLoop;
 import cn.partybuilding.points.PointsSettings;
 import cn.partybuilding.points.core.BusinessCalendar;
 import cn.partybuilding.points.intake.RecordedEvents;
@@ -29,7 +29,7 @@ import cn.partybuilding.points.roster.PointsRoster;
  * member.
  */
 @Component
-class RecalculationRunner implements SmartLifecycle {
+class RecalculationRunner extends BackgroundLoop {
 
 	private static final Logger logger = LoggerFactory.getLogger(RecalculationRunner.class);
 
@@ -47,8 +47,6 @@ class RecalculationRunner implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private volatile @Nullable Disposable running;
-
 	RecalculationRunner(RecalculationRepository jobs, MemberReplay replay, PointsRoster roster, RecordedEvents events,
 			PointsSettings settings, Clock clock) {
 		this.jobs = jobs;
@@ -60,31 +58,20 @@ class RecalculationRunner implements SmartLifecycle {
 	}
 
 	@Override
-	public synchronized void start() {
-		if (this.settings.workersEnabled() && this.running == null) {
-			this.running = Mono.defer(this::runNext)
-				.flatMap((ran) -> ran ? Mono.<Void>empty() : Mono.delay(this.settings.recalculationPoll()).then())
-				.onErrorResume((ex) -> {
-					logger.warn("Recalculations could not run ({}); trying again shortly", ex.getClass().getName());
-					return Mono.delay(this.settings.recalculationPoll()).then();
-				})
-				.repeat()
-				.subscribe();
-		}
+	protected boolean runsHere() {
+		return this.settings.workersEnabled();
 	}
 
 	@Override
-	public synchronized void stop() {
-		Disposable current = this.running;
-		if (current != null) {
-			current.dispose();
-			this.running = null;
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running != null;
+	protected Disposable subscribe() {
+		return Mono.defer(this::runNext)
+			.flatMap((ran) -> ran ? Mono.<Void>empty() : Mono.delay(this.settings.recalculationPoll()).then())
+			.onErrorResume((ex) -> {
+				logger.warn("Recalculations could not run ({}); trying again shortly", ex.getClass().getName());
+				return Mono.delay(this.settings.recalculationPoll()).then();
+			})
+			.repeat()
+			.subscribe();
 	}
 
 	/** Claims and runs one job; whether there was one. */

@@ -1,11 +1,11 @@
 package cn.partybuilding.points.rules;
 
+import static cn.partybuilding.points.SqlParameters.nullable;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-import io.r2dbc.spi.Parameters;
 import io.r2dbc.spi.Readable;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -82,15 +82,11 @@ class RuleRepository {
 			.bind("points", rule.points())
 			.bind("basis", rule.basis().name())
 			.bind("match", DetailsJson.write(rule.match()))
-			.bind("capDay", nullable(rule.caps().limit(CapPeriod.DAY).orElse(null)))
-			.bind("capMonth", nullable(rule.caps().limit(CapPeriod.MONTH).orElse(null)))
-			.bind("capYear", nullable(rule.caps().limit(CapPeriod.YEAR).orElse(null)))
+			.bind("capDay", nullable(rule.caps().limit(CapPeriod.DAY).orElse(null), BigDecimal.class))
+			.bind("capMonth", nullable(rule.caps().limit(CapPeriod.MONTH).orElse(null), BigDecimal.class))
+			.bind("capYear", nullable(rule.caps().limit(CapPeriod.YEAR).orElse(null), BigDecimal.class))
 			.bind("from", rule.effectiveFrom())
-			.bind("to", (rule.effectiveTo() != null) ? rule.effectiveTo() : Parameters.in(LocalDate.class));
-	}
-
-	private static Object nullable(@Nullable BigDecimal value) {
-		return (value != null) ? value : Parameters.in(BigDecimal.class);
+			.bind("to", nullable(rule.effectiveTo(), LocalDate.class));
 	}
 
 	private static RuleVersion version(Readable row) {

@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,34 +14,15 @@ import org.springframework.stereotype.Component;
 @Component
 class SmsAllowance {
 
-	private final DatabaseClient db;
+	private final SmsQuotaRepository quota;
 
-	SmsAllowance(DatabaseClient db) {
-		this.db = db;
+	SmsAllowance(SmsQuotaRepository quota) {
+		this.quota = quota;
 	}
 
 	/** Whether the delivery may be sent today; counts it when it may. */
 	Mono<Boolean> take(UUID memberId, LocalDate day, UUID deliveryId, int perDay) {
-		return this.db.sql("""
-				INSERT INTO sms_quota_uses (member_id, day, delivery_id)
-				SELECT :member, :day, :delivery
-				WHERE (SELECT count(*) FROM sms_quota_uses WHERE member_id = :member AND day = :day) < :limit
-				   OR EXISTS (SELECT 1 FROM sms_quota_uses
-				              WHERE member_id = :member AND day = :day AND delivery_id = :delivery)
-				ON CONFLICT DO NOTHING""")
-			.bind("member", memberId)
-			.bind("day", day)
-			.bind("delivery", deliveryId)
-			.bind("limit", perDay)
-			.then()
-			.then(this.db.sql("SELECT 1 FROM sms_quota_uses WHERE member_id = :member AND day = :day "
-					+ "AND delivery_id = :delivery")
-				.bind("member", memberId)
-				.bind("day", day)
-				.bind("delivery", deliveryId)
-				.map((row) -> true)
-				.one()
-				.defaultIfEmpty(false));
+		return this.quota.use(memberId, day, deliveryId, perDay).then(this.quota.isUsed(memberId, day, deliveryId));
 	}
 
 }
