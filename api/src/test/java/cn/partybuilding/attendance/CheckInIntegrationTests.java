@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -50,9 +49,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CheckInIntegrationTests {
 
 	@Autowired
-	WebTestClient client;
-
-	@Autowired
 	ApplicationContext context;
 
 	@Autowired
@@ -64,18 +60,14 @@ class CheckInIntegrationTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
 	Api api;
 
+	@Autowired
 	TestDistrict district;
 
+	@Autowired
 	TestActivities activities;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.client);
-		this.district = TestDistrict.create(this.context, this.client);
-		this.activities = new TestActivities(this.api);
-	}
 
 	@Test
 	void aMemberChecksInOnceAndEveryRepeatGetsTheSameCheckIn() {

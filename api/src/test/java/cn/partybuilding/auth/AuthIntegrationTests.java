@@ -55,13 +55,13 @@ class AuthIntegrationTests {
 	@Autowired
 	SmsCodes codes;
 
+	@Autowired
 	Api api;
 
 	String phone;
 
 	@BeforeEach
 	void setUp() {
-		this.api = new Api(this.client);
 		this.phone = Api.newPhone();
 		UUID id = Ids.newId();
 		this.passwords.hash(PASSWORD)

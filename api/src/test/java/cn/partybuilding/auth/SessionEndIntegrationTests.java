@@ -51,9 +51,14 @@ class SessionEndIntegrationTests {
 	@Autowired
 	ApplicationContext context;
 
+	@Autowired
 	TestDistrict district;
 
+	@Autowired
 	Api api;
+
+	@Autowired
+	TestActivities activities;
 
 	@AfterAll
 	static void stopSecondInstance() {
@@ -69,8 +74,6 @@ class SessionEndIntegrationTests {
 		if (second == null) {
 			second = SecondInstance.start();
 		}
-		this.district = TestDistrict.create(this.context, this.client);
-		this.api = new Api(this.client);
 	}
 
 	@Test
@@ -181,7 +184,7 @@ class SessionEndIntegrationTests {
 			.expectStatus()
 			.isUnauthorized();
 		// And they are invited to nothing any more: not on the sheet of the branch's next meeting.
-		UUID meeting = new TestActivities(this.api).plan(this.district.secretaryA.token(), this.district.branchA, 90);
+		UUID meeting = this.activities.plan(this.district.secretaryA.token(), this.district.branchA, 90);
 		Map<String, Object> sheet = this.api.getJson(this.district.secretaryA.token(),
 				"/api/v1/activities/{id}/attendance", meeting);
 		assertThat(sheet.get("members").toString()).doesNotContain(member.id().toString())

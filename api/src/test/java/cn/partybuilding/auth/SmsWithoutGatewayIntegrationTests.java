@@ -8,7 +8,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -28,17 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SmsWithoutGatewayIntegrationTests {
 
 	@Autowired
-	WebTestClient client;
-
-	@Autowired
-	ApplicationContext context;
+	TestDistrict district;
 
 	@Test
 	void withoutAGatewayNoLoginCodeIsSentNorLogged(CapturedOutput output) {
-		TestDistrict district = TestDistrict.create(this.context, this.client);
 		try (SecondInstance production = SecondInstance.start("party.notification.sms-gateway-url=")) {
 			WebTestClient other = production.client();
-			for (String phone : new String[] { district.memberA.phone(), Api.newPhone() }) {
+			for (String phone : new String[] { this.district.memberA.phone(), Api.newPhone() }) {
 				other.post()
 					.uri("/api/v1/auth/sms/send")
 					.contentType(MediaType.APPLICATION_JSON)

@@ -48,6 +48,9 @@ class TokenVerificationIntegrationTests {
 	@Autowired
 	WebTestClient client;
 
+	@Autowired
+	Api api;
+
 	/** The key the application generated into its data directory: RSA, or EC where an earlier run left one. */
 	JWK ourKey;
 
@@ -58,7 +61,7 @@ class TokenVerificationIntegrationTests {
 		this.ourKey = JWKSet.parse(Files.readString(Path.of("target/test-data/jwt-keys.json")))
 			.getKeys()
 			.get(0);
-		String token = new Api(this.client).loginAsAdmin();
+		String token = this.api.loginAsAdmin();
 		this.validClaims = SignedJWT.parse(token).getJWTClaimsSet().toJSONObject();
 	}
 

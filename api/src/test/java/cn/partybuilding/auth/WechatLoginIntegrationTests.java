@@ -33,20 +33,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WechatLoginIntegrationTests {
 
 	@Autowired
-	WebTestClient client;
-
-	@Autowired
 	ApplicationContext context;
 
+	@Autowired
 	Api api;
 
+	@Autowired
 	TestDistrict district;
 
 	@BeforeEach
 	void setUp() {
 		FakeGateways.reset();
-		this.api = new Api(this.client);
-		this.district = TestDistrict.create(this.context, this.client);
 	}
 
 	@Test

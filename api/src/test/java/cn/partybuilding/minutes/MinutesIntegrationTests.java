@@ -7,7 +7,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.partybuilding.test.Api;
@@ -20,22 +19,19 @@ import cn.partybuilding.test.TestDistrict;
 class MinutesIntegrationTests {
 
 	@Autowired
-	WebTestClient client;
-
-	@Autowired
-	ApplicationContext context;
-
 	Api api;
 
+	@Autowired
 	TestDistrict district;
+
+	@Autowired
+	TestActivities activities;
 
 	UUID meeting;
 
 	@BeforeEach
 	void setUp() {
-		this.api = new Api(this.client);
-		this.district = TestDistrict.create(this.context, this.client);
-		this.meeting = new TestActivities(this.api).plan(this.district.secretaryA.token(), this.district.branchA, -90);
+		this.meeting = this.activities.plan(this.district.secretaryA.token(), this.district.branchA, -90);
 	}
 
 	@Test

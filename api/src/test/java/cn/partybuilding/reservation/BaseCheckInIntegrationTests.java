@@ -45,11 +45,17 @@ class BaseCheckInIntegrationTests {
 	@Autowired
 	DatabaseClient db;
 
+	@Autowired
 	Api api;
 
+	@Autowired
 	TestDistrict district;
 
+	@Autowired
 	BaseFixtures fixtures;
+
+	@Autowired
+	TestActivities activities;
 
 	String baseId;
 
@@ -57,9 +63,6 @@ class BaseCheckInIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.api = new Api(this.client);
-		this.district = TestDistrict.create(this.context, this.client);
-		this.fixtures = new BaseFixtures(this.client, this.district);
 		this.baseId = (String) this.fixtures.createBase().get("id");
 		this.baseAdmin = this.fixtures.baseAdmin(this.baseId);
 	}
@@ -101,9 +104,9 @@ class BaseCheckInIntegrationTests {
 		String otherCode = this.fixtures.checkInCode(this.district.sysAdmin.token(), otherBase);
 		refused(this.fixtures.checkIn(member, reservation, otherCode), "CHECKIN_CODE_INVALID");
 		// A meeting's code is no base's code either.
-		UUID meeting = new TestActivities(this.api).plan(this.district.secretaryA.token(), this.district.branchA, 10);
+		UUID meeting = this.activities.plan(this.district.secretaryA.token(), this.district.branchA, 10);
 		refused(this.fixtures.checkIn(member, reservation,
-				new TestActivities(this.api).code(this.district.secretaryA.token(), meeting)), "CHECKIN_CODE_INVALID");
+				this.activities.code(this.district.secretaryA.token(), meeting)), "CHECKIN_CODE_INVALID");
 		byte[] secret = this.context.getBean(cn.partybuilding.base.Bases.class)
 			.checkInSecret(UUID.fromString(this.baseId))
 			.block();

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -35,18 +34,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BookingIntegrationTests {
 
 	@Autowired
-	WebTestClient client;
-
-	@Autowired
-	ApplicationContext context;
-
-	@Autowired
 	DatabaseClient db;
 
+	@Autowired
 	Api api;
 
+	@Autowired
 	TestDistrict district;
 
+	@Autowired
 	BaseFixtures fixtures;
 
 	Map<String, Object> base;
@@ -57,9 +53,6 @@ class BookingIntegrationTests {
 
 	@BeforeAll
 	void setUp() {
-		this.api = new Api(this.client);
-		this.district = TestDistrict.create(this.context, this.client);
-		this.fixtures = new BaseFixtures(this.client, this.district);
 		// Its tests book many times for branch A; the limit of bookings awaiting approval has tests of its own.
 		this.base = this.fixtures.createRoomyBase();
 		this.baseId = (String) this.base.get("id");

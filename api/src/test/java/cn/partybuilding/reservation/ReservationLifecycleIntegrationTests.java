@@ -34,9 +34,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReservationLifecycleIntegrationTests {
 
 	@Autowired
-	WebTestClient client;
-
-	@Autowired
 	ApplicationContext context;
 
 	@Autowired
@@ -51,10 +48,13 @@ class ReservationLifecycleIntegrationTests {
 	@Autowired
 	ReservationOutcomes outcomes;
 
+	@Autowired
 	Api api;
 
+	@Autowired
 	TestDistrict district;
 
+	@Autowired
 	BaseFixtures fixtures;
 
 	String baseId;
@@ -63,9 +63,6 @@ class ReservationLifecycleIntegrationTests {
 
 	@BeforeAll
 	void setUp() {
-		this.api = new Api(this.client);
-		this.district = TestDistrict.create(this.context, this.client);
-		this.fixtures = new BaseFixtures(this.client, this.district);
 		this.baseId = (String) this.fixtures.createBase().get("id");
 		this.baseAdmin = this.fixtures.baseAdmin(this.baseId);
 	}

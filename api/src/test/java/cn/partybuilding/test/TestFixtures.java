@@ -5,6 +5,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Scope;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -42,8 +43,8 @@ class TestFixtures {
 
 	@Bean
 	@Scope(TestInstanceScope.NAME)
-	TestVolunteering testVolunteering(Api api) {
-		return new TestVolunteering(api);
+	TestVolunteering testVolunteering(Api api, DatabaseClient db) {
+		return new TestVolunteering(api, db);
 	}
 
 	@Bean

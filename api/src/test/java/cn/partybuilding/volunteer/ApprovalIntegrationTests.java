@@ -5,12 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.partybuilding.test.Api;
@@ -32,34 +29,18 @@ class ApprovalIntegrationTests {
 	private static final String EVENTS = "SELECT count(*) FROM points_events WHERE event_id = 'volunteer-signup:' || :id";
 
 	@Autowired
-	WebTestClient client;
-
-	@Autowired
-	ApplicationContext context;
-
-	@Autowired
-	DatabaseClient db;
-
 	Api api;
 
+	@Autowired
 	TestDistrict district;
 
+	@Autowired
 	TestVolunteering volunteering;
-
-	VolunteerDesk desk;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.client);
-		this.district = TestDistrict.create(this.context, this.client);
-		this.volunteering = new TestVolunteering(this.api);
-		this.desk = new VolunteerDesk(this.api, this.db);
-	}
 
 	@Test
 	void anApprovalEarnsPointsPerHourAndTellsTheVolunteerOnce() {
 		UUID signup = served(this.district.memberA, Duration.ofMinutes(155));
-		Map<String, Object> approved = this.desk.json(approve(this.district.secretaryA, signup, Map.of()), 200);
+		Map<String, Object> approved = this.volunteering.json(approve(this.district.secretaryA, signup, Map.of()), 200);
 		assertThat(approved).containsEntry("status", "APPROVED")
 			.containsEntry("recordedHours", 2.5)
 			.containsEntry("approvedHours", 2.5)
@@ -73,7 +54,7 @@ class ApprovalIntegrationTests {
 			.expectBody()
 			.jsonPath("$.basic")
 			.isEqualTo(2.5));
-		assertThat(this.desk.count(EVENTS, signup)).isEqualTo(1);
+		assertThat(this.volunteering.count(EVENTS, signup)).isEqualTo(1);
 		this.api.get(this.district.memberA.token(), "/api/v1/members/{id}/points/entries", this.district.memberA.id())
 			.exchange()
 			.expectBody()
@@ -108,7 +89,7 @@ class ApprovalIntegrationTests {
 			.jsonPath("$.errors[0].field")
 			.isEqualTo("hours");
 		approve(this.district.secretaryA, signup, Map.of("hours", -1, "reason", "迟到")).expectStatus().isBadRequest();
-		Map<String, Object> approved = this.desk.json(
+		Map<String, Object> approved = this.volunteering.json(
 				approve(this.district.secretaryA, signup, Map.of("hours", 1.5, "reason", "中途离开半小时")), 200);
 		assertThat(approved).containsEntry("recordedHours", 2.0)
 			.containsEntry("approvedHours", 1.5)
@@ -126,7 +107,7 @@ class ApprovalIntegrationTests {
 		UUID project = this.volunteering.publish(this.district.secretaryA.token(), this.district.branchA, -10, 120, 5);
 		UUID signedUp = this.volunteering.signUp(this.district.memberA.token(), project);
 		illegal(approve(this.district.secretaryA, signedUp, Map.of()), "SIGNED_UP");
-		this.desk.checkIn(this.district.memberA.token(), signedUp).expectStatus().isOk();
+		this.volunteering.checkIn(this.district.memberA.token(), signedUp).expectStatus().isOk();
 		illegal(approve(this.district.secretaryA, signedUp, Map.of()), "CHECKED_IN");
 		UUID signup = served(this.district.memberA2, Duration.ofMinutes(60));
 		approve(this.district.memberA, signup, Map.of()).expectStatus().isForbidden();
@@ -153,7 +134,7 @@ class ApprovalIntegrationTests {
 			.expectBody()
 			.jsonPath("$.approvedHours")
 			.isEqualTo(0.0);
-		assertThat(this.desk.count(EVENTS, signup)).isZero();
+		assertThat(this.volunteering.count(EVENTS, signup)).isZero();
 		this.api.get(this.district.memberA.token(), "/api/v1/me/notifications")
 			.exchange()
 			.expectBody()
@@ -187,14 +168,14 @@ class ApprovalIntegrationTests {
 	private UUID served(Person member, Duration worked) {
 		UUID project = this.volunteering.publish(secretaryOf(member).token(), branchOf(member), -180, 360, 5);
 		UUID signup = this.volunteering.signUp(member.token(), project);
-		this.desk.served(member.token(), signup, worked);
+		this.volunteering.served(member.token(), signup, worked);
 		return signup;
 	}
 
 	private UUID servedOnLongProject(Person member, Duration worked) {
 		UUID project = this.volunteering.publish(secretaryOf(member).token(), branchOf(member), -13 * 60, 24 * 60, 5);
 		UUID signup = this.volunteering.signUp(member.token(), project);
-		this.desk.served(member.token(), signup, worked);
+		this.volunteering.served(member.token(), signup, worked);
 		return signup;
 	}
 
@@ -207,7 +188,7 @@ class ApprovalIntegrationTests {
 	}
 
 	private WebTestClient.ResponseSpec approve(Person secretary, UUID signup, Map<String, Object> body) {
-		return this.desk.approve(secretary.token(), signup, body);
+		return this.volunteering.approve(secretary.token(), signup, body);
 	}
 
 	private static void illegal(WebTestClient.ResponseSpec response, String state) {

@@ -4,11 +4,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -30,26 +28,19 @@ class InputBoundsIntegrationTests {
 	static final String BOUNDS = "须在 1900-01-01 到 2100-12-31 之间";
 
 	@Autowired
-	WebTestClient client;
-
-	@Autowired
-	ApplicationContext context;
-
 	Api api;
 
+	@Autowired
 	TestDistrict district;
 
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.client);
-		this.district = TestDistrict.create(this.context, this.client);
-	}
+	@Autowired
+	BaseFixtures bases;
 
 	@Test
 	void aDateBeyondTheCalendarInAQueryIsA400NamingTheParameter() {
 		String member = this.district.memberA.token();
 		String secretary = this.district.secretaryA.token();
-		String base = (String) new BaseFixtures(this.client, this.district).createBase().get("id");
+		String base = (String) this.bases.createBase().get("id");
 		refused(this.api.get(member, "/api/v1/me/activities?from=+999999999-12-31"), "from", BOUNDS);
 		refused(this.api.get(member, "/api/v1/me/activities?to=-999999999-01-01"), "to", BOUNDS);
 		refused(this.api.get(member, "/api/v1/orgs/{id}/activities?from=+999999999-12-31", this.district.branchA),
@@ -78,9 +69,8 @@ class InputBoundsIntegrationTests {
 
 	@Test
 	void datesAndTimesBeyondTheCalendarInABodyAreA400NamingTheField() {
-		BaseFixtures bases = new BaseFixtures(this.client, this.district);
-		String base = (String) bases.createBase().get("id");
-		Map<String, Object> booking = bases.booking(base, BaseFixtures.at(2, "09:00"), 1);
+		String base = (String) this.bases.createBase().get("id");
+		Map<String, Object> booking = this.bases.booking(base, BaseFixtures.at(2, "09:00"), 1);
 		booking.put("start", "+999999999-12-31T23:59:59.999999999-18:00");
 		refused(this.api.post(this.district.secretaryA.token(), "/api/v1/reservations").bodyValue(booking), "start",
 				BOUNDS);
@@ -157,9 +147,8 @@ class InputBoundsIntegrationTests {
 
 	@Test
 	void aFractionWhereAWholeNumberBelongsIsA400NotRoundedDown() {
-		BaseFixtures bases = new BaseFixtures(this.client, this.district);
-		Map<String, Object> booking = bases.booking((String) bases.createBase().get("id"), BaseFixtures.at(2, "10:00"),
-				1);
+		String base = (String) this.bases.createBase().get("id");
+		Map<String, Object> booking = this.bases.booking(base, BaseFixtures.at(2, "10:00"), 1);
 		booking.put("headcount", 1.5);
 		refused(this.api.post(this.district.secretaryA.token(), "/api/v1/reservations").bodyValue(booking), "headcount",
 				null);

@@ -29,13 +29,13 @@ class ProblemIntegrationTests {
 	@Autowired
 	WebTestClient client;
 
+	@Autowired
 	Api api;
 
 	String token;
 
 	@BeforeEach
 	void logIn() {
-		this.api = new Api(this.client);
 		this.token = this.api.loginAsAdmin();
 	}
 

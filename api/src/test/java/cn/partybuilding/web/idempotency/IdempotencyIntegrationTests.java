@@ -31,9 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IdempotencyIntegrationTests {
 
 	@Autowired
-	WebTestClient client;
-
-	@Autowired
 	DatabaseClient db;
 
 	@Autowired
@@ -42,13 +39,13 @@ class IdempotencyIntegrationTests {
 	@Autowired
 	Passwords passwords;
 
+	@Autowired
 	Api api;
 
 	String token;
 
 	@BeforeEach
 	void setUp() {
-		this.api = new Api(this.client);
 		this.token = this.api.loginAsAdmin();
 	}
 

@@ -12,7 +12,6 @@ import reactor.core.publisher.Flux;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.partybuilding.system.Ids;
 import cn.partybuilding.test.Api;
@@ -28,11 +27,9 @@ class PagingIntegrationTests {
 	};
 
 	@Autowired
-	WebTestClient client;
-
-	@Autowired
 	DatabaseClient db;
 
+	@Autowired
 	Api api;
 
 	String token;
@@ -41,7 +38,6 @@ class PagingIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.api = new Api(this.client);
 		this.token = this.api.loginAsAdmin();
 		this.owner = UUID.randomUUID().toString();
 	}
