@@ -17,6 +17,7 @@ import cn.partybuilding.test.IntegrationTest;
 import cn.partybuilding.test.TestActivities;
 import cn.partybuilding.test.TestDistrict;
 
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Planning, proposing, approving, rejecting, cancelling and listing activities. */
@@ -65,11 +66,7 @@ class ActivityIntegrationTests {
 			.expectBody()
 			.jsonPath("$.status")
 			.isEqualTo("APPROVED");
-		decide(this.district.secretaryA.token(), proposal, "approve", null).expectStatus()
-			.isEqualTo(409)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("ILLEGAL_STATE");
+		assertProblem(decide(this.district.secretaryA.token(), proposal, "approve", null), 409, "ILLEGAL_STATE");
 		decide(this.district.secretaryA.token(), proposal, "reject", Map.of("reason", "重复")).expectStatus()
 			.isEqualTo(409);
 		decide(this.district.secretaryA.token(), proposal, "cancel", null).expectStatus()

@@ -25,6 +25,7 @@ import cn.partybuilding.test.TestActivities;
 import cn.partybuilding.test.TestDistrict;
 import cn.partybuilding.test.TestDistrict.Person;
 
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -158,13 +159,9 @@ class DeviceBindingIntegrationTests {
 		UUID activity = meetingOfBranchA();
 		String code = code(activity);
 		for (String device : new String[] { null, "", "x".repeat(129) }) {
-			this.activities
-				.checkIn(this.district.memberA.token(), activity, code, TestActivities.LAT, TestActivities.LNG, device)
-				.expectStatus()
-				.isBadRequest()
-				.expectBody()
-				.jsonPath("$.code")
-				.isEqualTo("VALIDATION_FAILED")
+			assertProblem(this.activities
+				.checkIn(this.district.memberA.token(), activity, code, TestActivities.LAT, TestActivities.LNG, device),
+					400, "VALIDATION_FAILED")
 				.jsonPath("$.errors[0].field")
 				.isEqualTo("X-Device-Id");
 		}
@@ -348,7 +345,7 @@ class DeviceBindingIntegrationTests {
 	}
 
 	private static void refused(WebTestClient.ResponseSpec response, String code) {
-		response.expectStatus().isEqualTo(422).expectBody().jsonPath("$.code").isEqualTo(code);
+		assertProblem(response, 422, code);
 	}
 
 	private long count(String sql, UUID activity) {

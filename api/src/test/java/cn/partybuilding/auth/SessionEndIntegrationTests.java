@@ -30,6 +30,7 @@ import cn.partybuilding.test.TestActivities;
 import cn.partybuilding.test.TestDistrict;
 import cn.partybuilding.test.TestDistrict.Person;
 
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -164,19 +165,10 @@ class SessionEndIntegrationTests {
 			.exchange()
 			.expectStatus()
 			.isUnauthorized();
-		refresh((String) tokens.get("refreshToken")).expectStatus()
-			.isForbidden()
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("MEMBERSHIP_ENDED");
-		this.api.anonymousPost("/api/v1/auth/login")
+		assertProblem(refresh((String) tokens.get("refreshToken")), 403, "MEMBERSHIP_ENDED");
+		assertProblem(this.api.anonymousPost("/api/v1/auth/login")
 			.bodyValue(Map.of("phone", member.phone(), "password", TestDistrict.PASSWORD))
-			.exchange()
-			.expectStatus()
-			.isForbidden()
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("MEMBERSHIP_ENDED");
+			.exchange(), 403, "MEMBERSHIP_ENDED");
 		// A wrong password still says only that the credentials are wrong.
 		this.api.anonymousPost("/api/v1/auth/login")
 			.bodyValue(Map.of("phone", member.phone(), "password", "Wrong#2026"))
@@ -281,12 +273,8 @@ class SessionEndIntegrationTests {
 		removeRole(this.district.orgAdmin.token(), secretary.id(), "SECRETARY", this.district.branchB)
 			.expectStatus()
 			.isNotFound();
-		removeRole(this.district.orgAdmin.token(), this.district.orgAdmin.id(), "ORG_ADMIN", this.district.committee)
-			.expectStatus()
-			.isForbidden()
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("SELF_DECISION");
+		assertProblem(removeRole(this.district.orgAdmin.token(), this.district.orgAdmin.id(), "ORG_ADMIN",
+				this.district.committee), 403, "SELF_DECISION");
 		// A secretary cannot take roles away, nor can an org admin of another subtree (who does not see the member).
 		removeRole(this.district.secretaryB.token(), this.district.secretaryA.id(), "SECRETARY",
 				this.district.branchA)

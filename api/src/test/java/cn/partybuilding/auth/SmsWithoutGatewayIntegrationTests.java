@@ -16,6 +16,7 @@ import cn.partybuilding.test.IntegrationTest;
 import cn.partybuilding.test.SecondInstance;
 import cn.partybuilding.test.TestDistrict;
 
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -34,16 +35,11 @@ class SmsWithoutGatewayIntegrationTests {
 		try (SecondInstance production = SecondInstance.start("party.notification.sms-gateway-url=")) {
 			WebTestClient other = production.client();
 			for (String phone : new String[] { this.district.memberA.phone(), Api.newPhone() }) {
-				other.post()
+				assertProblem(other.post()
 					.uri("/api/v1/auth/sms/send")
 					.contentType(MediaType.APPLICATION_JSON)
 					.bodyValue(Map.of("phone", phone))
-					.exchange()
-					.expectStatus()
-					.isEqualTo(503)
-					.expectBody()
-					.jsonPath("$.code")
-					.isEqualTo("SMS_UNAVAILABLE");
+					.exchange(), 503, "SMS_UNAVAILABLE");
 			}
 		}
 		assertThat(output.getAll()).doesNotContain("login code");

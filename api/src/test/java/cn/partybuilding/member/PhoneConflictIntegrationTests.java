@@ -25,6 +25,7 @@ import cn.partybuilding.test.IntegrationTest;
 import cn.partybuilding.test.TestDistrict;
 import cn.partybuilding.test.TestDistrict.Person;
 
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -115,11 +116,8 @@ class PhoneConflictIntegrationTests {
 		assertThat(phoneErrorLines(importFile(admin, file(inside)))).hasSize(25);
 		assertThat(phoneErrorLines(importFile(admin, file(inside)))).hasSize(25);
 		// A secretary registering a number of their own branch: inside too.
-		register(this.district.secretaryB.token(), inside.get(0), this.district.branchB).expectStatus()
-			.isEqualTo(409)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("PHONE_TAKEN");
+		assertProblem(register(this.district.secretaryB.token(), inside.get(0), this.district.branchB),
+				409, "PHONE_TAKEN");
 		assertThat(auditOf(this.district.orgAdmin)).isEmpty();
 		assertThat(auditOf(this.district.secretaryB)).isEmpty();
 		// For the secretary of branch A, branch B is outside: counted.

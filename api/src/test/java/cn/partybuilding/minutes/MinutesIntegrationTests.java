@@ -14,6 +14,8 @@ import cn.partybuilding.test.IntegrationTest;
 import cn.partybuilding.test.TestActivities;
 import cn.partybuilding.test.TestDistrict;
 
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
+
 /** Minutes: written by the recorder or secretary, signed off by the secretary, reviewed from above, then frozen. */
 @IntegrationTest
 class MinutesIntegrationTests {
@@ -57,11 +59,7 @@ class MinutesIntegrationTests {
 			.isEqualTo(this.district.secretaryA.id().toString())
 			.jsonPath("$.signedAt")
 			.exists();
-		write(this.district.secretaryA.token(), this.district.memberA, "改一下").expectStatus()
-			.isEqualTo(409)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("ILLEGAL_STATE");
+		assertProblem(write(this.district.secretaryA.token(), this.district.memberA, "改一下"), 409, "ILLEGAL_STATE");
 		// The review is the unit above's: the branch secretary cannot review their own sign-off.
 		sign(this.district.secretaryA.token()).expectStatus().isForbidden();
 		sign(this.district.orgAdmin.token()).expectStatus()
@@ -83,16 +81,8 @@ class MinutesIntegrationTests {
 
 	@Test
 	void signingNothingTheWrongRecorderAndOutsidersAreRefused() {
-		sign(this.district.secretaryA.token()).expectStatus()
-			.isEqualTo(422)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("MINUTES_MISSING");
-		write(this.district.secretaryA.token(), this.district.memberB, "乙支部的人不能记录").expectStatus()
-			.isEqualTo(422)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("NOT_INVITED");
+		assertProblem(sign(this.district.secretaryA.token()), 422, "MINUTES_MISSING");
+		assertProblem(write(this.district.secretaryA.token(), this.district.memberB, "乙支部的人不能记录"), 422, "NOT_INVITED");
 		write(this.district.foreignSecretary.token(), this.district.memberA, "x").expectStatus().isNotFound();
 		this.api.get(this.district.foreignOrgAdmin.token(), "/api/v1/activities/{id}/minutes", this.meeting)
 			.exchange()

@@ -12,6 +12,7 @@ import cn.partybuilding.test.Api;
 import cn.partybuilding.test.IntegrationTest;
 import cn.partybuilding.test.TestDistrict;
 
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The org tree: creating under a parent one administers, reading within scope, children page by page. */
@@ -58,12 +59,8 @@ class OrgIntegrationTests {
 
 	@Test
 	void anImpossibleNestingIsA422WithAClearCode() {
-		create(this.district.orgAdmin.token(), this.district.branchA.toString(), "区委", "COMMITTEE", null)
-			.expectStatus()
-			.isEqualTo(422)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("ORG_NESTING_INVALID");
+		assertProblem(create(this.district.orgAdmin.token(), this.district.branchA.toString(), "区委", "COMMITTEE", null),
+				422, "ORG_NESTING_INVALID");
 	}
 
 	@Test

@@ -17,6 +17,8 @@ import cn.partybuilding.test.TestActivities;
 import cn.partybuilding.test.TestDistrict;
 import cn.partybuilding.test.TestDistrict.Person;
 
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
+
 /**
  * Nobody decides their own case, whatever roles they hold: a secretary's own leave, their own manual check-in, the
  * booking they made as the branch's secretary while also the base's admin, a proposal they made before they became
@@ -173,7 +175,7 @@ class SelfDecisionIntegrationTests {
 	}
 
 	private static void selfDecision(WebTestClient.ResponseSpec response) {
-		response.expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("SELF_DECISION");
+		assertProblem(response, 403, "SELF_DECISION");
 	}
 
 }

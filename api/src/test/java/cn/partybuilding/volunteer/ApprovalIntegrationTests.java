@@ -16,6 +16,7 @@ import cn.partybuilding.test.TestDistrict;
 import cn.partybuilding.test.TestDistrict.Person;
 import cn.partybuilding.test.TestVolunteering;
 
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -114,11 +115,7 @@ class ApprovalIntegrationTests {
 		approve(this.district.secretaryB, signup, Map.of()).expectStatus().isNotFound();
 		approve(this.district.foreignSecretary, signup, Map.of()).expectStatus().isNotFound();
 		UUID own = served(this.district.secretaryA, Duration.ofMinutes(60));
-		approve(this.district.secretaryA, own, Map.of()).expectStatus()
-			.isForbidden()
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("SELF_DECISION");
+		assertProblem(approve(this.district.secretaryA, own, Map.of()), 403, "SELF_DECISION");
 		// The org admin above the branch approves the secretary's own hours.
 		approve(this.district.orgAdmin, own, Map.of()).expectStatus().isOk();
 		approve(this.district.secretaryA, cn.partybuilding.system.Ids.newId(), Map.of()).expectStatus().isNotFound();
@@ -192,17 +189,13 @@ class ApprovalIntegrationTests {
 	}
 
 	private static void illegal(WebTestClient.ResponseSpec response, String state) {
-		response.expectStatus()
-			.isEqualTo(409)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("ILLEGAL_STATE")
+		assertProblem(response, 409, "ILLEGAL_STATE")
 			.jsonPath("$.state")
 			.isEqualTo(state);
 	}
 
 	private static void refused(WebTestClient.ResponseSpec response, int status, String code) {
-		response.expectStatus().isEqualTo(status).expectBody().jsonPath("$.code").isEqualTo(code);
+		assertProblem(response, status, code);
 	}
 
 }

@@ -16,6 +16,7 @@ import cn.partybuilding.test.TestActivities;
 import cn.partybuilding.test.TestDistrict;
 import cn.partybuilding.test.TestVolunteering;
 
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -102,12 +103,8 @@ class OnSiteIntegrationTests {
 		String token = this.district.memberA.token();
 		UUID signup = signedUp(token, -10, 60);
 		this.volunteering.onSite(token, signup, "checkin", null, null).expectStatus().isBadRequest();
-		this.volunteering.onSite(token, signup, "checkin", TestActivities.LAT + 0.01, TestActivities.LNG)
-			.expectStatus()
-			.isEqualTo(422)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("OUT_OF_GEOFENCE")
+		assertProblem(this.volunteering.onSite(token, signup, "checkin", TestActivities.LAT + 0.01, TestActivities.LNG),
+				422, "OUT_OF_GEOFENCE")
 			.jsonPath("$.distanceMeters")
 			.isEqualTo(1112);
 		this.volunteering.onSite(token, signup, "checkin", TestActivities.LAT + 0.001, TestActivities.LNG)
@@ -217,7 +214,7 @@ class OnSiteIntegrationTests {
 	}
 
 	private static void refused(WebTestClient.ResponseSpec response, int status, String code) {
-		response.expectStatus().isEqualTo(status).expectBody().jsonPath("$.code").isEqualTo(code);
+		assertProblem(response, status, code);
 	}
 
 }

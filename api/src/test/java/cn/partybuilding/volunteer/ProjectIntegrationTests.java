@@ -24,6 +24,7 @@ import cn.partybuilding.test.TestDistrict;
 import cn.partybuilding.test.TestDistrict.Person;
 import cn.partybuilding.test.TestVolunteering;
 
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -139,13 +140,8 @@ class ProjectIntegrationTests {
 		transition(this.district.foreignSecretary.token(), project, "close").expectStatus().isNotFound();
 		transition(secretary, project, "close").expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("CLOSED");
 		illegal(transition(secretary, project, "close"), "CLOSED", "CLOSE");
-		this.api.post(this.district.memberA.token(), "/api/v1/volunteer/projects/{id}/signups", project)
-			.exchange()
-			.expectStatus()
-			.isEqualTo(422)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("PROJECT_NOT_OPEN");
+		assertProblem(this.api.post(this.district.memberA.token(), "/api/v1/volunteer/projects/{id}/signups", project)
+			.exchange(), 422, "PROJECT_NOT_OPEN");
 		transition(secretary, project, "cancel").expectStatus().isOk().expectBody().jsonPath("$.status")
 			.isEqualTo("CANCELLED");
 		illegal(transition(secretary, project, "cancel"), "CANCELLED", "CANCEL");
@@ -163,13 +159,8 @@ class ProjectIntegrationTests {
 			.jsonPath("$.status").isEqualTo("FINISHED");
 		illegal(transition(secretary, project, "close"), "FINISHED", "CLOSE");
 		illegal(transition(secretary, project, "cancel"), "FINISHED", "CANCEL");
-		this.api.post(this.district.memberA.token(), "/api/v1/volunteer/projects/{id}/signups", project)
-			.exchange()
-			.expectStatus()
-			.isEqualTo(422)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("PROJECT_NOT_OPEN");
+		assertProblem(this.api.post(this.district.memberA.token(), "/api/v1/volunteer/projects/{id}/signups", project)
+			.exchange(), 422, "PROJECT_NOT_OPEN");
 	}
 
 	@Test
@@ -284,11 +275,7 @@ class ProjectIntegrationTests {
 	}
 
 	private static void illegal(WebTestClient.ResponseSpec response, String state, String action) {
-		response.expectStatus()
-			.isEqualTo(409)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("ILLEGAL_STATE")
+		assertProblem(response, 409, "ILLEGAL_STATE")
 			.jsonPath("$.state")
 			.isEqualTo(state)
 			.jsonPath("$.action")

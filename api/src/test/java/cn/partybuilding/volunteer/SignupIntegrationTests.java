@@ -32,6 +32,7 @@ import cn.partybuilding.test.IntegrationTest;
 import cn.partybuilding.test.TestDistrict;
 import cn.partybuilding.test.TestVolunteering;
 
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -85,11 +86,7 @@ class SignupIntegrationTests {
 	void aFullProjectRefusesWithProjectFull() {
 		UUID project = this.volunteering.publish(this.district.secretaryA.token(), this.district.branchA, 60, 60, 1);
 		signUp(this.district.memberA.token(), project).expectStatus().isCreated();
-		signUp(this.district.memberA2.token(), project).expectStatus()
-			.isEqualTo(409)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("PROJECT_FULL");
+		assertProblem(signUp(this.district.memberA2.token(), project), 409, "PROJECT_FULL");
 		// The one who holds the place still gets their sign-up.
 		signUp(this.district.memberA.token(), project).expectStatus().isOk();
 	}
@@ -102,11 +99,7 @@ class SignupIntegrationTests {
 		cancel(this.district.foreignSecretary.token(), signup).expectStatus().isNotFound();
 		Map<String, Object> cancelled = this.volunteering.json(cancel(this.district.memberA.token(), signup), 200);
 		assertThat(cancelled).containsEntry("status", "CANCELLED");
-		cancel(this.district.memberA.token(), signup).expectStatus()
-			.isEqualTo(409)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("ILLEGAL_STATE");
+		assertProblem(cancel(this.district.memberA.token(), signup), 409, "ILLEGAL_STATE");
 		assertThat(this.volunteering.count(TAKEN, project)).isZero();
 		UUID other = this.volunteering.signUp(this.district.memberA2.token(), project);
 		signUp(this.district.memberA.token(), project).expectStatus().isEqualTo(409);

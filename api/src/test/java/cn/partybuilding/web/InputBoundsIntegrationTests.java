@@ -16,6 +16,7 @@ import cn.partybuilding.test.IntegrationTest;
 import cn.partybuilding.test.TestActivities;
 import cn.partybuilding.test.TestDistrict;
 
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -55,14 +56,9 @@ class InputBoundsIntegrationTests {
 		this.api.get(member, "/api/v1/me/activities?from=1900-01-01&to=1900-01-02").exchange().expectStatus().isOk();
 		this.api.get(member, "/api/v1/me/activities?from=2100-12-30&to=2100-12-31").exchange().expectStatus().isOk();
 		// The same words in English, and the same code.
-		this.api.get(member, "/api/v1/me/activities?from=+999999999-12-31")
+		assertProblem(this.api.get(member, "/api/v1/me/activities?from=+999999999-12-31")
 			.header("Accept-Language", "en")
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("VALIDATION_FAILED")
+			.exchange(), 400, "VALIDATION_FAILED")
 			.jsonPath("$.errors[0].message")
 			.isEqualTo("must be between 1900-01-01 and 2100-12-31");
 	}
@@ -116,25 +112,12 @@ class InputBoundsIntegrationTests {
 		String token = this.district.sysAdmin.token();
 		// Sent as a%2Fb and %25.
 		for (String id : List.of("a/b", "%")) {
-			this.api.get(token, "/api/v1/orgs/{id}", id)
-				.exchange()
-				.expectStatus()
-				.isBadRequest()
-				.expectHeader()
-				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-				.expectBody()
-				.jsonPath("$.code")
-				.isEqualTo("MALFORMED_REQUEST");
+			assertProblem(this.api.get(token, "/api/v1/orgs/{id}", id).exchange(), 400, "MALFORMED_REQUEST");
 		}
 		refused(this.api.get(token, "/api/v1/orgs/{id}", "a\u0000b"), "path", "不能包含空字符（U+0000）");
 		// An id of blanks converts to no id at all: it names nothing, like any id that cannot be one.
-		this.api.get(token, "/api/v1/activities/{id}", " ")
-			.exchange()
-			.expectStatus()
-			.isNotFound()
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("NOT_FOUND");
+		assertProblem(this.api.get(token, "/api/v1/activities/{id}", " ")
+			.exchange(), 404, "NOT_FOUND");
 	}
 
 	@Test

@@ -17,6 +17,7 @@ import cn.partybuilding.system.Ids;
 import cn.partybuilding.test.Api;
 import cn.partybuilding.test.IntegrationTest;
 
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** One cursor-paging mechanism: limits, opaque signed cursors, and pages that stay stable while rows arrive. */
@@ -57,13 +58,8 @@ class PagingIntegrationTests {
 	@Test
 	void aLimitOutsideOneToAHundredIsA400NamingIt() {
 		for (String limit : List.of("0", "101", "-1", "ten")) {
-			this.api.get(this.token, "/api/v1/probe/items?owner={o}&limit={l}", this.owner, limit)
-				.exchange()
-				.expectStatus()
-				.isBadRequest()
-				.expectBody()
-				.jsonPath("$.code")
-				.isEqualTo("VALIDATION_FAILED")
+			assertProblem(this.api.get(this.token, "/api/v1/probe/items?owner={o}&limit={l}", this.owner, limit)
+				.exchange(), 400, "VALIDATION_FAILED")
 				.jsonPath("$.errors[0].field")
 				.isEqualTo("limit");
 		}
