@@ -7,11 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.partybuilding.test.Api;
@@ -19,6 +17,7 @@ import cn.partybuilding.test.IntegrationTest;
 import cn.partybuilding.test.TestActivities;
 import cn.partybuilding.test.TestDistrict;
 
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Planning, proposing, approving, rejecting, cancelling and listing activities. */
@@ -26,26 +25,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ActivityIntegrationTests {
 
 	@Autowired
-	WebTestClient client;
-
-	@Autowired
-	ApplicationContext context;
-
-	@Autowired
 	Clock clock;
 
+	@Autowired
 	Api api;
 
+	@Autowired
 	TestDistrict district;
 
+	@Autowired
 	TestActivities activities;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.client);
-		this.district = TestDistrict.create(this.context, this.client);
-		this.activities = new TestActivities(this.api);
-	}
 
 	@Test
 	void aSecretarysActivityIsApprovedAndAMembersIsAProposal() {
@@ -77,11 +66,7 @@ class ActivityIntegrationTests {
 			.expectBody()
 			.jsonPath("$.status")
 			.isEqualTo("APPROVED");
-		decide(this.district.secretaryA.token(), proposal, "approve", null).expectStatus()
-			.isEqualTo(409)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("ILLEGAL_STATE");
+		assertProblem(decide(this.district.secretaryA.token(), proposal, "approve", null), 409, "ILLEGAL_STATE");
 		decide(this.district.secretaryA.token(), proposal, "reject", Map.of("reason", "重复")).expectStatus()
 			.isEqualTo(409);
 		decide(this.district.secretaryA.token(), proposal, "cancel", null).expectStatus()

@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -40,6 +39,7 @@ import cn.partybuilding.test.IntegrationTest;
 import cn.partybuilding.test.TestActivities;
 import cn.partybuilding.test.TestDistrict;
 
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -48,9 +48,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 class CheckInIntegrationTests {
-
-	@Autowired
-	WebTestClient client;
 
 	@Autowired
 	ApplicationContext context;
@@ -64,18 +61,14 @@ class CheckInIntegrationTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
 	Api api;
 
+	@Autowired
 	TestDistrict district;
 
+	@Autowired
 	TestActivities activities;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.client);
-		this.district = TestDistrict.create(this.context, this.client);
-		this.activities = new TestActivities(this.api);
-	}
 
 	@Test
 	void aMemberChecksInOnceAndEveryRepeatGetsTheSameCheckIn() {
@@ -133,12 +126,8 @@ class CheckInIntegrationTests {
 	void aPositionOutsideTheVenueIsRefusedSayingHowFar() {
 		UUID activity = this.activities.plan(this.district.secretaryA.token(), this.district.branchA, 10, List.of("GEO"),
 				"ORG_LIFE");
-		checkIn(this.district.memberA.token(), activity, null, TestActivities.LAT + 0.01, TestActivities.LNG)
-			.expectStatus()
-			.isEqualTo(422)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("OUT_OF_GEOFENCE")
+		assertProblem(checkIn(this.district.memberA.token(), activity, null, TestActivities.LAT + 0.01, TestActivities.LNG),
+				422, "OUT_OF_GEOFENCE")
 			.jsonPath("$.detail")
 			.value((String detail) -> assertThat(detail).contains("1112"));
 		checkIn(this.district.memberA.token(), activity, null, null, null).expectStatus().isBadRequest();
@@ -206,14 +195,9 @@ class CheckInIntegrationTests {
 			.block();
 		assertThat(audit).containsEntry("recorded_by", this.district.secretaryA.id())
 			.containsEntry("manual_reason", "老党员没有智能手机");
-		this.api.post(this.district.secretaryA.token(), "/api/v1/activities/{id}/checkins:manual", activity)
+		assertProblem(this.api.post(this.district.secretaryA.token(), "/api/v1/activities/{id}/checkins:manual", activity)
 			.bodyValue(Map.of("memberId", this.district.memberB.id().toString(), "reason", "x"))
-			.exchange()
-			.expectStatus()
-			.isEqualTo(422)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("NOT_INVITED");
+			.exchange(), 422, "NOT_INVITED");
 		this.api.post(this.district.memberA.token(), "/api/v1/activities/{id}/checkins:manual", activity)
 			.bodyValue(Map.of("memberId", this.district.memberA.id().toString(), "reason", "x"))
 			.exchange()
@@ -402,14 +386,9 @@ class CheckInIntegrationTests {
 			.expectStatus()
 			.isEqualTo(409);
 		UUID started = this.activities.plan(this.district.secretaryA.token(), this.district.branchA, -5);
-		this.api.post(this.district.memberA.token(), "/api/v1/activities/{id}/leave-requests", started)
+		assertProblem(this.api.post(this.district.memberA.token(), "/api/v1/activities/{id}/leave-requests", started)
 			.bodyValue(Map.of("reason", "迟了"))
-			.exchange()
-			.expectStatus()
-			.isEqualTo(422)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("LEAVE_TOO_LATE");
+			.exchange(), 422, "LEAVE_TOO_LATE");
 	}
 
 	@Test
@@ -583,7 +562,7 @@ class CheckInIntegrationTests {
 	}
 
 	private static void refused(WebTestClient.ResponseSpec response, String code) {
-		response.expectStatus().isEqualTo(422).expectBody().jsonPath("$.code").isEqualTo(code);
+		assertProblem(response, 422, code);
 	}
 
 	private long count(String sql, UUID activity) {

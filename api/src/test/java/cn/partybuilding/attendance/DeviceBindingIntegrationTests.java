@@ -7,10 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,6 +25,7 @@ import cn.partybuilding.test.TestActivities;
 import cn.partybuilding.test.TestDistrict;
 import cn.partybuilding.test.TestDistrict.Person;
 
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -50,18 +49,14 @@ class DeviceBindingIntegrationTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
 	Api api;
 
+	@Autowired
 	TestDistrict district;
 
+	@Autowired
 	TestActivities activities;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.client);
-		this.district = TestDistrict.create(this.context, this.client);
-		this.activities = new TestActivities(this.api);
-	}
 
 	@Test
 	void aSecondMemberFromTheSamePhoneIsRefusedAndTheFirstStillGetsTheirCheckIn() {
@@ -164,13 +159,9 @@ class DeviceBindingIntegrationTests {
 		UUID activity = meetingOfBranchA();
 		String code = code(activity);
 		for (String device : new String[] { null, "", "x".repeat(129) }) {
-			this.activities
-				.checkIn(this.district.memberA.token(), activity, code, TestActivities.LAT, TestActivities.LNG, device)
-				.expectStatus()
-				.isBadRequest()
-				.expectBody()
-				.jsonPath("$.code")
-				.isEqualTo("VALIDATION_FAILED")
+			assertProblem(this.activities
+				.checkIn(this.district.memberA.token(), activity, code, TestActivities.LAT, TestActivities.LNG, device),
+					400, "VALIDATION_FAILED")
 				.jsonPath("$.errors[0].field")
 				.isEqualTo("X-Device-Id");
 		}
@@ -354,7 +345,7 @@ class DeviceBindingIntegrationTests {
 	}
 
 	private static void refused(WebTestClient.ResponseSpec response, String code) {
-		response.expectStatus().isEqualTo(422).expectBody().jsonPath("$.code").isEqualTo(code);
+		assertProblem(response, 422, code);
 	}
 
 	private long count(String sql, UUID activity) {

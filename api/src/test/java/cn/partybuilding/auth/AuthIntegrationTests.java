@@ -30,6 +30,7 @@ import cn.partybuilding.test.Api;
 import cn.partybuilding.test.FakeGateways;
 import cn.partybuilding.test.IntegrationTest;
 
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,13 +56,13 @@ class AuthIntegrationTests {
 	@Autowired
 	SmsCodes codes;
 
+	@Autowired
 	Api api;
 
 	String phone;
 
 	@BeforeEach
 	void setUp() {
-		this.api = new Api(this.client);
 		this.phone = Api.newPhone();
 		UUID id = Ids.newId();
 		this.passwords.hash(PASSWORD)
@@ -112,16 +113,12 @@ class AuthIntegrationTests {
 		for (int i = 0; i < 5; i++) {
 			failedLogin(this.phone, "wrong" + i);
 		}
-		this.api.anonymousPost("/api/v1/auth/login")
+		assertProblem(this.api.anonymousPost("/api/v1/auth/login")
 			.bodyValue(Map.of("phone", this.phone, "password", PASSWORD))
 			.exchange()
-			.expectStatus()
-			.isEqualTo(429)
 			.expectHeader()
-			.value(HttpHeaders.RETRY_AFTER, (seconds) -> assertThat(Long.parseLong(seconds)).isPositive())
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("TOO_MANY_REQUESTS");
+			.value(HttpHeaders.RETRY_AFTER, (seconds) -> assertThat(Long.parseLong(seconds)).isPositive()), 429,
+				"TOO_MANY_REQUESTS");
 	}
 
 	@Test
@@ -148,11 +145,7 @@ class AuthIntegrationTests {
 			.returnResult()
 			.getResponseBody();
 		assertThat(second.get("refreshToken")).isNotEqualTo(first.get("refreshToken"));
-		refresh((String) first.get("refreshToken")).expectStatus()
-			.isUnauthorized()
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("REFRESH_TOKEN_INVALID");
+		assertProblem(refresh((String) first.get("refreshToken")), 401, "REFRESH_TOKEN_INVALID");
 		// The reuse revoked the family: the newest token of the family is dead too.
 		refresh((String) second.get("refreshToken")).expectStatus().isUnauthorized();
 	}

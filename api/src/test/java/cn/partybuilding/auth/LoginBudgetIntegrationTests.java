@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -46,21 +45,18 @@ class LoginBudgetIntegrationTests {
 	WebTestClient client;
 
 	@Autowired
-	ApplicationContext context;
-
-	@Autowired
 	SmsCodes codes;
 
 	@Autowired
 	BindTokens bindTokens;
 
+	@Autowired
 	TestDistrict district;
 
 	ExecutorService pool;
 
 	@BeforeEach
 	void setUp() {
-		this.district = TestDistrict.create(this.context, this.client);
 		this.pool = Executors.newFixedThreadPool(GUESSES);
 	}
 

@@ -30,6 +30,7 @@ import cn.partybuilding.test.TestActivities;
 import cn.partybuilding.test.TestDistrict;
 import cn.partybuilding.test.TestDistrict.Person;
 
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -51,9 +52,14 @@ class SessionEndIntegrationTests {
 	@Autowired
 	ApplicationContext context;
 
+	@Autowired
 	TestDistrict district;
 
+	@Autowired
 	Api api;
+
+	@Autowired
+	TestActivities activities;
 
 	@AfterAll
 	static void stopSecondInstance() {
@@ -69,8 +75,6 @@ class SessionEndIntegrationTests {
 		if (second == null) {
 			second = SecondInstance.start();
 		}
-		this.district = TestDistrict.create(this.context, this.client);
-		this.api = new Api(this.client);
 	}
 
 	@Test
@@ -161,19 +165,10 @@ class SessionEndIntegrationTests {
 			.exchange()
 			.expectStatus()
 			.isUnauthorized();
-		refresh((String) tokens.get("refreshToken")).expectStatus()
-			.isForbidden()
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("MEMBERSHIP_ENDED");
-		this.api.anonymousPost("/api/v1/auth/login")
+		assertProblem(refresh((String) tokens.get("refreshToken")), 403, "MEMBERSHIP_ENDED");
+		assertProblem(this.api.anonymousPost("/api/v1/auth/login")
 			.bodyValue(Map.of("phone", member.phone(), "password", TestDistrict.PASSWORD))
-			.exchange()
-			.expectStatus()
-			.isForbidden()
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("MEMBERSHIP_ENDED");
+			.exchange(), 403, "MEMBERSHIP_ENDED");
 		// A wrong password still says only that the credentials are wrong.
 		this.api.anonymousPost("/api/v1/auth/login")
 			.bodyValue(Map.of("phone", member.phone(), "password", "Wrong#2026"))
@@ -181,7 +176,7 @@ class SessionEndIntegrationTests {
 			.expectStatus()
 			.isUnauthorized();
 		// And they are invited to nothing any more: not on the sheet of the branch's next meeting.
-		UUID meeting = new TestActivities(this.api).plan(this.district.secretaryA.token(), this.district.branchA, 90);
+		UUID meeting = this.activities.plan(this.district.secretaryA.token(), this.district.branchA, 90);
 		Map<String, Object> sheet = this.api.getJson(this.district.secretaryA.token(),
 				"/api/v1/activities/{id}/attendance", meeting);
 		assertThat(sheet.get("members").toString()).doesNotContain(member.id().toString())
@@ -278,12 +273,8 @@ class SessionEndIntegrationTests {
 		removeRole(this.district.orgAdmin.token(), secretary.id(), "SECRETARY", this.district.branchB)
 			.expectStatus()
 			.isNotFound();
-		removeRole(this.district.orgAdmin.token(), this.district.orgAdmin.id(), "ORG_ADMIN", this.district.committee)
-			.expectStatus()
-			.isForbidden()
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("SELF_DECISION");
+		assertProblem(removeRole(this.district.orgAdmin.token(), this.district.orgAdmin.id(), "ORG_ADMIN",
+				this.district.committee), 403, "SELF_DECISION");
 		// A secretary cannot take roles away, nor can an org admin of another subtree (who does not see the member).
 		removeRole(this.district.secretaryB.token(), this.district.secretaryA.id(), "SECRETARY",
 				this.district.branchA)

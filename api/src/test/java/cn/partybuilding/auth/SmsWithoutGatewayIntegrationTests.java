@@ -8,7 +8,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -17,6 +16,7 @@ import cn.partybuilding.test.IntegrationTest;
 import cn.partybuilding.test.SecondInstance;
 import cn.partybuilding.test.TestDistrict;
 
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -28,27 +28,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SmsWithoutGatewayIntegrationTests {
 
 	@Autowired
-	WebTestClient client;
-
-	@Autowired
-	ApplicationContext context;
+	TestDistrict district;
 
 	@Test
 	void withoutAGatewayNoLoginCodeIsSentNorLogged(CapturedOutput output) {
-		TestDistrict district = TestDistrict.create(this.context, this.client);
 		try (SecondInstance production = SecondInstance.start("party.notification.sms-gateway-url=")) {
 			WebTestClient other = production.client();
-			for (String phone : new String[] { district.memberA.phone(), Api.newPhone() }) {
-				other.post()
+			for (String phone : new String[] { this.district.memberA.phone(), Api.newPhone() }) {
+				assertProblem(other.post()
 					.uri("/api/v1/auth/sms/send")
 					.contentType(MediaType.APPLICATION_JSON)
 					.bodyValue(Map.of("phone", phone))
-					.exchange()
-					.expectStatus()
-					.isEqualTo(503)
-					.expectBody()
-					.jsonPath("$.code")
-					.isEqualTo("SMS_UNAVAILABLE");
+					.exchange(), 503, "SMS_UNAVAILABLE");
 			}
 		}
 		assertThat(output.getAll()).doesNotContain("login code");

@@ -19,6 +19,7 @@ import cn.partybuilding.test.FakeGateways;
 import cn.partybuilding.test.IntegrationTest;
 import cn.partybuilding.test.TestDistrict;
 
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -33,20 +34,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WechatLoginIntegrationTests {
 
 	@Autowired
-	WebTestClient client;
-
-	@Autowired
 	ApplicationContext context;
 
+	@Autowired
 	Api api;
 
+	@Autowired
 	TestDistrict district;
 
 	@BeforeEach
 	void setUp() {
 		FakeGateways.reset();
-		this.api = new Api(this.client);
-		this.district = TestDistrict.create(this.context, this.client);
 	}
 
 	@Test
@@ -87,11 +85,7 @@ class WechatLoginIntegrationTests {
 			.exchange()
 			.expectStatus()
 			.isAccepted();
-		bind("no-such-token", this.district.memberB.phone(), lastCode()).expectStatus()
-			.isEqualTo(422)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("WECHAT_BIND_EXPIRED");
+		assertProblem(bind("no-such-token", this.district.memberB.phone(), lastCode()), 422, "WECHAT_BIND_EXPIRED");
 	}
 
 	@Test
@@ -111,18 +105,14 @@ class WechatLoginIntegrationTests {
 			.exchange()
 			.expectStatus()
 			.isAccepted();
-		bind(stolen, this.district.memberB.phone(), lastCode()).expectStatus()
-			.isEqualTo(409)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("WECHAT_ALREADY_BOUND");
+		assertProblem(bind(stolen, this.district.memberB.phone(), lastCode()), 409, "WECHAT_ALREADY_BOUND");
 	}
 
 	@Test
 	void anInvalidCodeIsA400() {
 		String code = "bad-" + UUID.randomUUID();
 		wechatAnswers(code, "{\"errcode\":40029,\"errmsg\":\"invalid code\"}", 0);
-		login(code).expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("WECHAT_CODE_INVALID");
+		assertProblem(login(code), 400, "WECHAT_CODE_INVALID");
 	}
 
 	@Test
@@ -143,7 +133,7 @@ class WechatLoginIntegrationTests {
 	void aRateLimitOrAnOutageOrATimeoutIsA503() {
 		String limited = "limited-" + UUID.randomUUID();
 		wechatAnswers(limited, "{\"errcode\":45011,\"errmsg\":\"api minute-quota reach limit\"}", 0);
-		login(limited).expectStatus().isEqualTo(503).expectBody().jsonPath("$.code").isEqualTo("WECHAT_UNAVAILABLE");
+		assertProblem(login(limited), 503, "WECHAT_UNAVAILABLE");
 		String slow = "slow-" + UUID.randomUUID();
 		wechatAnswers(slow, "{\"openid\":\"late\",\"session_key\":\"k\"}", 3000);
 		login(slow).expectStatus().isEqualTo(503);

@@ -8,12 +8,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -23,6 +21,7 @@ import cn.partybuilding.test.IntegrationTest;
 import cn.partybuilding.test.TestDistrict;
 import cn.partybuilding.test.TestDistrict.Person;
 
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static cn.partybuilding.test.BaseFixtures.at;
 import static cn.partybuilding.test.BaseFixtures.baseBody;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,26 +35,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BaseIntegrationTests {
 
 	@Autowired
-	WebTestClient client;
-
-	@Autowired
-	ApplicationContext context;
-
-	@Autowired
 	DatabaseClient db;
 
+	@Autowired
 	Api api;
 
+	@Autowired
 	TestDistrict district;
 
+	@Autowired
 	BaseFixtures fixtures;
-
-	@BeforeAll
-	void setUp() {
-		this.api = new Api(this.client);
-		this.district = TestDistrict.create(this.context, this.client);
-		this.fixtures = new BaseFixtures(this.client, this.district);
-	}
 
 	@Test
 	@SuppressWarnings("unchecked")
@@ -109,11 +98,7 @@ class BaseIntegrationTests {
 		Map<String, Object> body = baseBody(this.district.committee);
 		body.put("openingHours", List.of(Map.of("dayOfWeek", "MONDAY", "from", "09:00", "to", "12:00"),
 				Map.of("dayOfWeek", "MONDAY", "from", "11:00", "to", "13:00")));
-		create(this.district.orgAdmin, body).expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("VALIDATION_FAILED")
+		assertProblem(create(this.district.orgAdmin, body), 400, "VALIDATION_FAILED")
 			.jsonPath("$.errors[0].field")
 			.isEqualTo("openingHours[1]");
 		body.put("openingHours", List.of(Map.of("dayOfWeek", "MONDAY", "from", "12:00", "to", "09:00")));
@@ -150,11 +135,7 @@ class BaseIntegrationTests {
 	void aNewBaseCannotNameMenuItemIds() {
 		Map<String, Object> body = baseBody(this.district.committee);
 		body.put("menu", List.of(Map.of("id", java.util.UUID.randomUUID().toString(), "name", "参观", "minutes", 30)));
-		create(this.district.orgAdmin, body).expectStatus()
-			.isEqualTo(422)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("MENU_ITEM_UNKNOWN");
+		assertProblem(create(this.district.orgAdmin, body), 422, "MENU_ITEM_UNKNOWN");
 	}
 
 	@Test
@@ -194,11 +175,7 @@ class BaseIntegrationTests {
 		Map<String, Object> body = baseBody(this.district.committee);
 		body.put("name", "不应保存");
 		body.put("menu", List.of(Map.of("id", BaseFixtures.menuItem(other, 0), "name", "偷来的", "minutes", 30)));
-		put(this.district.orgAdmin, base.get("id"), body).expectStatus()
-			.isEqualTo(422)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("MENU_ITEM_UNKNOWN")
+		assertProblem(put(this.district.orgAdmin, base.get("id"), body), 422, "MENU_ITEM_UNKNOWN")
 			.jsonPath("$.menuItemIds[0]")
 			.isEqualTo(BaseFixtures.menuItem(other, 0));
 		this.api.get(this.district.memberA.token(), "/api/v1/bases/{id}", base.get("id"))
@@ -243,12 +220,8 @@ class BaseIntegrationTests {
 		assertThat(slot).containsEntry("capacity", 40).containsEntry("booked", 40).containsEntry("remaining", 0);
 		// An unbooked slot of the same day offers the new capacity.
 		assertThat(slot(id, at(3, "10:00"))).containsEntry("capacity", 30).containsEntry("remaining", 30);
-		this.fixtures.book(this.district.secretaryA.token(), this.fixtures.booking(id, start, 1))
-			.expectStatus()
-			.isEqualTo(409)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("SLOT_FULL");
+		assertProblem(this.fixtures.book(this.district.secretaryA.token(), this.fixtures.booking(id, start, 1)),
+				409, "SLOT_FULL");
 		// Raising it again applies to the booked slot too.
 		body.put("capacity", 45);
 		put(this.district.orgAdmin, id, body).expectStatus().isOk();
@@ -277,11 +250,7 @@ class BaseIntegrationTests {
 		this.fixtures.booked(this.district.secretaryA.token(), this.fixtures.booking(id, at(2, "15:00"), 5));
 		Map<String, Object> body = baseBody(this.district.committee);
 		body.put("openingHours", List.of(Map.of("dayOfWeek", "MONDAY", "from", "08:00", "to", "12:00")));
-		put(this.district.orgAdmin, id, body).expectStatus()
-			.isEqualTo(409)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("BASE_SLOTS_BOOKED");
+		assertProblem(put(this.district.orgAdmin, id, body), 409, "BASE_SLOTS_BOOKED");
 		body = baseBody(this.district.committee);
 		body.put("slotMinutes", 30);
 		put(this.district.orgAdmin, id, body).expectStatus().isEqualTo(409);

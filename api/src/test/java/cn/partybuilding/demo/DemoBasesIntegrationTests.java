@@ -16,7 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.context.ApplicationContext;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.partybuilding.account.Accounts;
 import cn.partybuilding.account.Passwords;
@@ -42,9 +41,6 @@ class DemoBasesIntegrationTests {
 	ApplicationContext context;
 
 	@Autowired
-	WebTestClient client;
-
-	@Autowired
 	DatabaseClient db;
 
 	@Autowired
@@ -55,6 +51,9 @@ class DemoBasesIntegrationTests {
 
 	@Autowired
 	PartySettings settings;
+
+	@Autowired
+	Api api;
 
 	@Test
 	@SuppressWarnings("unchecked")
@@ -71,8 +70,8 @@ class DemoBasesIntegrationTests {
 			.containsExactly(BaseType.BASIC, BaseType.RED, BaseType.PUBLIC_WELFARE, BaseType.TECH);
 		assertThat(demo).allSatisfy((base) -> assertThat(base.menu()).isNotEmpty());
 
-		String token = new Api(this.client).login(DemoBases.ADMIN_PHONE, DemoDistrict.PASSWORD);
-		List<Map<String, Object>> roles = (List<Map<String, Object>>) new Api(this.client).get(token, "/api/v1/me")
+		String token = this.api.login(DemoBases.ADMIN_PHONE, DemoDistrict.PASSWORD);
+		List<Map<String, Object>> roles = (List<Map<String, Object>>) this.api.get(token, "/api/v1/me")
 			.exchange()
 			.expectBody(Api.JSON)
 			.returnResult()

@@ -13,7 +13,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.context.ApplicationContext;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.partybuilding.account.Accounts;
 import cn.partybuilding.account.Passwords;
@@ -38,13 +37,13 @@ class DemoVolunteeringIntegrationTests {
 	ApplicationContext context;
 
 	@Autowired
-	WebTestClient client;
-
-	@Autowired
 	DatabaseClient db;
 
 	@Autowired
 	Clock clock;
+
+	@Autowired
+	Api api;
 
 	@Test
 	@SuppressWarnings("unchecked")
@@ -59,10 +58,9 @@ class DemoVolunteeringIntegrationTests {
 		volunteering.run(new DefaultApplicationArguments());
 		assertThat(counts()).isEqualTo(counts);
 
-		Api api = new Api(this.client);
-		String member2 = api.login("13800000002", DemoDistrict.PASSWORD);
+		String member2 = this.api.login("13800000002", DemoDistrict.PASSWORD);
 		UUID cleanup = DemoDistrict.id("volunteer:cleanup:" + LocalDate.now(this.clock));
-		Map<String, Object> today = api.getJson(member2, "/api/v1/volunteer/projects/{id}", cleanup);
+		Map<String, Object> today = this.api.getJson(member2, "/api/v1/volunteer/projects/{id}", cleanup);
 		assertThat(today).containsEntry("status", "OPEN").containsEntry("taken", 3);
 		// Near the demo venue, among the first when listing by distance from it.
 		List<Map<String, Object>> near = (List<Map<String, Object>>) api
@@ -75,8 +73,8 @@ class DemoVolunteeringIntegrationTests {
 		assertThat(near).anySatisfy((item) -> assertThat(item).containsEntry("id", cleanup.toString())
 			.containsEntry("distanceMeters", 101));
 		// Member 22 served 3 hours at last month's tree planting, approved; member 26 awaits approval.
-		String member22 = api.login("13800000022", DemoDistrict.PASSWORD);
-		Map<String, Object> planting = api.get(member22, "/api/v1/me/volunteer?year={year}",
+		String member22 = this.api.login("13800000022", DemoDistrict.PASSWORD);
+		Map<String, Object> planting = this.api.get(member22, "/api/v1/me/volunteer?year={year}",
 				LocalDate.now(this.clock).minusMonths(1).getYear())
 			.exchange()
 			.expectBody(Api.JSON)
@@ -93,7 +91,7 @@ class DemoVolunteeringIntegrationTests {
 			.one()
 			.block()).isEqualTo("CHECKED_OUT");
 		// Member 3 (without a post) holds the branch's 政策宣传岗.
-		api.get(api.login("13800000003", DemoDistrict.PASSWORD), "/api/v1/me")
+		this.api.get(this.api.login("13800000003", DemoDistrict.PASSWORD), "/api/v1/me")
 			.exchange()
 			.expectBody()
 			.jsonPath("$.posts[0].name")

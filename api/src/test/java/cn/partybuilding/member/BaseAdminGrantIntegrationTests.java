@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.partybuilding.test.Api;
@@ -26,22 +25,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BaseAdminGrantIntegrationTests {
 
 	@Autowired
-	WebTestClient client;
-
-	@Autowired
-	ApplicationContext context;
-
 	Api api;
 
+	@Autowired
 	TestDistrict district;
+
+	@Autowired
+	BaseFixtures bases;
 
 	String baseId;
 
 	@BeforeAll
 	void setUp() {
-		this.api = new Api(this.client);
-		this.district = TestDistrict.create(this.context, this.client);
-		this.baseId = (String) new BaseFixtures(this.client, this.district).createBase().get("id");
+		this.baseId = (String) this.bases.createBase().get("id");
 	}
 
 	@Test

@@ -5,17 +5,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.partybuilding.test.Api;
 import cn.partybuilding.test.IntegrationTest;
 import cn.partybuilding.test.TestDistrict;
 
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Registering, reading and changing members, roles, /me and 双报到, within scope. */
@@ -23,20 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MemberIntegrationTests {
 
 	@Autowired
-	WebTestClient client;
-
-	@Autowired
-	ApplicationContext context;
-
 	Api api;
 
+	@Autowired
 	TestDistrict district;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.client);
-		this.district = TestDistrict.create(this.context, this.client);
-	}
 
 	@Test
 	void aSecretaryRegistersAMemberWhoCanThenLogIn() {
@@ -56,11 +45,8 @@ class MemberIntegrationTests {
 
 	@Test
 	void aDuplicatePhoneIsA409() {
-		register(this.district.secretaryA.token(), newMember(this.district.memberB.phone())).expectStatus()
-			.isEqualTo(409)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("PHONE_TAKEN");
+		assertProblem(register(this.district.secretaryA.token(), newMember(this.district.memberB.phone())),
+				409, "PHONE_TAKEN");
 	}
 
 	@Test
@@ -125,11 +111,7 @@ class MemberIntegrationTests {
 	void aMemberBelongsToABranchNotACommunity() {
 		Map<String, Object> body = newMember(Api.newPhone());
 		body.put("branchId", this.district.community.toString());
-		register(this.district.orgAdmin.token(), body).expectStatus()
-			.isEqualTo(422)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("BRANCH_REQUIRED");
+		assertProblem(register(this.district.orgAdmin.token(), body), 422, "BRANCH_REQUIRED");
 	}
 
 	@Test
@@ -278,14 +260,9 @@ class MemberIntegrationTests {
 		member(this.district.secretaryB.token(), this.district.memberB).expectBody()
 			.jsonPath("$.communityId")
 			.isEqualTo(this.district.community.toString());
-		this.api.post(this.district.memberB.token(), "/api/v1/me/community-registration")
+		assertProblem(this.api.post(this.district.memberB.token(), "/api/v1/me/community-registration")
 			.bodyValue(Map.of("communityId", this.district.branchA.toString()))
-			.exchange()
-			.expectStatus()
-			.isEqualTo(422)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("COMMUNITY_REQUIRED");
+			.exchange(), 422, "COMMUNITY_REQUIRED");
 		this.api.post(this.district.memberB.token(), "/api/v1/me/community-registration")
 			.bodyValue(Map.of("communityId", "01a211f2-0000-7000-8000-000000000000"))
 			.exchange()

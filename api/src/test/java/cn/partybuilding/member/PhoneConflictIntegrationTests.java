@@ -12,11 +12,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -27,6 +25,7 @@ import cn.partybuilding.test.IntegrationTest;
 import cn.partybuilding.test.TestDistrict;
 import cn.partybuilding.test.TestDistrict.Person;
 
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -45,23 +44,13 @@ class PhoneConflictIntegrationTests {
 	static final Pattern FOUR_DIGITS = Pattern.compile("\\d{4}");
 
 	@Autowired
-	WebTestClient client;
-
-	@Autowired
-	ApplicationContext context;
-
-	@Autowired
 	DatabaseClient db;
 
+	@Autowired
 	Api api;
 
+	@Autowired
 	TestDistrict district;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.client);
-		this.district = TestDistrict.create(this.context, this.client);
-	}
 
 	@Test
 	void theTwentyFirstOutsideConflictOfTheDayIsRefusedAcrossImportsAndRegistrationsAndAuditedWithoutTheNumber() {
@@ -127,11 +116,8 @@ class PhoneConflictIntegrationTests {
 		assertThat(phoneErrorLines(importFile(admin, file(inside)))).hasSize(25);
 		assertThat(phoneErrorLines(importFile(admin, file(inside)))).hasSize(25);
 		// A secretary registering a number of their own branch: inside too.
-		register(this.district.secretaryB.token(), inside.get(0), this.district.branchB).expectStatus()
-			.isEqualTo(409)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("PHONE_TAKEN");
+		assertProblem(register(this.district.secretaryB.token(), inside.get(0), this.district.branchB),
+				409, "PHONE_TAKEN");
 		assertThat(auditOf(this.district.orgAdmin)).isEmpty();
 		assertThat(auditOf(this.district.secretaryB)).isEmpty();
 		// For the secretary of branch A, branch B is outside: counted.

@@ -11,12 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -26,6 +24,7 @@ import cn.partybuilding.test.IntegrationTest;
 import cn.partybuilding.test.RawHttp;
 import cn.partybuilding.test.TestDistrict;
 
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -38,26 +37,16 @@ class RosterImportIntegrationTests {
 	static final String HEADER = "name,phone,gender,birthDate,joinedPartyOn,category,branchId\n";
 
 	@Autowired
-	WebTestClient client;
-
-	@Autowired
-	ApplicationContext context;
-
-	@Autowired
 	DatabaseClient db;
 
 	@LocalServerPort
 	int port;
 
+	@Autowired
 	Api api;
 
+	@Autowired
 	TestDistrict district;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.client);
-		this.district = TestDistrict.create(this.context, this.client);
-	}
 
 	@Test
 	void aUtf8FileWithAByteOrderMarkIsImported() {
@@ -163,11 +152,8 @@ class RosterImportIntegrationTests {
 	@Test
 	void moreThanTenThousandRowsIsA413() {
 		for (int rows : new int[] { 10_001, 11_000 }) {
-			importFile(this.district.orgAdmin.token(), roster(rows, this.district.branchA)).expectStatus()
-				.isEqualTo(413)
-				.expectBody()
-				.jsonPath("$.code")
-				.isEqualTo("IMPORT_TOO_LARGE");
+			assertProblem(importFile(this.district.orgAdmin.token(), roster(rows, this.district.branchA)),
+					413, "IMPORT_TOO_LARGE");
 		}
 	}
 
@@ -218,11 +204,8 @@ class RosterImportIntegrationTests {
 		assertThat(again).isEqualTo(first).contains("3");
 		assertThat(membersNamedLike(prefix)).isEqualTo(3);
 		String other = "另一" + UUID.randomUUID().toString().substring(0, 6);
-		importFile(this.district.orgAdmin.token(), named(other, 3, this.district.branchA), key).expectStatus()
-			.isEqualTo(422)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("IDEMPOTENCY_KEY_REUSED");
+		assertProblem(importFile(this.district.orgAdmin.token(), named(other, 3, this.district.branchA), key),
+				422, "IDEMPOTENCY_KEY_REUSED");
 		assertThat(membersNamedLike(other)).isZero();
 	}
 
@@ -238,11 +221,7 @@ class RosterImportIntegrationTests {
 			first.send(Arrays.copyOfRange(file, 0, file.length / 2));
 			// The key is locked before the body is read: wait until the first import holds it, half its file sent.
 			await().atMost(Duration.ofSeconds(10)).until(() -> holdsLock(this.district.orgAdmin.id().toString(), key));
-			importFile(this.district.orgAdmin.token(), file, key).expectStatus()
-				.isEqualTo(409)
-				.expectBody()
-				.jsonPath("$.code")
-				.isEqualTo("IDEMPOTENCY_KEY_IN_USE");
+			assertProblem(importFile(this.district.orgAdmin.token(), file, key), 409, "IDEMPOTENCY_KEY_IN_USE");
 			first.send(Arrays.copyOfRange(file, file.length / 2, file.length));
 			RawHttp.Response done = first.response(Duration.ofSeconds(30));
 			assertThat(done.status()).isEqualTo(200);

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.partybuilding.test.Api;
@@ -15,27 +14,26 @@ import cn.partybuilding.test.IntegrationTest;
 import cn.partybuilding.test.TestActivities;
 import cn.partybuilding.test.TestDistrict;
 
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
+
 /** Minutes: written by the recorder or secretary, signed off by the secretary, reviewed from above, then frozen. */
 @IntegrationTest
 class MinutesIntegrationTests {
 
 	@Autowired
-	WebTestClient client;
-
-	@Autowired
-	ApplicationContext context;
-
 	Api api;
 
+	@Autowired
 	TestDistrict district;
+
+	@Autowired
+	TestActivities activities;
 
 	UUID meeting;
 
 	@BeforeEach
 	void setUp() {
-		this.api = new Api(this.client);
-		this.district = TestDistrict.create(this.context, this.client);
-		this.meeting = new TestActivities(this.api).plan(this.district.secretaryA.token(), this.district.branchA, -90);
+		this.meeting = this.activities.plan(this.district.secretaryA.token(), this.district.branchA, -90);
 	}
 
 	@Test
@@ -61,11 +59,7 @@ class MinutesIntegrationTests {
 			.isEqualTo(this.district.secretaryA.id().toString())
 			.jsonPath("$.signedAt")
 			.exists();
-		write(this.district.secretaryA.token(), this.district.memberA, "改一下").expectStatus()
-			.isEqualTo(409)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("ILLEGAL_STATE");
+		assertProblem(write(this.district.secretaryA.token(), this.district.memberA, "改一下"), 409, "ILLEGAL_STATE");
 		// The review is the unit above's: the branch secretary cannot review their own sign-off.
 		sign(this.district.secretaryA.token()).expectStatus().isForbidden();
 		sign(this.district.orgAdmin.token()).expectStatus()
@@ -87,16 +81,8 @@ class MinutesIntegrationTests {
 
 	@Test
 	void signingNothingTheWrongRecorderAndOutsidersAreRefused() {
-		sign(this.district.secretaryA.token()).expectStatus()
-			.isEqualTo(422)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("MINUTES_MISSING");
-		write(this.district.secretaryA.token(), this.district.memberB, "乙支部的人不能记录").expectStatus()
-			.isEqualTo(422)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("NOT_INVITED");
+		assertProblem(sign(this.district.secretaryA.token()), 422, "MINUTES_MISSING");
+		assertProblem(write(this.district.secretaryA.token(), this.district.memberB, "乙支部的人不能记录"), 422, "NOT_INVITED");
 		write(this.district.foreignSecretary.token(), this.district.memberA, "x").expectStatus().isNotFound();
 		this.api.get(this.district.foreignOrgAdmin.token(), "/api/v1/activities/{id}/minutes", this.meeting)
 			.exchange()

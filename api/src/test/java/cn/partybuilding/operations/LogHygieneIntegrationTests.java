@@ -14,7 +14,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.partybuilding.account.Accounts;
 import cn.partybuilding.account.Passwords;
@@ -35,27 +34,26 @@ class LogHygieneIntegrationTests {
 	static final Pattern PHONE = Pattern.compile("(?<!\\d)1[3-9]\\d{9}(?!\\d)");
 
 	@Autowired
-	WebTestClient client;
-
-	@Autowired
 	Accounts accounts;
 
 	@Autowired
 	Passwords passwords;
 
+	@Autowired
+	Api api;
+
 	@Test
 	void loggingInEveryWayLeavesNoSecretInTheLog(CapturedOutput output) {
 		FakeGateways.reset();
-		Api api = new Api(this.client);
 		String phone = Api.newPhone();
 		String password = "Hygiene#" + UUID.randomUUID();
 		this.passwords.hash(password)
 			.flatMap((hash) -> this.accounts.create(Ids.newId(), phone, hash))
 			.block(Duration.ofSeconds(10));
-		Map<String, Object> tokens = api.tokens(phone, password);
-		api.anonymousPost("/api/v1/auth/login").bodyValue(Map.of("phone", phone, "password", password + "x"))
+		Map<String, Object> tokens = this.api.tokens(phone, password);
+		this.api.anonymousPost("/api/v1/auth/login").bodyValue(Map.of("phone", phone, "password", password + "x"))
 			.exchange().expectStatus().isUnauthorized();
-		Map<String, Object> refreshed = api.anonymousPost("/api/v1/auth/refresh")
+		Map<String, Object> refreshed = this.api.anonymousPost("/api/v1/auth/refresh")
 			.bodyValue(Map.of("refreshToken", tokens.get("refreshToken")))
 			.exchange()
 			.expectStatus()
@@ -63,12 +61,15 @@ class LogHygieneIntegrationTests {
 			.expectBody(Api.JSON)
 			.returnResult()
 			.getResponseBody();
-		api.anonymousPost("/api/v1/auth/sms/send").bodyValue(Map.of("phone", phone)).exchange()
+		this.api.anonymousPost("/api/v1/auth/sms/send").bodyValue(Map.of("phone", phone)).exchange()
 			.expectStatus().isAccepted();
 		String code = lastCode();
-		api.anonymousPost("/api/v1/auth/sms/login").bodyValue(Map.of("phone", phone, "code", code)).exchange()
+		this.api.anonymousPost("/api/v1/auth/sms/login").bodyValue(Map.of("phone", phone, "code", code)).exchange()
 			.expectStatus().isOk();
-		api.get((String) refreshed.get("accessToken"), "/api/v1/no-such-page").exchange().expectStatus().isNotFound();
+		this.api.get((String) refreshed.get("accessToken"), "/api/v1/no-such-page")
+			.exchange()
+			.expectStatus()
+			.isNotFound();
 
 		String log = output.getAll();
 		assertThat(log).contains("/api/v1/auth/login");

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.context.ApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
@@ -31,18 +30,21 @@ class OperationsIntegrationTests {
 	WebTestClient client;
 
 	@Autowired
-	ApplicationContext context;
-
-	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
+
+	@Autowired
+	TestDistrict district;
+
+	@Autowired
+	Api api;
 
 	@Test
 	void healthLivenessAndReadinessArePublicAndReadinessCoversTheDatabaseAndRedis() {
 		this.client.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody()
 			.jsonPath("$.status").isEqualTo("UP");
 		this.client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
-		String admin = new Api(this.client).loginAsAdmin();
+		String admin = this.api.loginAsAdmin();
 		this.client.get().uri("/actuator/health/readiness").headers((headers) -> headers.setBearerAuth(admin))
 			.exchange().expectStatus().isOk().expectBody()
 			.jsonPath("$.components.r2dbc.status").isEqualTo("UP")
@@ -57,13 +59,13 @@ class OperationsIntegrationTests {
 				.jsonPath("$.components").doesNotExist()
 				.jsonPath("$.details").doesNotExist();
 		}
-		TestDistrict district = TestDistrict.create(this.context, this.client);
-		for (TestDistrict.Person notAdmin : List.of(district.memberA, district.secretaryA, district.orgAdmin)) {
+		TestDistrict d = this.district;
+		for (TestDistrict.Person notAdmin : List.of(d.memberA, d.secretaryA, d.orgAdmin)) {
 			this.client.get().uri("/actuator/health").headers((headers) -> headers.setBearerAuth(notAdmin.token()))
 				.exchange().expectStatus().isOk().expectBody()
 				.jsonPath("$.components").doesNotExist();
 		}
-		this.client.get().uri("/actuator/health").headers((headers) -> headers.setBearerAuth(district.sysAdmin.token()))
+		this.client.get().uri("/actuator/health").headers((headers) -> headers.setBearerAuth(d.sysAdmin.token()))
 			.exchange().expectStatus().isOk().expectBody()
 			.jsonPath("$.components.r2dbc.details.database").isEqualTo("PostgreSQL");
 	}
@@ -71,7 +73,7 @@ class OperationsIntegrationTests {
 	@Test
 	void metricsAreForTheSystemAdministrator() {
 		this.client.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
-		String token = new Api(this.client).loginAsAdmin();
+		String token = this.api.loginAsAdmin();
 		// Every endpoint's requests by status and exception: more than the client's default 256 KB once the fuzzer ran.
 		String metrics = this.client.mutate()
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
@@ -130,6 +132,5 @@ class OperationsIntegrationTests {
 		this.client.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
 		this.client.get().uri("/webjars/swagger-ui/index.html").exchange().expectStatus().isOk();
 	}
-
 
 }

@@ -3,17 +3,16 @@ package cn.partybuilding.org;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.partybuilding.test.Api;
 import cn.partybuilding.test.IntegrationTest;
 import cn.partybuilding.test.TestDistrict;
 
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The org tree: creating under a parent one administers, reading within scope, children page by page. */
@@ -21,20 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OrgIntegrationTests {
 
 	@Autowired
-	WebTestClient client;
-
-	@Autowired
-	ApplicationContext context;
-
 	Api api;
 
+	@Autowired
 	TestDistrict district;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.client);
-		this.district = TestDistrict.create(this.context, this.client);
-	}
 
 	@Test
 	@SuppressWarnings("unchecked")
@@ -70,12 +59,8 @@ class OrgIntegrationTests {
 
 	@Test
 	void anImpossibleNestingIsA422WithAClearCode() {
-		create(this.district.orgAdmin.token(), this.district.branchA.toString(), "区委", "COMMITTEE", null)
-			.expectStatus()
-			.isEqualTo(422)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("ORG_NESTING_INVALID");
+		assertProblem(create(this.district.orgAdmin.token(), this.district.branchA.toString(), "区委", "COMMITTEE", null),
+				422, "ORG_NESTING_INVALID");
 	}
 
 	@Test

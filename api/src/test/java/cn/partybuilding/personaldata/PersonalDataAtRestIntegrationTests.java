@@ -5,9 +5,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.partybuilding.test.IntegrationTest;
 import cn.partybuilding.test.TestDistrict;
@@ -19,22 +17,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PersonalDataAtRestIntegrationTests {
 
 	@Autowired
-	WebTestClient client;
-
-	@Autowired
-	ApplicationContext context;
-
-	@Autowired
 	DatabaseClient db;
+
+	@Autowired
+	TestDistrict district;
 
 	@Test
 	void noPhoneNumberIsStoredInClear() {
-		TestDistrict district = TestDistrict.create(this.context, this.client);
-		List<String> phones = List.of(district.memberA.phone(), district.secretaryA.phone(), district.orgAdmin.phone(),
-				district.foreignMember.phone());
+		TestDistrict d = this.district;
+		List<String> phones = List.of(d.memberA.phone(), d.secretaryA.phone(), d.orgAdmin.phone(),
+				d.foreignMember.phone());
 		String dump = String.join("\n", dump("accounts"), dump("members"), dump("role_grants"), dump("refresh_tokens"),
 				dump("idempotency_keys"));
-		assertThat(dump).contains(district.memberA.id().toString());
+		assertThat(dump).contains(this.district.memberA.id().toString());
 		for (String phone : phones) {
 			assertThat(dump).doesNotContain(phone).doesNotContain(phone.substring(3));
 		}

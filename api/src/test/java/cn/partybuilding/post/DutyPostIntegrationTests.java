@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +18,7 @@ import cn.partybuilding.test.IntegrationTest;
 import cn.partybuilding.test.TestDistrict;
 import cn.partybuilding.test.TestDistrict.Person;
 
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** 设岗定责: posts set up by a unit's secretary, held by members of its subtree, shown on the holder's {@code /me}. */
@@ -26,20 +26,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DutyPostIntegrationTests {
 
 	@Autowired
-	WebTestClient client;
-
-	@Autowired
 	ApplicationContext context;
 
+	@Autowired
 	Api api;
 
+	@Autowired
 	TestDistrict district;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.client);
-		this.district = TestDistrict.create(this.context, this.client);
-	}
 
 	@Test
 	void aSecretarySetsUpAPostAndGivesItToAMemberWhoSeesItOnTheirProfile() {
@@ -78,11 +71,7 @@ class DutyPostIntegrationTests {
 	void onlyMembersOfTheUnitsSubtreeHoldItsPosts() {
 		UUID ofBranchA = id(create(this.district.secretaryA, this.district.branchA, "环境卫生监督岗", "巡查环境卫生"));
 		for (UUID outsider : List.of(this.district.memberB.id(), this.district.foreignMember.id(), Ids.newId())) {
-			assign(this.district.secretaryA, ofBranchA, outsider).expectStatus()
-				.isEqualTo(422)
-				.expectBody()
-				.jsonPath("$.code")
-				.isEqualTo("NOT_IN_SUBTREE");
+			assertProblem(assign(this.district.secretaryA, ofBranchA, outsider), 422, "NOT_IN_SUBTREE");
 		}
 		// A community's post goes to members of any of its branches.
 		UUID ofCommunity = id(create(this.district.orgAdmin, this.district.community, "邻里互助岗", "走访独居老人"));

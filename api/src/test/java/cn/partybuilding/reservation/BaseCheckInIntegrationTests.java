@@ -23,7 +23,7 @@ import cn.partybuilding.test.TestActivities;
 import cn.partybuilding.test.TestDistrict;
 import cn.partybuilding.test.TestDistrict.Person;
 
-import static cn.partybuilding.reservation.BookingIntegrationTests.expectProblem;
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static cn.partybuilding.test.BaseFixtures.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,11 +45,17 @@ class BaseCheckInIntegrationTests {
 	@Autowired
 	DatabaseClient db;
 
+	@Autowired
 	Api api;
 
+	@Autowired
 	TestDistrict district;
 
+	@Autowired
 	BaseFixtures fixtures;
+
+	@Autowired
+	TestActivities activities;
 
 	String baseId;
 
@@ -57,9 +63,6 @@ class BaseCheckInIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.api = new Api(this.client);
-		this.district = TestDistrict.create(this.context, this.client);
-		this.fixtures = new BaseFixtures(this.client, this.district);
 		this.baseId = (String) this.fixtures.createBase().get("id");
 		this.baseAdmin = this.fixtures.baseAdmin(this.baseId);
 	}
@@ -101,9 +104,9 @@ class BaseCheckInIntegrationTests {
 		String otherCode = this.fixtures.checkInCode(this.district.sysAdmin.token(), otherBase);
 		refused(this.fixtures.checkIn(member, reservation, otherCode), "CHECKIN_CODE_INVALID");
 		// A meeting's code is no base's code either.
-		UUID meeting = new TestActivities(this.api).plan(this.district.secretaryA.token(), this.district.branchA, 10);
+		UUID meeting = this.activities.plan(this.district.secretaryA.token(), this.district.branchA, 10);
 		refused(this.fixtures.checkIn(member, reservation,
-				new TestActivities(this.api).code(this.district.secretaryA.token(), meeting)), "CHECKIN_CODE_INVALID");
+				this.activities.code(this.district.secretaryA.token(), meeting)), "CHECKIN_CODE_INVALID");
 		byte[] secret = this.context.getBean(cn.partybuilding.base.Bases.class)
 			.checkInSecret(UUID.fromString(this.baseId))
 			.block();
@@ -112,12 +115,8 @@ class BaseCheckInIntegrationTests {
 		refused(this.fixtures.checkIn(member, reservation, relayed), "CHECKIN_CODE_EXPIRED");
 		String code = code();
 		// The right code from a kilometre away: relayed, not there.
-		this.fixtures.checkIn(member, reservation, code, BaseFixtures.LAT + 0.01, BaseFixtures.LNG, phone)
-			.expectStatus()
-			.isEqualTo(422)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("OUT_OF_GEOFENCE")
+		assertProblem(this.fixtures.checkIn(member, reservation, code, BaseFixtures.LAT + 0.01, BaseFixtures.LNG, phone),
+				422, "OUT_OF_GEOFENCE")
 			.jsonPath("$.distanceMeters")
 			.isEqualTo(1112);
 		this.fixtures.checkIn(member, reservation, code, null, null, phone).expectStatus().isBadRequest();
@@ -241,7 +240,7 @@ class BaseCheckInIntegrationTests {
 	void aCompletionNamesNoMoreAttendeesThanTheHeadcount() {
 		String reservation = approved(2);
 		startsIn(reservation, Duration.ofMinutes(-10));
-		expectProblem(this.fixtures.act(this.baseAdmin.token(), reservation, "complete",
+		assertProblem(this.fixtures.act(this.baseAdmin.token(), reservation, "complete",
 				Map.of("attendeeMemberIds", List.of(this.district.memberA.id().toString(),
 						this.district.memberA2.id().toString(), this.district.secretaryA.id().toString()))),
 				422, "ATTENDEES_ABOVE_HEADCOUNT")
@@ -331,7 +330,7 @@ class BaseCheckInIntegrationTests {
 	}
 
 	private static void refused(WebTestClient.ResponseSpec response, String code) {
-		expectProblem(response, 422, code);
+		assertProblem(response, 422, code);
 	}
 
 }

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -26,6 +25,7 @@ import cn.partybuilding.test.IntegrationTest;
 import cn.partybuilding.test.TestDistrict;
 import cn.partybuilding.test.TestDistrict.Person;
 
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static cn.partybuilding.test.BaseFixtures.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,18 +35,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BookingIntegrationTests {
 
 	@Autowired
-	WebTestClient client;
-
-	@Autowired
-	ApplicationContext context;
-
-	@Autowired
 	DatabaseClient db;
 
+	@Autowired
 	Api api;
 
+	@Autowired
 	TestDistrict district;
 
+	@Autowired
 	BaseFixtures fixtures;
 
 	Map<String, Object> base;
@@ -57,9 +54,6 @@ class BookingIntegrationTests {
 
 	@BeforeAll
 	void setUp() {
-		this.api = new Api(this.client);
-		this.district = TestDistrict.create(this.context, this.client);
-		this.fixtures = new BaseFixtures(this.client, this.district);
 		// Its tests book many times for branch A; the limit of bookings awaiting approval has tests of its own.
 		this.base = this.fixtures.createRoomyBase();
 		this.baseId = (String) this.base.get("id");
@@ -114,7 +108,7 @@ class BookingIntegrationTests {
 		this.fixtures.book(this.baseAdmin.token(), walkIn).expectStatus().isCreated();
 		// Not a branch; no such branch.
 		hotline.put("orgId", this.district.community.toString());
-		expectProblem(this.fixtures.book(this.baseAdmin.token(), hotline), 422, "BRANCH_REQUIRED");
+		assertProblem(this.fixtures.book(this.baseAdmin.token(), hotline), 422, "BRANCH_REQUIRED");
 		hotline.put("orgId", UUID.randomUUID().toString());
 		this.fixtures.book(this.baseAdmin.token(), hotline).expectStatus().isNotFound();
 	}
@@ -123,35 +117,35 @@ class BookingIntegrationTests {
 	void eachChannelIsForItsOwnRole() {
 		Map<String, Object> hotline = this.fixtures.booking(this.baseId, at(2, "11:00"), 1);
 		hotline.put("channel", "HOTLINE");
-		expectProblem(this.fixtures.book(this.district.secretaryA.token(), hotline), 403, "FORBIDDEN");
-		expectProblem(this.fixtures.book(this.district.orgAdmin.token(), hotline), 403, "FORBIDDEN");
+		assertProblem(this.fixtures.book(this.district.secretaryA.token(), hotline), 403, "FORBIDDEN");
+		assertProblem(this.fixtures.book(this.district.orgAdmin.token(), hotline), 403, "FORBIDDEN");
 		Map<String, Object> app = this.fixtures.booking(this.baseId, at(2, "11:00"), 1);
-		expectProblem(this.fixtures.book(this.baseAdmin.token(), app), 404, "NOT_FOUND");
-		expectProblem(this.fixtures.book(this.district.memberA.token(), app), 403, "FORBIDDEN");
-		expectProblem(this.fixtures.book(this.district.orgAdmin.token(), app), 403, "FORBIDDEN");
-		expectProblem(this.fixtures.book(this.district.secretaryB.token(), app), 404, "NOT_FOUND");
-		expectProblem(this.fixtures.book(this.district.foreignSecretary.token(), app), 404, "NOT_FOUND");
+		assertProblem(this.fixtures.book(this.baseAdmin.token(), app), 404, "NOT_FOUND");
+		assertProblem(this.fixtures.book(this.district.memberA.token(), app), 403, "FORBIDDEN");
+		assertProblem(this.fixtures.book(this.district.orgAdmin.token(), app), 403, "FORBIDDEN");
+		assertProblem(this.fixtures.book(this.district.secretaryB.token(), app), 404, "NOT_FOUND");
+		assertProblem(this.fixtures.book(this.district.foreignSecretary.token(), app), 404, "NOT_FOUND");
 		this.fixtures.book(this.district.sysAdmin.token(), app).expectStatus().isCreated();
 		app.put("baseId", UUID.randomUUID().toString());
-		expectProblem(this.fixtures.book(this.district.secretaryA.token(), app), 404, "NOT_FOUND");
+		assertProblem(this.fixtures.book(this.district.secretaryA.token(), app), 404, "NOT_FOUND");
 	}
 
 	@Test
 	void aStartOffTheGridOrWhenTheBaseIsClosedIs422SlotInvalid() {
 		for (OffsetDateTime start : List.of(at(3, "09:30"), at(3, "12:00"), at(3, "07:00"), at(3, "18:00"),
 				at(3, "09:00").plusSeconds(1))) {
-			expectProblem(this.fixtures.book(this.district.secretaryA.token(),
+			assertProblem(this.fixtures.book(this.district.secretaryA.token(),
 					this.fixtures.booking(this.baseId, start, 2)), 422, "SLOT_INVALID");
 		}
 	}
 
 	@Test
 	void aSlotThatHasBegunIsNotBookedExceptByAGroupWalkingIn() {
-		expectProblem(this.fixtures.book(this.district.secretaryA.token(),
+		assertProblem(this.fixtures.book(this.district.secretaryA.token(),
 				this.fixtures.booking(this.baseId, at(-1, "09:00"), 2)), 422, "SLOT_PASSED");
 		Map<String, Object> walkIn = this.fixtures.booking(this.baseId, at(-1, "09:00"), 2);
 		walkIn.put("channel", "WALK_IN");
-		expectProblem(this.fixtures.book(this.baseAdmin.token(), walkIn), 422, "SLOT_PASSED");
+		assertProblem(this.fixtures.book(this.baseAdmin.token(), walkIn), 422, "SLOT_PASSED");
 	}
 
 	@Test
@@ -169,7 +163,7 @@ class BookingIntegrationTests {
 		Map<String, Object> walkIn = this.fixtures.booking(underWay, opened.toOffsetDateTime(), 8);
 		walkIn.put("channel", "WALK_IN");
 		this.fixtures.book(admin.token(), walkIn).expectStatus().isCreated();
-		expectProblem(this.fixtures.book(this.district.secretaryA.token(),
+		assertProblem(this.fixtures.book(this.district.secretaryA.token(),
 				this.fixtures.booking(underWay, opened.toOffsetDateTime(), 2)), 422, "SLOT_PASSED");
 	}
 
@@ -183,7 +177,7 @@ class BookingIntegrationTests {
 		assertThat(slot(at(4, "15:00"))).containsEntry("booked", 6);
 		assertThat(slot(at(4, "16:00"))).containsEntry("booked", 0);
 		body.put("start", at(4, "17:00").toString());
-		expectProblem(this.fixtures.book(this.district.secretaryA.token(), body), 422, "PAST_CLOSING")
+		assertProblem(this.fixtures.book(this.district.secretaryA.token(), body), 422, "PAST_CLOSING")
 			.jsonPath("$.detail")
 			.value((detail) -> assertThat((String) detail).contains("18:00"));
 	}
@@ -194,7 +188,7 @@ class BookingIntegrationTests {
 		Map<String, Object> body = this.fixtures.booking(this.baseId, at(4, "09:00"), 2);
 		String foreignItem = BaseFixtures.menuItem(other, 0);
 		body.put("menuItemIds", List.of(BaseFixtures.menuItem(this.base, 0), foreignItem));
-		expectProblem(this.fixtures.book(this.district.secretaryA.token(), body), 422, "MENU_ITEM_UNKNOWN")
+		assertProblem(this.fixtures.book(this.district.secretaryA.token(), body), 422, "MENU_ITEM_UNKNOWN")
 			.jsonPath("$.menuItemIds")
 			.isEqualTo(List.of(foreignItem));
 	}
@@ -203,13 +197,13 @@ class BookingIntegrationTests {
 	void aHeadcountThatDoesNotFitIs409AndOneAboveTheCapacity422() {
 		OffsetDateTime start = at(5, "09:00");
 		this.fixtures.booked(this.district.secretaryA.token(), this.fixtures.booking(this.baseId, start, 45));
-		expectProblem(this.fixtures.book(this.district.secretaryA.token(),
+		assertProblem(this.fixtures.book(this.district.secretaryA.token(),
 				this.fixtures.booking(this.baseId, start, 6)), 409, "SLOT_FULL");
 		this.fixtures.booked(this.district.secretaryA.token(), this.fixtures.booking(this.baseId, start, 5));
-		expectProblem(this.fixtures.book(this.district.secretaryA.token(),
+		assertProblem(this.fixtures.book(this.district.secretaryA.token(),
 				this.fixtures.booking(this.baseId, start, 1)), 409, "SLOT_FULL");
 		assertThat(slot(start)).containsEntry("booked", 50).containsEntry("remaining", 0);
-		expectProblem(this.fixtures.book(this.district.secretaryA.token(),
+		assertProblem(this.fixtures.book(this.district.secretaryA.token(),
 				this.fixtures.booking(this.baseId, at(5, "10:00"), 51)), 422, "HEADCOUNT_OVER_CAPACITY");
 	}
 
@@ -393,10 +387,6 @@ class BookingIntegrationTests {
 	private WebTestClient.BodyContentSpec get(Person person, String id) {
 		return this.api.get(person.token(), "/api/v1/reservations/{id}", id).exchange().expectStatus().isOk()
 			.expectBody();
-	}
-
-	static WebTestClient.BodyContentSpec expectProblem(WebTestClient.ResponseSpec response, int status, String code) {
-		return response.expectStatus().isEqualTo(status).expectBody().jsonPath("$.code").isEqualTo(code);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -5,15 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import cn.partybuilding.test.Api;
@@ -22,7 +19,7 @@ import cn.partybuilding.test.IntegrationTest;
 import cn.partybuilding.test.TestDistrict;
 import cn.partybuilding.test.TestDistrict.Person;
 
-import static cn.partybuilding.reservation.BookingIntegrationTests.expectProblem;
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static cn.partybuilding.test.BaseFixtures.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,29 +32,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BookingLimitsIntegrationTests {
 
 	@Autowired
-	WebTestClient client;
-
-	@Autowired
-	ApplicationContext context;
-
-	@Autowired
 	DatabaseClient db;
 
 	@LocalServerPort
 	int port;
 
+	@Autowired
 	Api api;
 
+	@Autowired
 	TestDistrict district;
 
+	@Autowired
 	BaseFixtures fixtures;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.client);
-		this.district = TestDistrict.create(this.context, this.client);
-		this.fixtures = new BaseFixtures(this.client, this.district);
-	}
 
 	@Test
 	void aBaseTakesBookingsUpToSixtyDaysAheadByDefault() {
@@ -66,17 +53,17 @@ class BookingLimitsIntegrationTests {
 			.containsEntry("maxPendingPerBranch", 3)
 			.containsEntry("checkInRadiusMeters", 500);
 		String id = (String) base.get("id");
-		expectProblem(this.fixtures.book(this.district.secretaryA.token(),
+		assertProblem(this.fixtures.book(this.district.secretaryA.token(),
 				this.fixtures.booking(id, at(61, "09:00"), 5)), 422, "BOOKING_BEYOND_HORIZON")
 			.jsonPath("$.bookingHorizonDays")
 			.isEqualTo(60);
-		expectProblem(this.fixtures.book(this.district.secretaryA.token(),
+		assertProblem(this.fixtures.book(this.district.secretaryA.token(),
 				this.fixtures.booking(id, at(3650, "09:00"), 5)), 422, "BOOKING_BEYOND_HORIZON");
 		// The base's own admin entering a hotline booking is bound by it too.
 		Person admin = this.fixtures.baseAdmin(id);
 		Map<String, Object> hotline = this.fixtures.booking(id, at(61, "10:00"), 5);
 		hotline.put("channel", "HOTLINE");
-		expectProblem(this.fixtures.book(admin.token(), hotline), 422, "BOOKING_BEYOND_HORIZON");
+		assertProblem(this.fixtures.book(admin.token(), hotline), 422, "BOOKING_BEYOND_HORIZON");
 		this.fixtures.booked(this.district.secretaryA.token(), this.fixtures.booking(id, at(60, "09:00"), 5));
 		assertThat(reservations(id)).isEqualTo(1);
 	}
@@ -92,12 +79,12 @@ class BookingLimitsIntegrationTests {
 			.containsEntry("maxPendingPerBranch", 1)
 			.containsEntry("checkInRadiusMeters", 150);
 		String id = (String) base.get("id");
-		expectProblem(this.fixtures.book(this.district.secretaryA.token(),
+		assertProblem(this.fixtures.book(this.district.secretaryA.token(),
 				this.fixtures.booking(id, at(8, "09:00"), 5)), 422, "BOOKING_BEYOND_HORIZON")
 			.jsonPath("$.detail")
 			.value((String detail) -> assertThat(detail).contains("7"));
 		this.fixtures.booked(this.district.secretaryA.token(), this.fixtures.booking(id, at(7, "09:00"), 5));
-		expectProblem(this.fixtures.book(this.district.secretaryA.token(),
+		assertProblem(this.fixtures.book(this.district.secretaryA.token(),
 				this.fixtures.booking(id, at(6, "09:00"), 5)), 422, "TOO_MANY_PENDING_BOOKINGS");
 
 		// Replaced without them (an older console): they stay as they were.
@@ -151,12 +138,12 @@ class BookingLimitsIntegrationTests {
 			.get("id");
 		this.fixtures.booked(secretary, this.fixtures.booking(base, at(2, "10:00"), 2));
 		this.fixtures.booked(secretary, this.fixtures.booking(base, at(2, "11:00"), 2));
-		expectProblem(this.fixtures.book(secretary, this.fixtures.booking(base, at(2, "14:00"), 2)), 422,
+		assertProblem(this.fixtures.book(secretary, this.fixtures.booking(base, at(2, "14:00"), 2)), 422,
 				"TOO_MANY_PENDING_BOOKINGS");
 		// Not by phone through the base either.
 		Map<String, Object> hotline = this.fixtures.booking(base, at(2, "15:00"), 2);
 		hotline.put("channel", "HOTLINE");
-		expectProblem(this.fixtures.book(admin.token(), hotline), 422, "TOO_MANY_PENDING_BOOKINGS");
+		assertProblem(this.fixtures.book(admin.token(), hotline), 422, "TOO_MANY_PENDING_BOOKINGS");
 		// Another branch has its own three.
 		Map<String, Object> branchB = this.fixtures.booking(base, at(2, "14:00"), 2);
 		branchB.put("orgId", this.district.branchB.toString());
@@ -165,7 +152,7 @@ class BookingLimitsIntegrationTests {
 		this.fixtures.act(admin.token(), first, "approve", Map.of()).expectStatus().isOk();
 		String fourth = (String) this.fixtures.booked(secretary, this.fixtures.booking(base, at(2, "14:00"), 2))
 			.get("id");
-		expectProblem(this.fixtures.book(secretary, this.fixtures.booking(base, at(2, "15:00"), 2)), 422,
+		assertProblem(this.fixtures.book(secretary, this.fixtures.booking(base, at(2, "15:00"), 2)), 422,
 				"TOO_MANY_PENDING_BOOKINGS");
 		this.fixtures.act(secretary, fourth, "cancel", Map.of()).expectStatus().isOk();
 		this.fixtures.booked(secretary, this.fixtures.booking(base, at(2, "15:00"), 2));
@@ -183,7 +170,7 @@ class BookingLimitsIntegrationTests {
 			.get("id");
 		this.fixtures.booked(secretary, this.fixtures.booking(base, at(2, "10:00"), 2));
 		this.fixtures.booked(secretary, this.fixtures.booking(base, at(2, "11:00"), 2));
-		expectProblem(this.fixtures.book(secretary, this.fixtures.booking(base, at(3, "09:00"), 2)), 422,
+		assertProblem(this.fixtures.book(secretary, this.fixtures.booking(base, at(3, "09:00"), 2)), 422,
 				"TOO_MANY_PENDING_BOOKINGS");
 		// Its slot passed without a decision: it holds nothing anyone could use.
 		this.db.sql("UPDATE reservations SET starts_at = now() - interval '2 hours', ends_at = now() - interval '1 hour' "

@@ -19,11 +19,9 @@ import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import cn.partybuilding.test.Api;
@@ -52,19 +50,15 @@ class OverbookingIntegrationTests {
 	static final int CAPACITY = 50;
 
 	@Autowired
-	WebTestClient client;
-
-	@Autowired
-	ApplicationContext context;
-
-	@Autowired
 	DatabaseClient db;
 
 	@LocalServerPort
 	int port;
 
+	@Autowired
 	TestDistrict district;
 
+	@Autowired
 	BaseFixtures fixtures;
 
 	ConnectionProvider connections;
@@ -73,8 +67,6 @@ class OverbookingIntegrationTests {
 
 	@BeforeAll
 	void setUp() {
-		this.district = TestDistrict.create(this.context, this.client);
-		this.fixtures = new BaseFixtures(this.client, this.district);
 		// As many connections as requests in flight: the client must not be what serializes the bookings.
 		this.connections = ConnectionProvider.builder("bookings")
 			.maxConnections(CLIENT_CONCURRENCY)

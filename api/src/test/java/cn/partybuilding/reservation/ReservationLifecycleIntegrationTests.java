@@ -21,7 +21,7 @@ import cn.partybuilding.test.IntegrationTest;
 import cn.partybuilding.test.TestDistrict;
 import cn.partybuilding.test.TestDistrict.Person;
 
-import static cn.partybuilding.reservation.BookingIntegrationTests.expectProblem;
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static cn.partybuilding.test.BaseFixtures.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,9 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReservationLifecycleIntegrationTests {
-
-	@Autowired
-	WebTestClient client;
 
 	@Autowired
 	ApplicationContext context;
@@ -51,10 +48,13 @@ class ReservationLifecycleIntegrationTests {
 	@Autowired
 	ReservationOutcomes outcomes;
 
+	@Autowired
 	Api api;
 
+	@Autowired
 	TestDistrict district;
 
+	@Autowired
 	BaseFixtures fixtures;
 
 	String baseId;
@@ -63,9 +63,6 @@ class ReservationLifecycleIntegrationTests {
 
 	@BeforeAll
 	void setUp() {
-		this.api = new Api(this.client);
-		this.district = TestDistrict.create(this.context, this.client);
-		this.fixtures = new BaseFixtures(this.client, this.district);
 		this.baseId = (String) this.fixtures.createBase().get("id");
 		this.baseAdmin = this.fixtures.baseAdmin(this.baseId);
 	}
@@ -80,7 +77,7 @@ class ReservationLifecycleIntegrationTests {
 			.isEqualTo("APPROVED")
 			.jsonPath("$.decidedBy")
 			.isEqualTo(this.baseAdmin.id().toString());
-		expectProblem(act(this.baseAdmin, id, "approve", Map.of()), 409, "ILLEGAL_STATE").jsonPath("$.state")
+		assertProblem(act(this.baseAdmin, id, "approve", Map.of()), 409, "ILLEGAL_STATE").jsonPath("$.state")
 			.isEqualTo("APPROVED");
 		assertThat(this.events.outcomesOf(UUID.fromString(id))).singleElement().satisfies((outcome) -> {
 			assertThat(outcome.outcome()).isEqualTo(ReservationStatus.APPROVED);
@@ -138,13 +135,13 @@ class ReservationLifecycleIntegrationTests {
 		assertThat(booked(start)).isZero();
 		assertThat(this.events.outcomesOf(UUID.fromString(id))).singleElement()
 			.satisfies((outcome) -> assertThat(outcome.reason()).isEqualTo("当天闭馆检修"));
-		expectProblem(act(this.baseAdmin, id, "reject", Map.of("reason", "再拒")), 409, "ILLEGAL_STATE");
-		expectProblem(act(this.baseAdmin, id, "approve", Map.of()), 409, "ILLEGAL_STATE");
-		expectProblem(act(this.district.secretaryA, id, "cancel", Map.of()), 409, "ILLEGAL_STATE");
+		assertProblem(act(this.baseAdmin, id, "reject", Map.of("reason", "再拒")), 409, "ILLEGAL_STATE");
+		assertProblem(act(this.baseAdmin, id, "approve", Map.of()), 409, "ILLEGAL_STATE");
+		assertProblem(act(this.district.secretaryA, id, "cancel", Map.of()), 409, "ILLEGAL_STATE");
 		assertThat(booked(start)).isZero();
 		String approved = book(start, 1);
 		act(this.baseAdmin, approved, "approve", Map.of()).expectStatus().isOk();
-		expectProblem(act(this.baseAdmin, approved, "reject", Map.of("reason", "晚了")), 409, "ILLEGAL_STATE");
+		assertProblem(act(this.baseAdmin, approved, "reject", Map.of("reason", "晚了")), 409, "ILLEGAL_STATE");
 		act(this.baseAdmin, approved, "reject", Map.of()).expectStatus().isBadRequest();
 	}
 
@@ -167,8 +164,8 @@ class ReservationLifecycleIntegrationTests {
 		assertThat(booked(start)).isEqualTo(25);
 		act(this.baseAdmin, approved, "cancel", Map.of()).expectStatus().isOk();
 		assertThat(booked(start)).isZero();
-		expectProblem(act(this.district.secretaryA, pending, "cancel", Map.of()), 409, "ILLEGAL_STATE");
-		expectProblem(act(this.baseAdmin, approved, "approve", Map.of()), 409, "ILLEGAL_STATE");
+		assertProblem(act(this.district.secretaryA, pending, "cancel", Map.of()), 409, "ILLEGAL_STATE");
+		assertProblem(act(this.baseAdmin, approved, "approve", Map.of()), 409, "ILLEGAL_STATE");
 		assertThat(this.events.outcomesOf(UUID.fromString(pending))).singleElement()
 			.satisfies((outcome) -> assertThat(outcome.actorId()).isEqualTo(this.district.secretaryA.id()));
 		assertThat(outcomeRows(approved)).containsExactly("APPROVED", "CANCELLED");
@@ -196,9 +193,9 @@ class ReservationLifecycleIntegrationTests {
 	void completingNeedsAnApprovedReservationWhoseSlotHasBegun() {
 		String id = book(at(4, "09:00"), 3);
 		Map<String, Object> attendees = Map.of("attendeeMemberIds", List.of(this.district.memberA.id().toString()));
-		expectProblem(act(this.baseAdmin, id, "complete", attendees), 409, "ILLEGAL_STATE");
+		assertProblem(act(this.baseAdmin, id, "complete", attendees), 409, "ILLEGAL_STATE");
 		act(this.baseAdmin, id, "approve", Map.of()).expectStatus().isOk();
-		expectProblem(act(this.baseAdmin, id, "complete", attendees), 409, "VISIT_NOT_STARTED");
+		assertProblem(act(this.baseAdmin, id, "complete", attendees), 409, "VISIT_NOT_STARTED");
 		act(this.baseAdmin, id, "complete", Map.of("attendeeMemberIds", List.of())).expectStatus().isBadRequest();
 	}
 
@@ -213,7 +210,7 @@ class ReservationLifecycleIntegrationTests {
 			.expectStatus()
 			.isCreated();
 		Person outsider = this.district.memberB;
-		expectProblem(act(this.baseAdmin, id, "complete", Map.of("attendeeMemberIds",
+		assertProblem(act(this.baseAdmin, id, "complete", Map.of("attendeeMemberIds",
 				List.of(this.district.memberA.id().toString(), outsider.id().toString(),
 						UUID.randomUUID().toString()))), 422, "ATTENDEES_NOT_IN_BRANCH")
 			.jsonPath("$.memberIds.length()")
@@ -228,9 +225,9 @@ class ReservationLifecycleIntegrationTests {
 			.expectBody()
 			.jsonPath("$.status")
 			.isEqualTo("COMPLETED");
-		expectProblem(act(this.baseAdmin, id, "complete", Map.of("attendeeMemberIds",
+		assertProblem(act(this.baseAdmin, id, "complete", Map.of("attendeeMemberIds",
 				List.of(this.district.memberA.id().toString()))), 409, "ILLEGAL_STATE");
-		expectProblem(act(this.baseAdmin, id, "cancel", Map.of()), 409, "ILLEGAL_STATE");
+		assertProblem(act(this.baseAdmin, id, "cancel", Map.of()), 409, "ILLEGAL_STATE");
 		List<BaseVisit> ofBranch = this.visits.ofBranch(this.district.branchA, visitDate, visitDate)
 			.filter((visit) -> visit.reservationId().toString().equals(id))
 			.collectList()

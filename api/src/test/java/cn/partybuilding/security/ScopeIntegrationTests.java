@@ -15,7 +15,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -53,16 +52,26 @@ class ScopeIntegrationTests {
 	WebTestClient client;
 
 	@Autowired
-	ApplicationContext context;
-
-	@Autowired
 	JsonMapper json;
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
+	@Autowired
 	TestDistrict district;
+
+	@Autowired
+	Api api;
+
+	@Autowired
+	TestActivities activities;
+
+	@Autowired
+	TestVolunteering volunteering;
+
+	@Autowired
+	BaseFixtures bases;
 
 	UUID activityOfBranchA;
 
@@ -84,11 +93,8 @@ class ScopeIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.district = TestDistrict.create(this.context, this.client);
-		Api api = new Api(this.client);
-		this.activityOfBranchA = new TestActivities(api).plan(this.district.secretaryA.token(), this.district.branchA,
-				90);
-		this.leaveOfBranchA = UUID.fromString((String) api
+		this.activityOfBranchA = this.activities.plan(this.district.secretaryA.token(), this.district.branchA, 90);
+		this.leaveOfBranchA = UUID.fromString((String) this.api
 			.post(this.district.memberA2.token(), "/api/v1/activities/{id}/leave-requests", this.activityOfBranchA)
 			.bodyValue(Map.of("reason", "出差"))
 			.exchange()
@@ -96,7 +102,8 @@ class ScopeIntegrationTests {
 			.returnResult()
 			.getResponseBody()
 			.get("id"));
-		this.claimOfBranchA = UUID.fromString((String) api.post(this.district.memberA2.token(), "/api/v1/points/claims")
+		this.claimOfBranchA = UUID.fromString((String) this.api
+			.post(this.district.memberA2.token(), "/api/v1/points/claims")
 			.bodyValue(Map.of("ruleCode", "COMMENDATION", "occurredOn", java.time.LocalDate.now().toString(),
 					"description", "获评优秀志愿者"))
 			.exchange()
@@ -106,17 +113,15 @@ class ScopeIntegrationTests {
 			.returnResult()
 			.getResponseBody()
 			.get("id"));
-		BaseFixtures bases = new BaseFixtures(this.client, this.district);
-		this.base = (String) bases.createBase().get("id");
-		this.reservation = (String) bases
-			.booked(this.district.secretaryA.token(), bases.booking(this.base, BaseFixtures.at(3, "09:00"), 5))
+		this.base = (String) this.bases.createBase().get("id");
+		this.reservation = (String) this.bases
+			.booked(this.district.secretaryA.token(), this.bases.booking(this.base, BaseFixtures.at(3, "09:00"), 5))
 			.get("id");
 
-		TestVolunteering volunteering = new TestVolunteering(api);
-		this.projectOfBranchA = volunteering.publish(this.district.secretaryA.token(), this.district.branchA, 60, 120,
-				5);
-		this.signupOfBranchA = volunteering.signUp(this.district.memberA2.token(), this.projectOfBranchA);
-		this.postOfBranchA = UUID.fromString((String) api
+		this.projectOfBranchA = this.volunteering.publish(this.district.secretaryA.token(), this.district.branchA, 60,
+				120, 5);
+		this.signupOfBranchA = this.volunteering.signUp(this.district.memberA2.token(), this.projectOfBranchA);
+		this.postOfBranchA = UUID.fromString((String) this.api
 			.post(this.district.secretaryA.token(), "/api/v1/orgs/{id}/posts", this.district.branchA)
 			.bodyValue(Map.of("name", "政策宣传岗", "duties", "向居民宣传政策"))
 			.exchange()
@@ -207,7 +212,7 @@ class ScopeIntegrationTests {
 	/** Bases are open to every member; reservations belong to the booking branch (and the base). */
 	List<Endpoint> baseEndpoints() {
 		TestDistrict d = this.district;
-		Map<String, Object> bookingBody = new BaseFixtures(this.client, d).booking(this.base,
+		Map<String, Object> bookingBody = this.bases.booking(this.base,
 				BaseFixtures.at(3, "10:00"), 2);
 		return List.of(Endpoint.get("/api/v1/bases").open(), Endpoint.get("/api/v1/bases/{id}", this.base).open(),
 				Endpoint.get("/api/v1/bases/{id}/availability", this.base).open(),
@@ -294,7 +299,6 @@ class ScopeIntegrationTests {
 
 	@Test
 	void membersOfAnotherSubtreeReadBranchAsProjectsAndSignUpButRunNothing() {
-		Api api = new Api(this.client);
 		String outsider = this.district.foreignMember.token();
 		api.get(outsider, "/api/v1/volunteer/projects/{id}", this.projectOfBranchA).exchange().expectStatus().isOk();
 		api.get(outsider, "/api/v1/volunteer/projects?orgId={org}", this.district.branchA)
@@ -438,6 +442,5 @@ class ScopeIntegrationTests {
 		}
 
 	}
-
 
 }

@@ -4,11 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -18,6 +16,8 @@ import cn.partybuilding.test.IntegrationTest;
 import cn.partybuilding.test.TestActivities;
 import cn.partybuilding.test.TestDistrict;
 import cn.partybuilding.test.TestDistrict.Person;
+
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 
 /**
  * Nobody decides their own case, whatever roles they hold: a secretary's own leave, their own manual check-in, the
@@ -29,23 +29,16 @@ import cn.partybuilding.test.TestDistrict.Person;
 class SelfDecisionIntegrationTests {
 
 	@Autowired
-	WebTestClient client;
-
-	@Autowired
-	ApplicationContext context;
-
 	TestDistrict district;
 
+	@Autowired
 	Api api;
 
+	@Autowired
 	TestActivities activities;
 
-	@BeforeEach
-	void setUp() {
-		this.district = TestDistrict.create(this.context, this.client);
-		this.api = new Api(this.client);
-		this.activities = new TestActivities(this.api);
-	}
+	@Autowired
+	BaseFixtures bases;
 
 	@Test
 	void aSecretaryDoesNotApproveTheirOwnLeave() {
@@ -85,28 +78,26 @@ class SelfDecisionIntegrationTests {
 
 	@Test
 	void aBaseAdminDoesNotDecideOnTheBookingTheyMadeAsTheBranchsSecretary() {
-		BaseFixtures bases = new BaseFixtures(this.client, this.district);
-		String base = (String) bases.createBase().get("id");
+		String base = (String) this.bases.createBase().get("id");
 		Person secretary = withRole(this.district.secretaryA, Role.BASE_ADMIN, base);
-		Map<String, Object> booking = bases.booked(secretary.token(),
-				bases.booking(base, BaseFixtures.at(3, "09:00"), 5));
-		selfDecision(bases.act(secretary.token(), booking.get("id"), "approve", Map.of()));
-		selfDecision(bases.act(secretary.token(), booking.get("id"), "reject", Map.of("reason", "已满")));
+		Map<String, Object> booking = this.bases.booked(secretary.token(),
+				this.bases.booking(base, BaseFixtures.at(3, "09:00"), 5));
+		selfDecision(this.bases.act(secretary.token(), booking.get("id"), "approve", Map.of()));
+		selfDecision(this.bases.act(secretary.token(), booking.get("id"), "reject", Map.of("reason", "已满")));
 		// Another admin of the base decides; the booking secretary may still cancel their own booking.
-		Person otherAdmin = bases.baseAdmin(base);
-		bases.act(otherAdmin.token(), booking.get("id"), "approve", Map.of()).expectStatus().isOk();
-		bases.act(secretary.token(), booking.get("id"), "cancel", Map.of()).expectStatus().isOk();
+		Person otherAdmin = this.bases.baseAdmin(base);
+		this.bases.act(otherAdmin.token(), booking.get("id"), "approve", Map.of()).expectStatus().isOk();
+		this.bases.act(secretary.token(), booking.get("id"), "cancel", Map.of()).expectStatus().isOk();
 	}
 
 	@Test
 	void aBookingTheBaseAdminEnteredForACallingBranchIsTheBranchsNotTheirs() {
-		BaseFixtures bases = new BaseFixtures(this.client, this.district);
-		String base = (String) bases.createBase().get("id");
-		Person admin = bases.baseAdmin(base);
-		Map<String, Object> body = new java.util.HashMap<>(bases.booking(base, BaseFixtures.at(3, "10:00"), 4));
+		String base = (String) this.bases.createBase().get("id");
+		Person admin = this.bases.baseAdmin(base);
+		Map<String, Object> body = new java.util.HashMap<>(this.bases.booking(base, BaseFixtures.at(3, "10:00"), 4));
 		body.put("channel", "HOTLINE");
-		Map<String, Object> booking = bases.booked(admin.token(), body);
-		bases.act(admin.token(), booking.get("id"), "approve", Map.of()).expectStatus().isOk();
+		Map<String, Object> booking = this.bases.booked(admin.token(), body);
+		this.bases.act(admin.token(), booking.get("id"), "approve", Map.of()).expectStatus().isOk();
 	}
 
 	@Test
@@ -184,7 +175,7 @@ class SelfDecisionIntegrationTests {
 	}
 
 	private static void selfDecision(WebTestClient.ResponseSpec response) {
-		response.expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("SELF_DECISION");
+		assertProblem(response, 403, "SELF_DECISION");
 	}
 
 }

@@ -34,7 +34,11 @@ public final class BaseFixtures {
 	private final TestDistrict district;
 
 	public BaseFixtures(WebTestClient client, TestDistrict district) {
-		this.api = new Api(client);
+		this(new Api(client), district);
+	}
+
+	BaseFixtures(Api api, TestDistrict district) {
+		this.api = api;
 		this.district = district;
 	}
 

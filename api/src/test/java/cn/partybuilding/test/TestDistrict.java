@@ -26,7 +26,7 @@ import cn.partybuilding.security.TokenIssuer;
 import cn.partybuilding.system.Ids;
 
 /**
- * A small district of its own for a test class, with people in every role and people from elsewhere, all logged in.
+ * A small district of its own for a test, with people in every role and people from elsewhere, all logged in.
  * <pre>
  * committee ── community (COMMUNITY) ──┬── branchA: memberA, memberA2, secretaryA
  *     orgAdmin                         └── branchB: memberB, secretaryB
@@ -74,7 +74,7 @@ public final class TestDistrict {
 
 	private final ApplicationContext context;
 
-	private TestDistrict(ApplicationContext context, WebTestClient client) {
+	TestDistrict(ApplicationContext context, Api api) {
 		this.context = context;
 		OrgTree tree = context.getBean(OrgTree.class);
 		this.committee = unit(tree, null, "测试区委", OrgType.COMMITTEE, null);
@@ -83,7 +83,6 @@ public final class TestDistrict {
 		this.branchB = unit(tree, this.community, "测试第二支部", OrgType.BRANCH, OrgKind.GRID);
 		this.otherCommittee = unit(tree, null, "邻区区委", OrgType.COMMITTEE, null);
 		this.otherBranch = unit(tree, this.otherCommittee, "邻区支部", OrgType.BRANCH, OrgKind.GRID);
-		Api api = new Api(client);
 		// Tokens come from the application's own issuer with the roles a login would give: real tokens, without
 		// paying for nine password checks per test.
 		this.memberA = person(this.branchA, "甲党员", null, null);
@@ -98,8 +97,9 @@ public final class TestDistrict {
 		this.sysAdmin = new Person(null, Api.ADMIN_PHONE, api.loginAsAdmin());
 	}
 
+	/** A district outside the test instance scope (integration tests autowire theirs). */
 	public static TestDistrict create(ApplicationContext context, WebTestClient client) {
-		return new TestDistrict(context, client);
+		return new TestDistrict(context, new Api(client));
 	}
 
 	/** Another member of a branch, logged in. */

@@ -5,12 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.partybuilding.test.Api;
@@ -19,6 +16,7 @@ import cn.partybuilding.test.TestDistrict;
 import cn.partybuilding.test.TestDistrict.Person;
 import cn.partybuilding.test.TestVolunteering;
 
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -32,34 +30,18 @@ class ApprovalIntegrationTests {
 	private static final String EVENTS = "SELECT count(*) FROM points_events WHERE event_id = 'volunteer-signup:' || :id";
 
 	@Autowired
-	WebTestClient client;
-
-	@Autowired
-	ApplicationContext context;
-
-	@Autowired
-	DatabaseClient db;
-
 	Api api;
 
+	@Autowired
 	TestDistrict district;
 
+	@Autowired
 	TestVolunteering volunteering;
-
-	VolunteerDesk desk;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.client);
-		this.district = TestDistrict.create(this.context, this.client);
-		this.volunteering = new TestVolunteering(this.api);
-		this.desk = new VolunteerDesk(this.api, this.db);
-	}
 
 	@Test
 	void anApprovalEarnsPointsPerHourAndTellsTheVolunteerOnce() {
 		UUID signup = served(this.district.memberA, Duration.ofMinutes(155));
-		Map<String, Object> approved = this.desk.json(approve(this.district.secretaryA, signup, Map.of()), 200);
+		Map<String, Object> approved = this.volunteering.json(approve(this.district.secretaryA, signup, Map.of()), 200);
 		assertThat(approved).containsEntry("status", "APPROVED")
 			.containsEntry("recordedHours", 2.5)
 			.containsEntry("approvedHours", 2.5)
@@ -73,7 +55,7 @@ class ApprovalIntegrationTests {
 			.expectBody()
 			.jsonPath("$.basic")
 			.isEqualTo(2.5));
-		assertThat(this.desk.count(EVENTS, signup)).isEqualTo(1);
+		assertThat(this.volunteering.count(EVENTS, signup)).isEqualTo(1);
 		this.api.get(this.district.memberA.token(), "/api/v1/members/{id}/points/entries", this.district.memberA.id())
 			.exchange()
 			.expectBody()
@@ -108,7 +90,7 @@ class ApprovalIntegrationTests {
 			.jsonPath("$.errors[0].field")
 			.isEqualTo("hours");
 		approve(this.district.secretaryA, signup, Map.of("hours", -1, "reason", "迟到")).expectStatus().isBadRequest();
-		Map<String, Object> approved = this.desk.json(
+		Map<String, Object> approved = this.volunteering.json(
 				approve(this.district.secretaryA, signup, Map.of("hours", 1.5, "reason", "中途离开半小时")), 200);
 		assertThat(approved).containsEntry("recordedHours", 2.0)
 			.containsEntry("approvedHours", 1.5)
@@ -126,18 +108,14 @@ class ApprovalIntegrationTests {
 		UUID project = this.volunteering.publish(this.district.secretaryA.token(), this.district.branchA, -10, 120, 5);
 		UUID signedUp = this.volunteering.signUp(this.district.memberA.token(), project);
 		illegal(approve(this.district.secretaryA, signedUp, Map.of()), "SIGNED_UP");
-		this.desk.checkIn(this.district.memberA.token(), signedUp).expectStatus().isOk();
+		this.volunteering.checkIn(this.district.memberA.token(), signedUp).expectStatus().isOk();
 		illegal(approve(this.district.secretaryA, signedUp, Map.of()), "CHECKED_IN");
 		UUID signup = served(this.district.memberA2, Duration.ofMinutes(60));
 		approve(this.district.memberA, signup, Map.of()).expectStatus().isForbidden();
 		approve(this.district.secretaryB, signup, Map.of()).expectStatus().isNotFound();
 		approve(this.district.foreignSecretary, signup, Map.of()).expectStatus().isNotFound();
 		UUID own = served(this.district.secretaryA, Duration.ofMinutes(60));
-		approve(this.district.secretaryA, own, Map.of()).expectStatus()
-			.isForbidden()
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("SELF_DECISION");
+		assertProblem(approve(this.district.secretaryA, own, Map.of()), 403, "SELF_DECISION");
 		// The org admin above the branch approves the secretary's own hours.
 		approve(this.district.orgAdmin, own, Map.of()).expectStatus().isOk();
 		approve(this.district.secretaryA, cn.partybuilding.system.Ids.newId(), Map.of()).expectStatus().isNotFound();
@@ -153,7 +131,7 @@ class ApprovalIntegrationTests {
 			.expectBody()
 			.jsonPath("$.approvedHours")
 			.isEqualTo(0.0);
-		assertThat(this.desk.count(EVENTS, signup)).isZero();
+		assertThat(this.volunteering.count(EVENTS, signup)).isZero();
 		this.api.get(this.district.memberA.token(), "/api/v1/me/notifications")
 			.exchange()
 			.expectBody()
@@ -187,14 +165,14 @@ class ApprovalIntegrationTests {
 	private UUID served(Person member, Duration worked) {
 		UUID project = this.volunteering.publish(secretaryOf(member).token(), branchOf(member), -180, 360, 5);
 		UUID signup = this.volunteering.signUp(member.token(), project);
-		this.desk.served(member.token(), signup, worked);
+		this.volunteering.served(member.token(), signup, worked);
 		return signup;
 	}
 
 	private UUID servedOnLongProject(Person member, Duration worked) {
 		UUID project = this.volunteering.publish(secretaryOf(member).token(), branchOf(member), -13 * 60, 24 * 60, 5);
 		UUID signup = this.volunteering.signUp(member.token(), project);
-		this.desk.served(member.token(), signup, worked);
+		this.volunteering.served(member.token(), signup, worked);
 		return signup;
 	}
 
@@ -207,21 +185,17 @@ class ApprovalIntegrationTests {
 	}
 
 	private WebTestClient.ResponseSpec approve(Person secretary, UUID signup, Map<String, Object> body) {
-		return this.desk.approve(secretary.token(), signup, body);
+		return this.volunteering.approve(secretary.token(), signup, body);
 	}
 
 	private static void illegal(WebTestClient.ResponseSpec response, String state) {
-		response.expectStatus()
-			.isEqualTo(409)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("ILLEGAL_STATE")
+		assertProblem(response, 409, "ILLEGAL_STATE")
 			.jsonPath("$.state")
 			.isEqualTo(state);
 	}
 
 	private static void refused(WebTestClient.ResponseSpec response, int status, String code) {
-		response.expectStatus().isEqualTo(status).expectBody().jsonPath("$.code").isEqualTo(code);
+		assertProblem(response, status, code);
 	}
 
 }

@@ -8,12 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.partybuilding.system.Ids;
@@ -29,34 +26,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MyVolunteeringIntegrationTests {
 
 	@Autowired
-	WebTestClient client;
-
-	@Autowired
-	ApplicationContext context;
-
-	@Autowired
-	DatabaseClient db;
-
 	Api api;
 
+	@Autowired
 	TestDistrict district;
 
+	@Autowired
 	TestVolunteering volunteering;
-
-	VolunteerDesk desk;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.client);
-		this.district = TestDistrict.create(this.context, this.client);
-		this.volunteering = new TestVolunteering(this.api);
-		this.desk = new VolunteerDesk(this.api, this.db);
-	}
 
 	@Test
 	void aSecretaryGrantsHonorHoursWithAReasonAndTheyStayApartWithoutPoints() {
 		UUID project = this.volunteering.publish(this.district.secretaryA.token(), this.district.branchA, 60, 60, 3);
-		Map<String, Object> granted = this.desk.json(grant(this.district.secretaryA.token(),
+		Map<String, Object> granted = this.volunteering.json(grant(this.district.secretaryA.token(),
 				body(this.district.memberA.id(), project, 3.5, "防汛值守，现场未能签到")), 201);
 		assertThat(granted).containsEntry("memberId", this.district.memberA.id().toString())
 			.containsEntry("projectId", project.toString())
@@ -65,15 +46,15 @@ class MyVolunteeringIntegrationTests {
 			.containsEntry("grantedBy", this.district.secretaryA.id().toString());
 		grant(this.district.orgAdmin.token(), body(this.district.memberA.id(), null, 1, "社区表彰")).expectStatus()
 			.isCreated();
-		Map<String, Object> mine = this.desk.json(this.api.get(this.district.memberA.token(), "/api/v1/me/volunteer")
-			.exchange(), 200);
+		Map<String, Object> mine = this.volunteering
+			.json(this.api.get(this.district.memberA.token(), "/api/v1/me/volunteer").exchange(), 200);
 		assertThat(mine).containsEntry("year", LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear())
 			.containsEntry("honorHours", 4.5)
 			.containsEntry("approvedHours", 0);
-		assertThat(this.desk.all(this.district.memberA.token(), "/api/v1/me/volunteer/honor-hours", 1))
+		assertThat(this.volunteering.all(this.district.memberA.token(), "/api/v1/me/volunteer/honor-hours", 1))
 			.extracting((item) -> item.get("reason"))
 			.containsExactly("社区表彰", "防汛值守，现场未能签到");
-		assertThat(this.desk.count("SELECT count(*) FROM points_events WHERE member_id = :id",
+		assertThat(this.volunteering.count("SELECT count(*) FROM points_events WHERE member_id = :id",
 				this.district.memberA.id())).isZero();
 	}
 
@@ -100,10 +81,11 @@ class MyVolunteeringIntegrationTests {
 		UUID earlier = this.volunteering.publish(this.district.secretaryA.token(), this.district.branchA, -180, 360, 3);
 		UUID later = this.volunteering.publish(this.district.secretaryA.token(), this.district.branchA, 60, 60, 3);
 		UUID served = this.volunteering.signUp(token, earlier);
-		this.desk.served(token, served, Duration.ofMinutes(95));
-		this.desk.approve(this.district.secretaryA.token(), served, Map.of()).expectStatus().isOk();
+		this.volunteering.served(token, served, Duration.ofMinutes(95));
+		this.volunteering.approve(this.district.secretaryA.token(), served, Map.of()).expectStatus().isOk();
 		this.volunteering.signUp(token, later);
-		Map<String, Object> first = this.desk.json(this.api.get(token, "/api/v1/me/volunteer?limit=1").exchange(), 200);
+		Map<String, Object> first = this.volunteering
+			.json(this.api.get(token, "/api/v1/me/volunteer?limit=1").exchange(), 200);
 		assertThat(first).containsEntry("approvedHours", 1.5).containsEntry("honorHours", 0);
 		Map<String, Object> signups = (Map<String, Object>) first.get("signups");
 		List<Map<String, Object>> items = (List<Map<String, Object>>) signups.get("items");
@@ -112,7 +94,7 @@ class MyVolunteeringIntegrationTests {
 				.containsEntry("projectTitle", "敬老院助餐服务")
 				.containsEntry("status", "SIGNED_UP")
 				.containsKeys("projectStartsAt", "projectEndsAt", "signedUpAt"));
-		Map<String, Object> second = this.desk.json(this.api
+		Map<String, Object> second = this.volunteering.json(this.api
 			.get(token, "/api/v1/me/volunteer?limit=1&cursor=" + signups.get("nextCursor"))
 			.exchange(), 200);
 		assertThat((List<Map<String, Object>>) ((Map<String, Object>) second.get("signups")).get("items"))
@@ -121,7 +103,8 @@ class MyVolunteeringIntegrationTests {
 				.containsEntry("status", "APPROVED")
 				.containsEntry("recordedHours", 1.5)
 				.containsEntry("approvedHours", 1.5));
-		Map<String, Object> past = this.desk.json(this.api.get(token, "/api/v1/me/volunteer?year=2021").exchange(), 200);
+		Map<String, Object> past = this.volunteering
+			.json(this.api.get(token, "/api/v1/me/volunteer?year=2021").exchange(), 200);
 		assertThat(past).containsEntry("year", 2021).containsEntry("approvedHours", 0).containsEntry("honorHours", 0);
 		this.api.get(token, "/api/v1/me/volunteer?year=1999").exchange().expectStatus().isBadRequest().expectBody()
 			.jsonPath("$.errors[0].field").isEqualTo("year");

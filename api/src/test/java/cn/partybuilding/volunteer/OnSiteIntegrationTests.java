@@ -5,12 +5,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.partybuilding.test.Api;
@@ -19,6 +16,7 @@ import cn.partybuilding.test.TestActivities;
 import cn.partybuilding.test.TestDistrict;
 import cn.partybuilding.test.TestVolunteering;
 
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -29,44 +27,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OnSiteIntegrationTests {
 
 	@Autowired
-	WebTestClient client;
-
-	@Autowired
-	ApplicationContext context;
-
-	@Autowired
-	DatabaseClient db;
-
 	Api api;
 
+	@Autowired
 	TestDistrict district;
 
+	@Autowired
 	TestVolunteering volunteering;
-
-	VolunteerDesk desk;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.client);
-		this.district = TestDistrict.create(this.context, this.client);
-		this.volunteering = new TestVolunteering(this.api);
-		this.desk = new VolunteerDesk(this.api, this.db);
-	}
 
 	@Test
 	void theVolunteerChecksInAndOutOnceEachAndTheHoursAreRecorded() {
 		String token = this.district.memberA.token();
 		UUID signup = signedUp(token, -10, 120);
-		refused(this.desk.checkOut(token, signup), 409, "ILLEGAL_STATE");
-		Map<String, Object> in = this.desk.json(this.desk.checkIn(token, signup), 200);
+		refused(this.volunteering.checkOut(token, signup), 409, "ILLEGAL_STATE");
+		Map<String, Object> in = this.volunteering.json(this.volunteering.checkIn(token, signup), 200);
 		assertThat(in).containsEntry("status", "CHECKED_IN").containsKey("checkedInAt");
-		assertThat(this.desk.json(this.desk.checkIn(token, signup), 200)).isEqualTo(in);
+		assertThat(this.volunteering.json(this.volunteering.checkIn(token, signup), 200)).isEqualTo(in);
 		// Twenty minutes of the shift so far: less than a half hour counts nothing yet.
-		this.desk.backdateCheckIn(signup, Duration.ofMinutes(20));
-		Map<String, Object> out = this.desk.json(this.desk.checkOut(token, signup), 200);
+		this.volunteering.backdateCheckIn(signup, Duration.ofMinutes(20));
+		Map<String, Object> out = this.volunteering.json(this.volunteering.checkOut(token, signup), 200);
 		assertThat(out).containsEntry("status", "CHECKED_OUT").containsEntry("recordedHours", 0.0);
-		assertThat(this.desk.json(this.desk.checkOut(token, signup), 200)).isEqualTo(out);
-		refused(this.desk.checkIn(token, signup), 409, "ILLEGAL_STATE");
+		assertThat(this.volunteering.json(this.volunteering.checkOut(token, signup), 200)).isEqualTo(out);
+		refused(this.volunteering.checkIn(token, signup), 409, "ILLEGAL_STATE");
 	}
 
 	@Test
@@ -76,11 +58,12 @@ class OnSiteIntegrationTests {
 		UUID project = this.volunteering.publish(this.district.secretaryA.token(), this.district.branchA, -100, 240,
 				3);
 		UUID signup = this.volunteering.signUp(token, project);
-		this.desk.checkIn(token, signup).expectStatus().isOk();
-		this.desk.backdateCheckIn(signup, Duration.ofMinutes(110));
-		assertThat(this.desk.json(this.desk.checkOut(token, signup), 200)).containsEntry("recordedHours", 1.5);
+		this.volunteering.checkIn(token, signup).expectStatus().isOk();
+		this.volunteering.backdateCheckIn(signup, Duration.ofMinutes(110));
+		assertThat(this.volunteering.json(this.volunteering.checkOut(token, signup), 200))
+			.containsEntry("recordedHours", 1.5);
 		UUID other = this.volunteering.signUp(this.district.memberA2.token(), project);
-		assertThat(this.desk.served(this.district.memberA2.token(), other, Duration.ofMinutes(61)))
+		assertThat(this.volunteering.served(this.district.memberA2.token(), other, Duration.ofMinutes(61)))
 			.containsEntry("recordedHours", 1.0);
 	}
 
@@ -89,49 +72,49 @@ class OnSiteIntegrationTests {
 		String token = this.district.memberA.token();
 		UUID project = this.volunteering.publish(this.district.secretaryA.token(), this.district.branchA, -10, 60, 3);
 		UUID signup = this.volunteering.signUp(token, project);
-		this.desk.checkIn(token, signup).expectStatus().isOk();
+		this.volunteering.checkIn(token, signup).expectStatus().isOk();
 		// The project ran from 2 h 20 min ago until 20 minutes ago; checked in 2 h 15 min ago.
-		this.desk.move(project, Instant.now().minus(Duration.ofMinutes(140)), Instant.now().minus(Duration.ofMinutes(20)));
-		this.desk.backdateCheckIn(signup, Duration.ofMinutes(135));
-		assertThat(this.desk.json(this.desk.checkOut(token, signup), 200)).containsEntry("recordedHours", 1.5);
+		this.volunteering.move(project, Instant.now().minus(Duration.ofMinutes(140)),
+				Instant.now().minus(Duration.ofMinutes(20)));
+		this.volunteering.backdateCheckIn(signup, Duration.ofMinutes(135));
+		assertThat(this.volunteering.json(this.volunteering.checkOut(token, signup), 200))
+			.containsEntry("recordedHours", 1.5);
 	}
 
 	@Test
 	void checkingInOpensHalfAnHourBeforeTheStartAndCheckingOutClosesHalfAnHourAfterTheEnd() {
 		String token = this.district.memberA.token();
-		refused(this.desk.checkIn(token, signedUp(token, 40, 60)), 422, "PROJECT_NOT_IN_PROGRESS");
-		this.desk.checkIn(this.district.memberA2.token(), signedUp(this.district.memberA2.token(), 20, 60))
+		refused(this.volunteering.checkIn(token, signedUp(token, 40, 60)), 422, "PROJECT_NOT_IN_PROGRESS");
+		this.volunteering.checkIn(this.district.memberA2.token(), signedUp(this.district.memberA2.token(), 20, 60))
 			.expectStatus()
 			.isOk();
 		UUID project = this.volunteering.publish(this.district.secretaryA.token(), this.district.branchA, -10, 60, 3);
 		UUID late = this.volunteering.signUp(this.district.memberB.token(), project);
 		UUID forgetful = this.volunteering.signUp(token, project);
-		this.desk.checkIn(token, forgetful).expectStatus().isOk();
-		this.desk.move(project, Instant.now().minus(Duration.ofHours(3)), Instant.now().minus(Duration.ofMinutes(40)));
-		refused(this.desk.checkIn(this.district.memberB.token(), late), 422, "PROJECT_NOT_IN_PROGRESS");
-		refused(this.desk.checkOut(token, forgetful), 422, "PROJECT_NOT_IN_PROGRESS");
+		this.volunteering.checkIn(token, forgetful).expectStatus().isOk();
+		this.volunteering.move(project, Instant.now().minus(Duration.ofHours(3)),
+				Instant.now().minus(Duration.ofMinutes(40)));
+		refused(this.volunteering.checkIn(this.district.memberB.token(), late), 422, "PROJECT_NOT_IN_PROGRESS");
+		refused(this.volunteering.checkOut(token, forgetful), 422, "PROJECT_NOT_IN_PROGRESS");
 	}
 
 	@Test
 	void aPositionIsNeededAtAProjectWithALocationAndMustBeInsideItsRadius() {
 		String token = this.district.memberA.token();
 		UUID signup = signedUp(token, -10, 60);
-		this.desk.onSite(token, signup, "checkin", null, null).expectStatus().isBadRequest();
-		this.desk.onSite(token, signup, "checkin", TestActivities.LAT + 0.01, TestActivities.LNG)
-			.expectStatus()
-			.isEqualTo(422)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("OUT_OF_GEOFENCE")
+		this.volunteering.onSite(token, signup, "checkin", null, null).expectStatus().isBadRequest();
+		assertProblem(this.volunteering.onSite(token, signup, "checkin", TestActivities.LAT + 0.01, TestActivities.LNG),
+				422, "OUT_OF_GEOFENCE")
 			.jsonPath("$.distanceMeters")
 			.isEqualTo(1112);
-		this.desk.onSite(token, signup, "checkin", TestActivities.LAT + 0.001, TestActivities.LNG)
+		this.volunteering.onSite(token, signup, "checkin", TestActivities.LAT + 0.001, TestActivities.LNG)
 			.expectStatus()
 			.isOk();
-		refused(this.desk.onSite(token, signup, "checkout", TestActivities.LAT, TestActivities.LNG + 0.01), 422,
+		refused(this.volunteering.onSite(token, signup, "checkout", TestActivities.LAT, TestActivities.LNG + 0.01), 422,
 				"OUT_OF_GEOFENCE");
 		// Only the distance is kept, never the position.
-		assertThat(this.desk.count("SELECT checkin_distance_m::bigint FROM volunteer_signups WHERE id = :id", signup))
+		assertThat(this.volunteering.count("SELECT checkin_distance_m::bigint FROM volunteer_signups WHERE id = :id",
+				signup))
 			.isEqualTo(111);
 		// Without a location, no position is asked for.
 		UUID anywhere = this.volunteering.publish(this.district.secretaryA.token(),
@@ -152,7 +135,7 @@ class OnSiteIntegrationTests {
 			.exchange()
 			.expectStatus()
 			.isOk();
-		refused(this.desk.checkIn(token, signup), 422, "PROJECT_NOT_OPEN");
+		refused(this.volunteering.checkIn(token, signup), 422, "PROJECT_NOT_OPEN");
 	}
 
 	@Test
@@ -160,10 +143,10 @@ class OnSiteIntegrationTests {
 		UUID signup = signedUp(this.district.memberA.token(), -10, 60);
 		for (String other : new String[] { this.district.memberA2.token(), this.district.secretaryA.token(),
 				this.district.foreignMember.token() }) {
-			this.desk.checkIn(other, signup).expectStatus().isNotFound();
-			this.desk.checkOut(other, signup).expectStatus().isNotFound();
+			this.volunteering.checkIn(other, signup).expectStatus().isNotFound();
+			this.volunteering.checkOut(other, signup).expectStatus().isNotFound();
 		}
-		this.desk.checkIn(this.district.memberA.token(), cn.partybuilding.system.Ids.newId())
+		this.volunteering.checkIn(this.district.memberA.token(), cn.partybuilding.system.Ids.newId())
 			.expectStatus()
 			.isNotFound();
 	}
@@ -175,12 +158,12 @@ class OnSiteIntegrationTests {
 		UUID signup = this.volunteering.signUp(token, project);
 		String secretary = this.district.secretaryA.token();
 		refused(makeUp(secretary, signup, Instant.now()), 409, "ILLEGAL_STATE");
-		this.desk.checkIn(token, signup).expectStatus().isOk();
+		this.volunteering.checkIn(token, signup).expectStatus().isOk();
 		// The project ran from 3 hours ago until an hour ago; the volunteer came 10 minutes after the start.
 		// Whole seconds: the database keeps microseconds, and "at the end" must be exactly the end.
 		Instant end = Instant.now().minus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-		this.desk.move(project, end.minus(Duration.ofHours(2)), end);
-		this.desk.backdateCheckIn(signup, Duration.ofMinutes(170));
+		this.volunteering.move(project, end.minus(Duration.ofHours(2)), end);
+		this.volunteering.backdateCheckIn(signup, Duration.ofMinutes(170));
 		refused(makeUp(secretary, signup, end.plusSeconds(60)), 422, "MAKEUP_AFTER_PROJECT_END");
 		makeUp(secretary, signup, Instant.now().minus(Duration.ofHours(4))).expectStatus()
 			.isBadRequest()
@@ -189,7 +172,7 @@ class OnSiteIntegrationTests {
 			.isEqualTo("checkedOutAt");
 		makeUp(this.district.memberA2.token(), signup, end).expectStatus().isForbidden();
 		makeUp(this.district.foreignSecretary.token(), signup, end).expectStatus().isNotFound();
-		Map<String, Object> madeUp = this.desk.json(makeUp(secretary, signup, end), 200);
+		Map<String, Object> madeUp = this.volunteering.json(makeUp(secretary, signup, end), 200);
 		assertThat(madeUp).containsEntry("status", "CHECKED_OUT")
 			.containsEntry("recordedHours", 1.5)
 			.containsEntry("madeUpBy", this.district.secretaryA.id().toString())
@@ -202,10 +185,10 @@ class OnSiteIntegrationTests {
 	void aMadeUpCheckoutIsNotInTheFutureAndNeverTheSecretarysOwn() {
 		String secretary = this.district.secretaryA.token();
 		UUID own = signedUp(secretary, -10, 120);
-		this.desk.checkIn(secretary, own).expectStatus().isOk();
+		this.volunteering.checkIn(secretary, own).expectStatus().isOk();
 		refused(makeUp(secretary, own, Instant.now()), 403, "SELF_DECISION");
 		UUID signup = signedUp(this.district.memberA.token(), -10, 120);
-		this.desk.checkIn(this.district.memberA.token(), signup).expectStatus().isOk();
+		this.volunteering.checkIn(this.district.memberA.token(), signup).expectStatus().isOk();
 		makeUp(secretary, signup, Instant.now().plus(Duration.ofMinutes(30))).expectStatus()
 			.isBadRequest()
 			.expectBody()
@@ -231,7 +214,7 @@ class OnSiteIntegrationTests {
 	}
 
 	private static void refused(WebTestClient.ResponseSpec response, int status, String code) {
-		response.expectStatus().isEqualTo(status).expectBody().jsonPath("$.code").isEqualTo(code);
+		assertProblem(response, status, code);
 	}
 
 }

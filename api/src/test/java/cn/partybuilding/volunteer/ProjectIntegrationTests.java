@@ -7,12 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.partybuilding.org.OrgKind;
@@ -26,6 +24,7 @@ import cn.partybuilding.test.TestDistrict;
 import cn.partybuilding.test.TestDistrict.Person;
 import cn.partybuilding.test.TestVolunteering;
 
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -36,35 +35,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProjectIntegrationTests {
 
 	@Autowired
-	WebTestClient client;
-
-	@Autowired
 	ApplicationContext context;
 
 	@Autowired
-	DatabaseClient db;
-
 	Api api;
 
+	@Autowired
 	TestDistrict district;
 
+	@Autowired
 	TestVolunteering volunteering;
-
-	VolunteerDesk desk;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.client);
-		this.district = TestDistrict.create(this.context, this.client);
-		this.volunteering = new TestVolunteering(this.api);
-		this.desk = new VolunteerDesk(this.api, this.db);
-	}
 
 	@Test
 	@SuppressWarnings("unchecked")
 	void aSecretaryPublishesAProjectThatEveryMemberReads() {
 		Map<String, Object> body = TestVolunteering.body(this.district.branchA, 60, 180, 12, true);
-		Map<String, Object> project = this.desk.json(
+		Map<String, Object> project = this.volunteering.json(
 				this.api.post(this.district.secretaryA.token(), "/api/v1/volunteer/projects").bodyValue(body).exchange(),
 				201);
 		assertThat(project).containsEntry("orgId", this.district.branchA.toString())
@@ -154,13 +140,8 @@ class ProjectIntegrationTests {
 		transition(this.district.foreignSecretary.token(), project, "close").expectStatus().isNotFound();
 		transition(secretary, project, "close").expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("CLOSED");
 		illegal(transition(secretary, project, "close"), "CLOSED", "CLOSE");
-		this.api.post(this.district.memberA.token(), "/api/v1/volunteer/projects/{id}/signups", project)
-			.exchange()
-			.expectStatus()
-			.isEqualTo(422)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("PROJECT_NOT_OPEN");
+		assertProblem(this.api.post(this.district.memberA.token(), "/api/v1/volunteer/projects/{id}/signups", project)
+			.exchange(), 422, "PROJECT_NOT_OPEN");
 		transition(secretary, project, "cancel").expectStatus().isOk().expectBody().jsonPath("$.status")
 			.isEqualTo("CANCELLED");
 		illegal(transition(secretary, project, "cancel"), "CANCELLED", "CANCEL");
@@ -172,18 +153,14 @@ class ProjectIntegrationTests {
 	void aProjectWhoseEndHasPassedIsFinishedAndTakesNoMoreSignupsOrDecisions() {
 		String secretary = this.district.secretaryA.token();
 		UUID project = this.volunteering.publish(secretary, this.district.branchA, 60, 60, 3);
-		this.desk.move(project, Instant.now().minus(Duration.ofHours(3)), Instant.now().minus(Duration.ofHours(1)));
+		this.volunteering.move(project, Instant.now().minus(Duration.ofHours(3)),
+				Instant.now().minus(Duration.ofHours(1)));
 		this.api.get(secretary, "/api/v1/volunteer/projects/{id}", project).exchange().expectBody()
 			.jsonPath("$.status").isEqualTo("FINISHED");
 		illegal(transition(secretary, project, "close"), "FINISHED", "CLOSE");
 		illegal(transition(secretary, project, "cancel"), "FINISHED", "CANCEL");
-		this.api.post(this.district.memberA.token(), "/api/v1/volunteer/projects/{id}/signups", project)
-			.exchange()
-			.expectStatus()
-			.isEqualTo(422)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("PROJECT_NOT_OPEN");
+		assertProblem(this.api.post(this.district.memberA.token(), "/api/v1/volunteer/projects/{id}/signups", project)
+			.exchange(), 422, "PROJECT_NOT_OPEN");
 	}
 
 	@Test
@@ -197,17 +174,19 @@ class ProjectIntegrationTests {
 		UUID closed = this.volunteering.publish(admin, branch, 20, 60, 3);
 		transition(admin, closed, "close").expectStatus().isOk();
 		UUID finished = this.volunteering.publish(admin, branch, 20, 60, 3);
-		this.desk.move(finished, Instant.now().minus(Duration.ofHours(2)), Instant.now().minusSeconds(60));
+		this.volunteering.move(finished, Instant.now().minus(Duration.ofHours(2)), Instant.now().minusSeconds(60));
 		String reader = this.district.foreignMember.token();
-		List<Map<String, Object>> listed = this.desk.all(reader, "/api/v1/volunteer/projects?orgId=" + branch, 2);
+		List<Map<String, Object>> listed = this.volunteering.all(reader, "/api/v1/volunteer/projects?orgId=" + branch,
+				2);
 		assertThat(listed).extracting((item) -> UUID.fromString((String) item.get("id")))
 			.containsExactlyElementsOf(open);
-		assertThat(ids(this.desk.all(reader, "/api/v1/volunteer/projects?status=CLOSED&orgId=" + branch, 2)))
+		assertThat(ids(this.volunteering.all(reader, "/api/v1/volunteer/projects?status=CLOSED&orgId=" + branch, 2)))
 			.containsExactly(closed);
-		assertThat(ids(this.desk.all(reader, "/api/v1/volunteer/projects?status=FINISHED&orgId=" + branch, 2)))
+		assertThat(ids(this.volunteering.all(reader, "/api/v1/volunteer/projects?status=FINISHED&orgId=" + branch, 2)))
 			.containsExactly(finished);
 		// The subtree: the community's list holds the branch's projects.
-		assertThat(ids(this.desk.all(reader, "/api/v1/volunteer/projects?orgId=" + this.district.community, 100)))
+		assertThat(
+				ids(this.volunteering.all(reader, "/api/v1/volunteer/projects?orgId=" + this.district.community, 100)))
 			.containsAll(open);
 		this.api.get(reader, "/api/v1/volunteer/projects?status=SOON").exchange().expectStatus().isBadRequest();
 		this.api.get(reader, "/api/v1/volunteer/projects?orgId=" + Ids.newId()).exchange().expectStatus().isNotFound();
@@ -224,7 +203,7 @@ class ProjectIntegrationTests {
 		UUID middle = publishAt(admin, branch, 0.01);
 		String uri = "/api/v1/volunteer/projects?orgId=" + branch + "&near=" + TestActivities.LAT + ","
 				+ TestActivities.LNG;
-		List<Map<String, Object>> listed = this.desk.all(this.district.memberA.token(), uri, 1);
+		List<Map<String, Object>> listed = this.volunteering.all(this.district.memberA.token(), uri, 1);
 		assertThat(ids(listed)).containsExactly(near, middle, far, nowhere);
 		assertThat(listed).extracting((item) -> item.get("distanceMeters")).containsExactly(111, 1112, 5560, null);
 		for (String garbage : List.of("31.2", "a,b", "91,0", "31.2,121.4,1", "1e1,2")) {
@@ -237,7 +216,7 @@ class ProjectIntegrationTests {
 				.isEqualTo("near");
 		}
 		// A cursor of one order is not a position in the other.
-		String cursor = (String) this.desk
+		String cursor = (String) this.volunteering
 			.json(this.api.get(this.district.memberA.token(), uri + "&limit=1").exchange(), 200)
 			.get("nextCursor");
 		this.api.get(this.district.memberA.token(), "/api/v1/volunteer/projects?orgId=" + branch + "&cursor=" + cursor)
@@ -271,12 +250,12 @@ class ProjectIntegrationTests {
 			.expectStatus()
 			.isOk();
 		String uri = "/api/v1/volunteer/projects?orgId=" + committee;
-		List<Map<String, Object>> theirs = this.desk.all(resident.token(), uri, 2);
+		List<Map<String, Object>> theirs = this.volunteering.all(resident.token(), uri, 2);
 		assertThat(ids(theirs)).containsExactly(ofCommunityBranch, ofCommunity, ofCommittee, ofOtherBranch);
 		assertThat(theirs).extracting((item) -> item.get("mine")).containsExactly(true, true, false, false);
 		// A member of the other branch: their branch and the units above it come first.
 		Person official = this.district.newMember(otherBranch, "机关党员");
-		assertThat(ids(this.desk.all(official.token(), uri, 3)))
+		assertThat(ids(this.volunteering.all(official.token(), uri, 3)))
 			.containsExactly(ofCommittee, ofOtherBranch, ofCommunityBranch, ofCommunity);
 	}
 
@@ -296,11 +275,7 @@ class ProjectIntegrationTests {
 	}
 
 	private static void illegal(WebTestClient.ResponseSpec response, String state, String action) {
-		response.expectStatus()
-			.isEqualTo(409)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("ILLEGAL_STATE")
+		assertProblem(response, 409, "ILLEGAL_STATE")
 			.jsonPath("$.state")
 			.isEqualTo(state)
 			.jsonPath("$.action")

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -15,7 +14,6 @@ import reactor.core.publisher.Mono;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -34,6 +32,7 @@ import cn.partybuilding.test.IntegrationTest;
 import cn.partybuilding.test.TestDistrict;
 import cn.partybuilding.test.TestVolunteering;
 
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -49,42 +48,29 @@ class SignupIntegrationTests {
 	private static final String TAKEN = "SELECT taken::bigint FROM volunteer_projects WHERE id = :id";
 
 	@Autowired
-	WebTestClient client;
-
-	@Autowired
 	ApplicationContext context;
-
-	@Autowired
-	DatabaseClient db;
 
 	@LocalServerPort
 	int port;
 
+	@Autowired
 	Api api;
 
+	@Autowired
 	TestDistrict district;
 
+	@Autowired
 	TestVolunteering volunteering;
-
-	VolunteerDesk desk;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.client);
-		this.district = TestDistrict.create(this.context, this.client);
-		this.volunteering = new TestVolunteering(this.api);
-		this.desk = new VolunteerDesk(this.api, this.db);
-	}
 
 	@Test
 	void aMemberSignsUpOnceAndARepeatGetsTheSameSignupWithoutASecondPlace() {
 		UUID project = this.volunteering.publish(this.district.secretaryA.token(), this.district.branchA, 60, 60, 3);
-		Map<String, Object> first = this.desk.json(signUp(this.district.memberA.token(), project), 201);
+		Map<String, Object> first = this.volunteering.json(signUp(this.district.memberA.token(), project), 201);
 		assertThat(first).containsEntry("status", "SIGNED_UP")
 			.containsEntry("projectId", project.toString())
 			.containsEntry("memberId", this.district.memberA.id().toString())
 			.containsKey("signedUpAt");
-		Map<String, Object> again = this.desk.json(signUp(this.district.memberA.token(), project), 200);
+		Map<String, Object> again = this.volunteering.json(signUp(this.district.memberA.token(), project), 200);
 		assertThat(again.get("id")).isEqualTo(first.get("id"));
 		this.api.get(this.district.memberA.token(), "/api/v1/volunteer/projects/{id}", project)
 			.exchange()
@@ -100,11 +86,7 @@ class SignupIntegrationTests {
 	void aFullProjectRefusesWithProjectFull() {
 		UUID project = this.volunteering.publish(this.district.secretaryA.token(), this.district.branchA, 60, 60, 1);
 		signUp(this.district.memberA.token(), project).expectStatus().isCreated();
-		signUp(this.district.memberA2.token(), project).expectStatus()
-			.isEqualTo(409)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("PROJECT_FULL");
+		assertProblem(signUp(this.district.memberA2.token(), project), 409, "PROJECT_FULL");
 		// The one who holds the place still gets their sign-up.
 		signUp(this.district.memberA.token(), project).expectStatus().isOk();
 	}
@@ -115,21 +97,18 @@ class SignupIntegrationTests {
 		UUID signup = this.volunteering.signUp(this.district.memberA.token(), project);
 		cancel(this.district.memberA2.token(), signup).expectStatus().isForbidden();
 		cancel(this.district.foreignSecretary.token(), signup).expectStatus().isNotFound();
-		Map<String, Object> cancelled = this.desk.json(cancel(this.district.memberA.token(), signup), 200);
+		Map<String, Object> cancelled = this.volunteering.json(cancel(this.district.memberA.token(), signup), 200);
 		assertThat(cancelled).containsEntry("status", "CANCELLED");
-		cancel(this.district.memberA.token(), signup).expectStatus()
-			.isEqualTo(409)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("ILLEGAL_STATE");
-		assertThat(this.desk.count(TAKEN, project)).isZero();
+		assertProblem(cancel(this.district.memberA.token(), signup), 409, "ILLEGAL_STATE");
+		assertThat(this.volunteering.count(TAKEN, project)).isZero();
 		UUID other = this.volunteering.signUp(this.district.memberA2.token(), project);
 		signUp(this.district.memberA.token(), project).expectStatus().isEqualTo(409);
 		// The secretary cancels for a member who cannot come.
 		cancel(this.district.secretaryA.token(), other).expectStatus().isOk();
-		Map<String, Object> back = this.desk.json(signUp(this.district.memberA.token(), project), 201);
+		Map<String, Object> back = this.volunteering.json(signUp(this.district.memberA.token(), project), 201);
 		assertThat(back).containsEntry("id", signup.toString()).containsEntry("status", "SIGNED_UP");
-		assertThat(this.desk.count(TAKEN, project)).isEqualTo(1).isEqualTo(this.desk.count(ACTIVE, project));
+		assertThat(this.volunteering.count(TAKEN, project)).isEqualTo(1)
+			.isEqualTo(this.volunteering.count(ACTIVE, project));
 		cancel(this.district.memberA.token(), Ids.newId()).expectStatus().isNotFound();
 	}
 
@@ -137,7 +116,7 @@ class SignupIntegrationTests {
 	void onceOnSiteASignupCannotBeCancelled() {
 		UUID project = this.volunteering.publish(this.district.secretaryA.token(), this.district.branchA, -10, 60, 3);
 		UUID signup = this.volunteering.signUp(this.district.memberA.token(), project);
-		this.desk.checkIn(this.district.memberA.token(), signup).expectStatus().isOk();
+		this.volunteering.checkIn(this.district.memberA.token(), signup).expectStatus().isOk();
 		cancel(this.district.memberA.token(), signup).expectStatus()
 			.isEqualTo(409)
 			.expectBody()
@@ -158,7 +137,7 @@ class SignupIntegrationTests {
 		this.volunteering.signUp(this.district.memberA.token(), project);
 		this.volunteering.signUp(this.district.memberB.token(), project);
 		this.volunteering.signUp(this.district.foreignMember.token(), project);
-		List<Map<String, Object>> signups = this.desk.all(this.district.secretaryA.token(),
+		List<Map<String, Object>> signups = this.volunteering.all(this.district.secretaryA.token(),
 				"/api/v1/volunteer/projects/" + project + "/signups", 2);
 		assertThat(signups).extracting((item) -> item.get("memberName")).containsExactly("甲党员", "乙党员", "邻区党员");
 		this.api.get(this.district.orgAdmin.token(), "/api/v1/volunteer/projects/{id}/signups", project)
@@ -197,8 +176,8 @@ class SignupIntegrationTests {
 		assertThat(answers).filteredOn((answer) -> answer.getKey() != 201)
 			.hasSize(293)
 			.allSatisfy((answer) -> assertThat(answer).isEqualTo(Map.entry(409, "PROJECT_FULL")));
-		assertThat(this.desk.count(ACTIVE, project)).isEqualTo(7);
-		assertThat(this.desk.count(TAKEN, project)).isEqualTo(7);
+		assertThat(this.volunteering.count(ACTIVE, project)).isEqualTo(7);
+		assertThat(this.volunteering.count(TAKEN, project)).isEqualTo(7);
 	}
 
 	@Test
@@ -213,8 +192,8 @@ class SignupIntegrationTests {
 			.block(Duration.ofSeconds(60));
 		assertThat(statuses).containsOnly(200, 201);
 		assertThat(statuses).filteredOn((status) -> status == 201).hasSize(1);
-		assertThat(this.desk.count(ACTIVE, project)).isEqualTo(1);
-		assertThat(this.desk.count(TAKEN, project)).isEqualTo(1);
+		assertThat(this.volunteering.count(ACTIVE, project)).isEqualTo(1);
+		assertThat(this.volunteering.count(TAKEN, project)).isEqualTo(1);
 	}
 
 	@Test
@@ -228,7 +207,7 @@ class SignupIntegrationTests {
 				.expectStatus()
 				.isCreated();
 		}
-		assertThat(this.desk.count(TAKEN, project)).isEqualTo(1);
+		assertThat(this.volunteering.count(TAKEN, project)).isEqualTo(1);
 	}
 
 	private List<String> members(UUID branch, int count) {

@@ -11,14 +11,11 @@ import java.util.UUID;
 
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.partybuilding.test.Api;
 import cn.partybuilding.test.IntegrationTest;
@@ -45,27 +42,17 @@ class BodyLimitsIntegrationTests {
 
 	static final String HEADER = "name,phone,gender,birthDate,joinedPartyOn,category,branchId\n";
 
-	@Autowired
-	WebTestClient client;
-
-	@Autowired
-	ApplicationContext context;
-
 	@LocalServerPort
 	int port;
 
 	@Autowired
 	MeterRegistry meters;
 
+	@Autowired
 	Api api;
 
+	@Autowired
 	TestDistrict district;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.client);
-		this.district = TestDistrict.create(this.context, this.client);
-	}
 
 	@Test
 	void theAnonymousAreRefusedALargeBodyUnread() {

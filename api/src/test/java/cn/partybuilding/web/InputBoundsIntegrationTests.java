@@ -4,11 +4,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -18,6 +16,7 @@ import cn.partybuilding.test.IntegrationTest;
 import cn.partybuilding.test.TestActivities;
 import cn.partybuilding.test.TestDistrict;
 
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -30,26 +29,19 @@ class InputBoundsIntegrationTests {
 	static final String BOUNDS = "须在 1900-01-01 到 2100-12-31 之间";
 
 	@Autowired
-	WebTestClient client;
-
-	@Autowired
-	ApplicationContext context;
-
 	Api api;
 
+	@Autowired
 	TestDistrict district;
 
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.client);
-		this.district = TestDistrict.create(this.context, this.client);
-	}
+	@Autowired
+	BaseFixtures bases;
 
 	@Test
 	void aDateBeyondTheCalendarInAQueryIsA400NamingTheParameter() {
 		String member = this.district.memberA.token();
 		String secretary = this.district.secretaryA.token();
-		String base = (String) new BaseFixtures(this.client, this.district).createBase().get("id");
+		String base = (String) this.bases.createBase().get("id");
 		refused(this.api.get(member, "/api/v1/me/activities?from=+999999999-12-31"), "from", BOUNDS);
 		refused(this.api.get(member, "/api/v1/me/activities?to=-999999999-01-01"), "to", BOUNDS);
 		refused(this.api.get(member, "/api/v1/orgs/{id}/activities?from=+999999999-12-31", this.district.branchA),
@@ -64,23 +56,17 @@ class InputBoundsIntegrationTests {
 		this.api.get(member, "/api/v1/me/activities?from=1900-01-01&to=1900-01-02").exchange().expectStatus().isOk();
 		this.api.get(member, "/api/v1/me/activities?from=2100-12-30&to=2100-12-31").exchange().expectStatus().isOk();
 		// The same words in English, and the same code.
-		this.api.get(member, "/api/v1/me/activities?from=+999999999-12-31")
+		assertProblem(this.api.get(member, "/api/v1/me/activities?from=+999999999-12-31")
 			.header("Accept-Language", "en")
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("VALIDATION_FAILED")
+			.exchange(), 400, "VALIDATION_FAILED")
 			.jsonPath("$.errors[0].message")
 			.isEqualTo("must be between 1900-01-01 and 2100-12-31");
 	}
 
 	@Test
 	void datesAndTimesBeyondTheCalendarInABodyAreA400NamingTheField() {
-		BaseFixtures bases = new BaseFixtures(this.client, this.district);
-		String base = (String) bases.createBase().get("id");
-		Map<String, Object> booking = bases.booking(base, BaseFixtures.at(2, "09:00"), 1);
+		String base = (String) this.bases.createBase().get("id");
+		Map<String, Object> booking = this.bases.booking(base, BaseFixtures.at(2, "09:00"), 1);
 		booking.put("start", "+999999999-12-31T23:59:59.999999999-18:00");
 		refused(this.api.post(this.district.secretaryA.token(), "/api/v1/reservations").bodyValue(booking), "start",
 				BOUNDS);
@@ -126,25 +112,12 @@ class InputBoundsIntegrationTests {
 		String token = this.district.sysAdmin.token();
 		// Sent as a%2Fb and %25.
 		for (String id : List.of("a/b", "%")) {
-			this.api.get(token, "/api/v1/orgs/{id}", id)
-				.exchange()
-				.expectStatus()
-				.isBadRequest()
-				.expectHeader()
-				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-				.expectBody()
-				.jsonPath("$.code")
-				.isEqualTo("MALFORMED_REQUEST");
+			assertProblem(this.api.get(token, "/api/v1/orgs/{id}", id).exchange(), 400, "MALFORMED_REQUEST");
 		}
 		refused(this.api.get(token, "/api/v1/orgs/{id}", "a\u0000b"), "path", "不能包含空字符（U+0000）");
 		// An id of blanks converts to no id at all: it names nothing, like any id that cannot be one.
-		this.api.get(token, "/api/v1/activities/{id}", " ")
-			.exchange()
-			.expectStatus()
-			.isNotFound()
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("NOT_FOUND");
+		assertProblem(this.api.get(token, "/api/v1/activities/{id}", " ")
+			.exchange(), 404, "NOT_FOUND");
 	}
 
 	@Test
@@ -157,9 +130,8 @@ class InputBoundsIntegrationTests {
 
 	@Test
 	void aFractionWhereAWholeNumberBelongsIsA400NotRoundedDown() {
-		BaseFixtures bases = new BaseFixtures(this.client, this.district);
-		Map<String, Object> booking = bases.booking((String) bases.createBase().get("id"), BaseFixtures.at(2, "10:00"),
-				1);
+		String base = (String) this.bases.createBase().get("id");
+		Map<String, Object> booking = this.bases.booking(base, BaseFixtures.at(2, "10:00"), 1);
 		booking.put("headcount", 1.5);
 		refused(this.api.post(this.district.secretaryA.token(), "/api/v1/reservations").bodyValue(booking), "headcount",
 				null);

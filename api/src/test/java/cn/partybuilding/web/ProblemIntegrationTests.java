@@ -17,6 +17,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import cn.partybuilding.test.Api;
 import cn.partybuilding.test.IntegrationTest;
 
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -29,13 +30,13 @@ class ProblemIntegrationTests {
 	@Autowired
 	WebTestClient client;
 
+	@Autowired
 	Api api;
 
 	String token;
 
 	@BeforeEach
 	void logIn() {
-		this.api = new Api(this.client);
 		this.token = this.api.loginAsAdmin();
 	}
 
@@ -117,28 +118,19 @@ class ProblemIntegrationTests {
 
 	@Test
 	void anIdThatCannotBeOneIsA404() {
-		this.api.get(this.token, "/api/v1/probe/items/not-an-id")
-			.exchange()
-			.expectStatus()
-			.isNotFound()
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("NOT_FOUND");
+		assertProblem(this.api.get(this.token, "/api/v1/probe/items/not-an-id")
+			.exchange(), 404, "NOT_FOUND");
 	}
 
 	@Test
 	void aWrongMethodIsA405SayingWhatIsAllowed() {
-		this.client.delete()
+		assertProblem(this.client.delete()
 			.uri("/api/v1/probe/items")
 			.headers((headers) -> headers.setBearerAuth(this.token))
 			.exchange()
-			.expectStatus()
-			.isEqualTo(405)
 			.expectHeader()
-			.value(HttpHeaders.ALLOW, (allow) -> assertThat(allow).contains("GET").contains("POST"))
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("METHOD_NOT_ALLOWED");
+			.value(HttpHeaders.ALLOW, (allow) -> assertThat(allow).contains("GET").contains("POST")), 405,
+				"METHOD_NOT_ALLOWED");
 	}
 
 	@Test
@@ -151,14 +143,9 @@ class ProblemIntegrationTests {
 	void aBodyAnnouncedOverOneMebibyteIsA413() {
 		byte[] body = new byte[1024 * 1024 + 1];
 		java.util.Arrays.fill(body, (byte) ' ');
-		this.api.post(this.token, "/api/v1/probe/items")
+		assertProblem(this.api.post(this.token, "/api/v1/probe/items")
 			.bodyValue(body)
-			.exchange()
-			.expectStatus()
-			.isEqualTo(413)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("PAYLOAD_TOO_LARGE");
+			.exchange(), 413, "PAYLOAD_TOO_LARGE");
 	}
 
 	@Test
@@ -166,14 +153,9 @@ class ProblemIntegrationTests {
 		byte[] chunk = new byte[64 * 1024];
 		java.util.Arrays.fill(chunk, (byte) ' ');
 		Flux<DataBuffer> body = Flux.range(0, 20).map((i) -> DefaultDataBufferFactory.sharedInstance.wrap(chunk));
-		this.api.post(this.token, "/api/v1/probe/items")
+		assertProblem(this.api.post(this.token, "/api/v1/probe/items")
 			.body(body, DataBuffer.class)
-			.exchange()
-			.expectStatus()
-			.isEqualTo(413)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("PAYLOAD_TOO_LARGE");
+			.exchange(), 413, "PAYLOAD_TOO_LARGE");
 	}
 
 	@Test
@@ -195,13 +177,8 @@ class ProblemIntegrationTests {
 
 	@Test
 	void noDatabaseConnectionForATransactionIsA503NotA500() {
-		this.api.get(this.token, "/api/v1/probe/no-connection")
-			.exchange()
-			.expectStatus()
-			.isEqualTo(503)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("SERVICE_UNAVAILABLE");
+		assertProblem(this.api.get(this.token, "/api/v1/probe/no-connection")
+			.exchange(), 503, "SERVICE_UNAVAILABLE");
 	}
 
 	@Test

@@ -9,7 +9,6 @@ import reactor.core.publisher.Mono;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import cn.partybuilding.system.Ids;
@@ -27,10 +26,10 @@ import static org.awaitility.Awaitility.await;
 class RunToCompletionIntegrationTests {
 
 	@Autowired
-	WebTestClient client;
+	DatabaseClient db;
 
 	@Autowired
-	DatabaseClient db;
+	Api api;
 
 	@LocalServerPort
 	int port;
@@ -39,7 +38,7 @@ class RunToCompletionIntegrationTests {
 
 	@BeforeEach
 	void logIn() {
-		this.token = new Api(this.client).loginAsAdmin();
+		this.token = this.api.loginAsAdmin();
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.context.ApplicationContext;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.partybuilding.test.Api;
@@ -57,7 +58,7 @@ final class World {
 		this.api = new Api(client);
 		this.bases = new BaseFixtures(client, this.district);
 		this.activities = new TestActivities(this.api);
-		this.volunteering = new TestVolunteering(this.api);
+		this.volunteering = new TestVolunteering(this.api, context.getBean(DatabaseClient.class));
 		this.base = freshBase();
 		this.project = freshProject(60);
 		this.ruleCode = newRuleCode();

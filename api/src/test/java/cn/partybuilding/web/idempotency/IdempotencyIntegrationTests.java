@@ -21,6 +21,7 @@ import cn.partybuilding.system.Ids;
 import cn.partybuilding.test.Api;
 import cn.partybuilding.test.IntegrationTest;
 
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -31,9 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IdempotencyIntegrationTests {
 
 	@Autowired
-	WebTestClient client;
-
-	@Autowired
 	DatabaseClient db;
 
 	@Autowired
@@ -42,13 +40,13 @@ class IdempotencyIntegrationTests {
 	@Autowired
 	Passwords passwords;
 
+	@Autowired
 	Api api;
 
 	String token;
 
 	@BeforeEach
 	void setUp() {
-		this.api = new Api(this.client);
 		this.token = this.api.loginAsAdmin();
 	}
 
@@ -74,11 +72,7 @@ class IdempotencyIntegrationTests {
 	void theSameKeyWithAnotherBodyIsA422() {
 		String key = UUID.randomUUID().toString();
 		create(this.token, key, "a-" + key, 0, false).expectStatus().isCreated();
-		create(this.token, key, "b-" + key, 0, false).expectStatus()
-			.isEqualTo(422)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("IDEMPOTENCY_KEY_REUSED");
+		assertProblem(create(this.token, key, "b-" + key, 0, false), 422, "IDEMPOTENCY_KEY_REUSED");
 		assertThat(count("b-" + key)).isZero();
 	}
 
@@ -92,11 +86,7 @@ class IdempotencyIntegrationTests {
 			.getStatus()
 			.value());
 		Thread.sleep(700);
-		create(this.token, key, label, 2000, false).expectStatus()
-			.isEqualTo(409)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("IDEMPOTENCY_KEY_IN_USE");
+		assertProblem(create(this.token, key, label, 2000, false), 409, "IDEMPOTENCY_KEY_IN_USE");
 		assertThat(slow.get()).isEqualTo(201);
 		create(this.token, key, label, 2000, false).expectStatus()
 			.isCreated()

@@ -12,12 +12,12 @@ import reactor.core.publisher.Flux;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.partybuilding.system.Ids;
 import cn.partybuilding.test.Api;
 import cn.partybuilding.test.IntegrationTest;
 
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** One cursor-paging mechanism: limits, opaque signed cursors, and pages that stay stable while rows arrive. */
@@ -28,11 +28,9 @@ class PagingIntegrationTests {
 	};
 
 	@Autowired
-	WebTestClient client;
-
-	@Autowired
 	DatabaseClient db;
 
+	@Autowired
 	Api api;
 
 	String token;
@@ -41,7 +39,6 @@ class PagingIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.api = new Api(this.client);
 		this.token = this.api.loginAsAdmin();
 		this.owner = UUID.randomUUID().toString();
 	}
@@ -61,13 +58,8 @@ class PagingIntegrationTests {
 	@Test
 	void aLimitOutsideOneToAHundredIsA400NamingIt() {
 		for (String limit : List.of("0", "101", "-1", "ten")) {
-			this.api.get(this.token, "/api/v1/probe/items?owner={o}&limit={l}", this.owner, limit)
-				.exchange()
-				.expectStatus()
-				.isBadRequest()
-				.expectBody()
-				.jsonPath("$.code")
-				.isEqualTo("VALIDATION_FAILED")
+			assertProblem(this.api.get(this.token, "/api/v1/probe/items?owner={o}&limit={l}", this.owner, limit)
+				.exchange(), 400, "VALIDATION_FAILED")
 				.jsonPath("$.errors[0].field")
 				.isEqualTo("limit");
 		}

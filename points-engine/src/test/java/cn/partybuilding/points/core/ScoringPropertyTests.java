@@ -18,7 +18,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 
-class ScoringProperties {
+class ScoringPropertyTests {
 
 	@Property(tries = 300)
 	void theLedgerAlwaysSumsToTheBalance(@ForAll("books") RuleBook book, @ForAll("events") List<PointsEvent> events) {

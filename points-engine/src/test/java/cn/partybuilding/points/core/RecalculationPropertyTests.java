@@ -20,12 +20,12 @@ import net.jqwik.api.statistics.Statistics;
 
 import cn.partybuilding.points.core.LedgerEntry.EventRule;
 
-class RecalculationProperties {
+class RecalculationPropertyTests {
 
 	@Property(tries = 300)
 	void recalculationAfterARuleChangeConvergesToAFreshReplay(@ForAll("changes") Change change) {
 		// Events reached the scorer in arrival order, not necessarily in time order.
-		var existing = ScoringProperties.scoreOneByOne(new Scorer(change.before(), CALENDAR), change.arrivals())
+		var existing = ScoringPropertyTests.scoreOneByOne(new Scorer(change.before(), CALENDAR), change.arrivals())
 			.entries();
 		var recalculation = new Recalculation(new Scorer(change.after(), CALENDAR));
 
@@ -37,8 +37,8 @@ class RecalculationProperties {
 			assertThat(entry.points().signum()).isNotZero();
 		});
 		var fresh = recalculation.replay(existing, change.arrivals());
-		var freshInTimeOrder = ScoringProperties.scoreOneByOne(new Scorer(change.after(), CALENDAR),
-				ScoringProperties.inTimeOrder(change.arrivals()));
+		var freshInTimeOrder = ScoringPropertyTests.scoreOneByOne(new Scorer(change.after(), CALENDAR),
+				ScoringPropertyTests.inTimeOrder(change.arrivals()));
 		var keys = new HashSet<EventRule>();
 		ledger.entries().forEach((e) -> keys.add(e.eventRule()));
 		fresh.entries().forEach((e) -> keys.add(e.eventRule()));
