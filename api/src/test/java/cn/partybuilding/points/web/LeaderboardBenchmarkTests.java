@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -33,14 +32,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Times {@code GET /orgs/{id}/leaderboard} over a 10,000-member subtree (a committee with 100 branches of 100
- * members, most with points of the year, many tied) through HTTP, warm. Not part of the suite; run it with
- * {@code ./deploy/test -pl api -am -Dtest=LeaderboardBenchmarkTests -Dsurefire.failIfNoSpecifiedTests=false
- * -Dbench=true} and find the figures in {@code api/target/surefire-reports/*LeaderboardBenchmarkTests-output.txt}
+ * members, most with points of the year, many tied) through HTTP, warm. Tagged {@code bench}, so not part of the
+ * suite; run it with {@code ./deploy/test -pl api -am -Dtest=LeaderboardBenchmarkTests -Dtests.excludedGroups=
+ * -Dsurefire.failIfNoSpecifiedTests=false} and find the figures in {@code api/target/surefire-reports/*LeaderboardBenchmarkTests-output.txt}
  * (recorded in {@code bench/results/points-leaderboard.md}).
  */
 @IntegrationTest
 @Tag("bench")
-@EnabledIfSystemProperty(named = "bench", matches = "true")
 class LeaderboardBenchmarkTests {
 
 	static final int BRANCHES = 100;

@@ -23,11 +23,12 @@ import cn.partybuilding.test.SecondInstance;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The notifier at the scale of a city, for {@code bench/results/notifier.md}; not part of the test run (its name
- * does not end in Tests). Run it with:
+ * The notifier at the scale of a city, for {@code bench/results/notifier.md}; not part of the test run (tagged
+ * {@code bench}). Run it with:
  *
  * <pre>
- * ./deploy/test -pl api -am -Dtest=NotifierBench -Dsurefire.failIfNoSpecifiedTests=false -Djacoco.skip=true
+ * ./deploy/test -pl api -am -Dtest=NotifierBenchmarkTests -Dtests.excludedGroups= \
+ *     -Dsurefire.failIfNoSpecifiedTests=false -Djacoco.skip=true
  * </pre>
  *
  * It seeds 1,000,000 members (accounts with placeholder ciphertexts, re-encrypted for the day's celebrants, who get
@@ -35,7 +36,7 @@ import static org.awaitility.Awaitility.await;
  * 50,000 push deliveries to a minimal Netty fake gateway. Figures go to standard output (surefire's output file).
  */
 @Tag("bench")
-class NotifierBench {
+class NotifierBenchmarkTests {
 
 	static final int MEMBERS = Integer.getInteger("bench.members", 1_000_000);
 
