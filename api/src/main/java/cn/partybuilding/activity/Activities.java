@@ -179,7 +179,6 @@ public class Activities {
 	/**
 	 * An activity with the secret of its rotating codes.
 	 *
-	 * @param activity the activity
 	 * @param codeSecret 32 random bytes, known only to the server
 	 */
 	public record WithSecret(Activity activity, byte[] codeSecret) {

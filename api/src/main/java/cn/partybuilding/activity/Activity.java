@@ -12,9 +12,6 @@ import org.jspecify.annotations.Nullable;
  * @param id the activity
  * @param orgId the org unit holding it; its whole subtree is invited
  * @param type the kind of meeting
- * @param title title
- * @param startsAt start
- * @param endsAt end
  * @param checkInOpensAt when check-in opens (by default 30 minutes before the start)
  * @param checkInClosesAt when check-in closes (by default at the end)
  * @param venue where, for check-in by position

@@ -60,7 +60,6 @@ public class ActivityAccess {
 	/**
 	 * An activity the caller may see.
 	 *
-	 * @param activity the activity
 	 * @param invited whether the caller, as a member, belongs to its invited subtree
 	 */
 	public record Seen(Activity activity, boolean invited) {

@@ -88,9 +88,6 @@ class ActivityController {
 	 *
 	 * @param orgId the unit holding it; its subtree is invited
 	 * @param type the kind of meeting
-	 * @param title title
-	 * @param startsAt start
-	 * @param endsAt end
 	 * @param venue where, needed for check-in by position
 	 * @param checkInMethods QR, GEO or both; when left out, QR and GEO for the 三会一课 (BRANCH_ASSEMBLY,
 	 * COMMITTEE_MEETING, GROUP_MEETING, PARTY_LECTURE; a venue is then needed) and QR for the others
@@ -112,7 +109,6 @@ class ActivityController {
 	 * Where an activity takes place.
 	 *
 	 * @param name name of the place
-	 * @param lat latitude
 	 * @param lng longitude
 	 * @param radiusMeters how far from the point a check-in counts, 1 to 5,000 metres
 	 */

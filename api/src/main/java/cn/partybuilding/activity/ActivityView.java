@@ -11,9 +11,6 @@ import org.jspecify.annotations.Nullable;
  * @param id the activity
  * @param orgId the unit holding it
  * @param type the kind of meeting
- * @param title title
- * @param startsAt start
- * @param endsAt end
  * @param checkInOpensAt when check-in opens
  * @param checkInClosesAt when check-in closes
  * @param venue where

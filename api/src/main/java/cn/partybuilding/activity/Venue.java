@@ -6,7 +6,6 @@ import cn.partybuilding.checkin.Geofence;
  * Where an activity takes place, with the radius positions are checked against.
  *
  * @param name e.g. 社区党群服务中心二楼
- * @param lat latitude
  * @param lng longitude
  * @param radiusMeters how far from the point a check-in still counts (1 to 5,000)
  */

@@ -185,7 +185,6 @@ class AttendanceController {
 	/**
 	 * The current check-in code, for the QR code on the secretary's screen.
 	 *
-	 * @param code the code
 	 * @param expiresAt until when it is accepted: the end of the 30 s window after the current one
 	 */
 	record Code(String code, OffsetDateTime expiresAt) {
@@ -195,7 +194,6 @@ class AttendanceController {
 	 * Checking in: the code scanned and/or the position, as the activity's methods ask.
 	 *
 	 * @param code the scanned code
-	 * @param lat latitude
 	 * @param lng longitude
 	 */
 	record CheckInRequest(@Nullable @Size(max = 32) String code,
@@ -222,8 +220,6 @@ class AttendanceController {
 	 * A check-in.
 	 *
 	 * @param id the check-in
-	 * @param activityId the activity
-	 * @param memberId the member
 	 * @param checkedInAt when
 	 * @param method QR, GEO, QR_GEO or MANUAL
 	 * @param distanceMeters how far from the venue, for checks by position
@@ -236,7 +232,6 @@ class AttendanceController {
 	 * The attendance sheet.
 	 *
 	 * @param invited invited members
-	 * @param checkedIn checked in
 	 * @param onLeave excused
 	 * @param absent neither
 	 * @param rate checked in / invited
@@ -251,8 +246,6 @@ class AttendanceController {
 	/**
 	 * A member on the sheet.
 	 *
-	 * @param memberId the member
-	 * @param name name
 	 * @param state CHECKED_IN, ON_LEAVE or ABSENT
 	 * @param checkedInAt when, if checked in
 	 * @param method how, if checked in: QR, GEO, QR_GEO or MANUAL
@@ -282,8 +275,6 @@ class AttendanceController {
 	 * A leave request.
 	 *
 	 * @param id the request
-	 * @param activityId the activity
-	 * @param memberId the member
 	 * @param reason why
 	 * @param status PENDING, APPROVED or REJECTED
 	 * @param createdAt when asked
@@ -300,9 +291,6 @@ class AttendanceController {
 	 * @param id the activity
 	 * @param orgId its unit
 	 * @param type the kind of meeting
-	 * @param title title
-	 * @param startsAt start
-	 * @param endsAt end
 	 * @param status the activity's status
 	 * @param myState NOT_CHECKED_IN, CHECKED_IN, ON_LEAVE, LEAVE_PENDING or ABSENT
 	 */

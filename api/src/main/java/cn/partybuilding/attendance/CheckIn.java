@@ -9,8 +9,6 @@ import org.jspecify.annotations.Nullable;
  * A member's proof of presence at an activity; one per member and activity.
  *
  * @param id the check-in
- * @param activityId the activity
- * @param memberId the member
  * @param checkedInAt when
  * @param method QR, GEO, QR_GEO or MANUAL
  * @param distanceMeters how far from the venue, when checked by position

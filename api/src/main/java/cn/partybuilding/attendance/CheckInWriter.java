@@ -121,8 +121,6 @@ class CheckInWriter implements ScoringYield {
 	/**
 	 * A check-in to store.
 	 *
-	 * @param activity its activity
-	 * @param checkIn the check-in
 	 * @param deviceHash the keyed hash of the device it came from; none when recorded by hand
 	 * @param recordedBy the secretary who recorded it by hand
 	 * @param reason why by hand

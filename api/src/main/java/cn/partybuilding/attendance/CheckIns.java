@@ -141,7 +141,6 @@ class CheckIns {
 	/**
 	 * A check-in and whether this call made it.
 	 *
-	 * @param checkIn the check-in
 	 * @param created {@code true} the first time
 	 */
 	record Recorded(CheckIn checkIn, boolean created) {

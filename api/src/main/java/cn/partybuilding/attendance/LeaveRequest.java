@@ -9,8 +9,6 @@ import org.jspecify.annotations.Nullable;
  * A member asking to be excused from an activity; an approved leave means ON_LEAVE, not absent.
  *
  * @param id the request
- * @param activityId the activity
- * @param memberId the member
  * @param reason why
  * @param status PENDING, APPROVED or REJECTED
  * @param createdAt when asked

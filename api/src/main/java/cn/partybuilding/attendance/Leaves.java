@@ -94,7 +94,6 @@ class Leaves {
 	/**
 	 * A leave request and whether this call made it.
 	 *
-	 * @param request the request
 	 * @param created {@code true} the first time
 	 */
 	record Asked(LeaveRequest request, boolean created) {

@@ -97,7 +97,6 @@ class MyActivities {
 	/**
 	 * An activity and where the member stands.
 	 *
-	 * @param activity the activity
 	 * @param myState NOT_CHECKED_IN, CHECKED_IN, ON_LEAVE, LEAVE_PENDING or ABSENT
 	 */
 	record Mine(Activity activity, String myState) {

@@ -198,7 +198,6 @@ class SessionRepository {
 	 * A token just used.
 	 *
 	 * @param family its session
-	 * @param accountId the account
 	 */
 	record Used(UUID family, UUID accountId) {
 	}
@@ -207,7 +206,6 @@ class SessionRepository {
 	 * A change of a session. The marker row of {@link #changesSince} has neither session nor version, only the time
 	 * of reading.
 	 *
-	 * @param sessionId the session
 	 * @param version tokens of a lower version stop working ({@link #ENDED}: all do)
 	 * @param at when
 	 */

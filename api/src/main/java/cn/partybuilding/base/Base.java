@@ -11,10 +11,8 @@ import cn.partybuilding.checkin.Geofence;
  * far ahead it takes bookings and how many bookings awaiting approval one branch may hold there.
  *
  * @param id the base
- * @param name its name
  * @param type what it is about
  * @param address where it is
- * @param lat latitude
  * @param lng longitude
  * @param capacity how many people one slot holds
  * @param openingHours weekly opening periods

@@ -104,10 +104,8 @@ class BaseController {
 	/**
 	 * A base as created or replaced.
 	 *
-	 * @param name its name
 	 * @param type what it is about
 	 * @param address where it is
-	 * @param lat latitude
 	 * @param lng longitude
 	 * @param capacity how many people one slot holds
 	 * @param openingHours weekly opening periods, none overlapping
@@ -167,10 +165,8 @@ class BaseController {
 	 * A base as the API shows it.
 	 *
 	 * @param id the base
-	 * @param name its name
 	 * @param type what it is about
 	 * @param address where it is
-	 * @param lat latitude
 	 * @param lng longitude
 	 * @param capacity how many people one slot holds
 	 * @param openingHours weekly opening periods

@@ -250,7 +250,6 @@ class BaseRepository {
 	/**
 	 * A base with its distance from the point asked about.
 	 *
-	 * @param base the base
 	 * @param distanceMeters metres from the point; none when no point was given
 	 */
 	record Located(Base base, @Nullable Double distanceMeters) {

@@ -6,7 +6,6 @@ import java.time.LocalTime;
 /**
  * A base is open on a day of the week from one time to another (local time in the business zone).
  *
- * @param dayOfWeek the day
  * @param from opening time
  * @param to closing time, after {@code from} on the same day
  */

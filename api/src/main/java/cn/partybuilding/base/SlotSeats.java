@@ -5,7 +5,6 @@ import java.time.Instant;
 /**
  * The seats of one slot as stored.
  *
- * @param slot the slot
  * @param capacity seats it has
  * @param booked seats held by pending and approved reservations
  */

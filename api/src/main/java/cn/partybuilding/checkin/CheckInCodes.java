@@ -120,7 +120,6 @@ public final class CheckInCodes {
 	/**
 	 * A code as a screen shows it.
 	 *
-	 * @param code the code
 	 * @param expiresAt until when it is accepted
 	 */
 	public record Shown(String code, Instant expiresAt) {

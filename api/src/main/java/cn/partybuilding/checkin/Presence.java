@@ -107,7 +107,6 @@ public final class Presence {
 	 * What a member presents.
 	 *
 	 * @param code the scanned code
-	 * @param lat latitude
 	 * @param lng longitude
 	 */
 	public record Presented(@Nullable String code, @Nullable Double lat, @Nullable Double lng) {

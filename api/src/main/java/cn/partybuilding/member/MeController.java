@@ -73,8 +73,6 @@ class MeController {
 
 	/**
 	 * The community the member is registered with.
-	 *
-	 * @param communityId the community
 	 */
 	record CommunityRegistration(String communityId) {
 	}

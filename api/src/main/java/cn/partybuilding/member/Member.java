@@ -11,8 +11,6 @@ import org.jspecify.annotations.Nullable;
  * @param id the member
  * @param branchId the branch the member belongs to
  * @param name the member's name
- * @param gender gender
- * @param birthDate date of birth
  * @param joinedPartyOn date of joining the party: the political birthday
  * @param fullMemberOn date of becoming a full member
  * @param status where the member stands

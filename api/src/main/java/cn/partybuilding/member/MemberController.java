@@ -113,11 +113,7 @@ class MemberController {
 	/**
 	 * A member to register.
 	 *
-	 * @param branchId the branch
-	 * @param name name
 	 * @param phone mobile number
-	 * @param gender gender
-	 * @param birthDate date of birth
 	 * @param joinedPartyOn date of joining the party
 	 * @param fullMemberOn date of becoming a full member; none while probationary
 	 * @param category in service, retired, mobile or without post
@@ -157,7 +153,6 @@ class MemberController {
 	/**
 	 * A role to grant.
 	 *
-	 * @param role the role
 	 * @param scopeId the org unit (or base) it is scoped to; none for SYS_ADMIN
 	 */
 	record RoleRequest(@NotNull Role role, @Nullable UUID scopeId) {

@@ -19,10 +19,7 @@ final class MemberViews {
 	 *
 	 * @param id the member
 	 * @param branchId the member's branch
-	 * @param name name
 	 * @param phone masked ({@code 138****0000}) unless the caller is the member
-	 * @param gender gender
-	 * @param birthDate date of birth
 	 * @param joinedPartyOn date of joining the party
 	 * @param fullMemberOn date of becoming a full member
 	 * @param status where the member stands

@@ -12,8 +12,6 @@ import org.jspecify.annotations.Nullable;
  * @param branchId the branch the member belongs to
  * @param name the member's name
  * @param phone the mobile number in canonical form
- * @param gender gender
- * @param birthDate date of birth
  * @param joinedPartyOn date of joining the party (入党日期): the political birthday
  * @param fullMemberOn date of becoming a full member (转正日期); none while probationary
  * @param category in service, retired, mobile or without post

@@ -96,8 +96,6 @@ class RoleGrants {
 	/**
 	 * A role held by a member.
 	 *
-	 * @param memberId the member
-	 * @param role the role
 	 * @param scopeId where it applies
 	 */
 	record GrantedRole(String memberId, Role role, @Nullable String scopeId) {

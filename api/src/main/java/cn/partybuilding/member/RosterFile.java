@@ -49,10 +49,8 @@ final class RosterFile {
 	 * @param name the member's name
 	 * @param phone the mobile number
 	 * @param gender MALE/FEMALE or 男/女
-	 * @param birthDate the date of birth
 	 * @param joinedPartyOn the date of joining
 	 * @param category IN_SERVICE/RETIRED/MOBILE/NO_POST or 在职/离退休/流动/无职
-	 * @param branchId the branch
 	 * @param cells how many cells the line has
 	 */
 	record ImportRow(int line, String name, String phone, String gender, String birthDate, String joinedPartyOn,

@@ -8,7 +8,6 @@ import org.jspecify.annotations.Nullable;
  * Minutes with their sign-offs.
  *
  * @param activityId the meeting
- * @param recorderId the recorder
  * @param content the record
  * @param status DRAFT, SIGNED (by the branch secretary) or REVIEWED (by the unit above)
  * @param updatedBy who wrote the last version

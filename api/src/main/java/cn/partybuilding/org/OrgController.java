@@ -57,7 +57,6 @@ class OrgController {
 	 * A new org unit.
 	 *
 	 * @param parentId the unit it goes under; none for a top-level committee (system administrator only)
-	 * @param name its name
 	 * @param type its level
 	 * @param kind what it is organized around
 	 */
@@ -70,7 +69,6 @@ class OrgController {
 	 *
 	 * @param id the unit
 	 * @param parentId the unit above
-	 * @param name its name
 	 * @param type its level
 	 * @param kind what it is organized around
 	 * @param path the ancestors' ids from the top down

@@ -125,9 +125,6 @@ class DutyPostRepository {
 	/**
 	 * A member holding a post.
 	 *
-	 * @param postId the post
-	 * @param memberId the member
-	 * @param memberName the member's name
 	 * @param assignedBy who assigned it
 	 * @param assignedAt when
 	 */

@@ -81,7 +81,6 @@ class DutyPosts {
 	/**
 	 * A post and who holds it.
 	 *
-	 * @param post the post
 	 * @param holders its holders, oldest assignment first
 	 */
 	record WithHolders(DutyPost post, List<Holder> holders) {

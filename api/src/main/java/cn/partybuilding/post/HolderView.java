@@ -5,9 +5,6 @@ import java.time.OffsetDateTime;
 /**
  * A member holding a post.
  *
- * @param postId the post
- * @param memberId the member
- * @param memberName the member's name
  * @param assignedBy who assigned it
  * @param assignedAt when
  */

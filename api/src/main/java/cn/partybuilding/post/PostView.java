@@ -8,7 +8,6 @@ import java.util.List;
  *
  * @param id the post
  * @param orgId the unit that set it up
- * @param name name
  * @param duties what the holder does
  * @param createdBy who set it up
  * @param createdAt when

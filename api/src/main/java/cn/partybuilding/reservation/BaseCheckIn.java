@@ -9,8 +9,6 @@ import org.jspecify.annotations.Nullable;
  * A member's proof of presence at a base for a reservation of their branch; one per member and reservation.
  *
  * @param id the check-in
- * @param reservationId the reservation
- * @param memberId the member
  * @param checkedInAt when
  * @param method QR, GEO or QR_GEO
  * @param distanceMeters how far from the base, when checked by position

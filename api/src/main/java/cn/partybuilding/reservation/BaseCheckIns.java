@@ -126,7 +126,6 @@ class BaseCheckIns {
 	/**
 	 * A check-in at a base and whether this call made it.
 	 *
-	 * @param checkIn the check-in
 	 * @param created {@code true} the first time
 	 */
 	record Recorded(BaseCheckIn checkIn, boolean created) {

@@ -11,7 +11,6 @@ import java.util.UUID;
  *
  * @param reservationId the reservation (the points event's source)
  * @param memberId the attendee
- * @param baseId the base
  * @param branchId the booking branch
  * @param date the local date of the visit
  * @param start when the visit began

@@ -8,7 +8,6 @@ import java.util.UUID;
  * A booking to place.
  *
  * @param id the id the reservation gets
- * @param baseId the base
  * @param orgId the booking branch
  * @param start the start of its first slot
  * @param headcount how many people come

@@ -11,7 +11,6 @@ import org.jspecify.annotations.Nullable;
  * A reservation of a base for a branch.
  *
  * @param id the reservation
- * @param baseId the base
  * @param orgId the booking branch
  * @param start the start of its first slot
  * @param end the end of its last slot

@@ -150,7 +150,6 @@ class ReservationController {
 	/**
 	 * A booking.
 	 *
-	 * @param baseId the base
 	 * @param orgId the booking branch
 	 * @param start the start of a slot
 	 * @param headcount how many people come
@@ -191,7 +190,6 @@ class ReservationController {
 	 * Checking in at the base: the code on the screen at its entrance and the position.
 	 *
 	 * @param code the scanned code
-	 * @param lat latitude
 	 * @param lng longitude
 	 */
 	record BaseCheckInRequest(@Nullable @Size(max = 32) String code,
@@ -209,8 +207,6 @@ class ReservationController {
 	 * A check-in at a base.
 	 *
 	 * @param id the check-in
-	 * @param reservationId the reservation
-	 * @param memberId the member
 	 * @param checkedInAt when
 	 * @param method QR, GEO or QR_GEO
 	 * @param distanceMeters how far from the base
@@ -223,7 +219,6 @@ class ReservationController {
 	 * A reservation as the API shows it.
 	 *
 	 * @param id the reservation
-	 * @param baseId the base
 	 * @param orgId the booking branch
 	 * @param start the start of its first slot
 	 * @param end the end of its last slot

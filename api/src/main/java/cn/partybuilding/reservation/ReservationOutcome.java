@@ -10,8 +10,6 @@ import org.jspecify.annotations.Nullable;
  * get a {@code RESERVATION_RESULT} notification about it.
  *
  * @param id the outcome (stable: a message id for delivering it)
- * @param reservationId the reservation
- * @param baseId its base
  * @param orgId the booking branch
  * @param outcome {@code APPROVED}, {@code REJECTED} or {@code CANCELLED}
  * @param reason why it was rejected

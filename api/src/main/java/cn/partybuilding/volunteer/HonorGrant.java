@@ -11,7 +11,6 @@ import org.jspecify.annotations.Nullable;
  * no points (the rule book scores only approved recorded hours).
  *
  * @param id the grant
- * @param memberId the member
  * @param projectId the project it is for, if any
  * @param hours how many, in half hours
  * @param reason why

@@ -96,7 +96,6 @@ class HoursController {
 	/**
 	 * Hours to grant by hand.
 	 *
-	 * @param memberId the member
 	 * @param projectId the project they are for, if any
 	 * @param hours how many, in half hours (0.5 to 1,000)
 	 * @param reason why
@@ -109,7 +108,6 @@ class HoursController {
 	 * Honor hours granted.
 	 *
 	 * @param id the grant
-	 * @param memberId the member
 	 * @param projectId the project, if any
 	 * @param hours how many
 	 * @param reason why
@@ -135,16 +133,11 @@ class HoursController {
 	 * One of the member's sign-ups.
 	 *
 	 * @param id the sign-up
-	 * @param projectId the project
-	 * @param projectTitle its title
-	 * @param projectStartsAt its start
-	 * @param projectEndsAt its end
 	 * @param status SIGNED_UP, CHECKED_IN, CHECKED_OUT, APPROVED or CANCELLED
 	 * @param signedUpAt when signed up
 	 * @param checkedInAt when checked in
 	 * @param checkedOutAt when checked out
 	 * @param recordedHours hours recorded on site
-	 * @param approvedHours hours approved
 	 * @param approvalReason why fewer hours were approved than recorded
 	 */
 	record MySignupView(String id, String projectId, String projectTitle, OffsetDateTime projectStartsAt,

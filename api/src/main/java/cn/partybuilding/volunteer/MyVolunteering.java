@@ -111,7 +111,6 @@ class MyVolunteering {
 	/**
 	 * A year of a member's volunteering.
 	 *
-	 * @param year the year
 	 * @param approvedHours approved recorded hours of the year's projects
 	 * @param honorHours honor hours granted in the year
 	 * @param signups the year's sign-ups, newest first
@@ -123,9 +122,6 @@ class MyVolunteering {
 	 * One of the member's sign-ups with its project.
 	 *
 	 * @param signup the sign-up
-	 * @param projectTitle the project's title
-	 * @param projectStartsAt its start
-	 * @param projectEndsAt its end
 	 */
 	record Mine(Signup signup, String projectTitle, Instant projectStartsAt, Instant projectEndsAt) {
 	}

@@ -12,13 +12,10 @@ import cn.partybuilding.activity.Venue;
  *
  * @param id the project
  * @param orgId the unit that publishes and runs it
- * @param title title
  * @param description what volunteers do
  * @param category e.g. 助老助残, 环境整治, 文明宣传
  * @param location where, with the radius check-in and checkout positions are checked against; none for work
  * anywhere
- * @param startsAt start
- * @param endsAt end
  * @param slots how many volunteers it takes
  * @param taken places held by active sign-ups
  * @param stored the stored status (OPEN, CLOSED or CANCELLED)

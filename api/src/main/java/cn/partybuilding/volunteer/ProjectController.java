@@ -116,11 +116,9 @@ class ProjectController {
 	 * A project to publish.
 	 *
 	 * @param orgId the unit publishing and running it
-	 * @param title title
 	 * @param description what volunteers do
 	 * @param category e.g. 助老助残, 环境整治, 文明宣传
 	 * @param location where, if volunteers check in and out at a place
-	 * @param startsAt start
 	 * @param endsAt end, at most 24 hours after the start and not past
 	 * @param slots how many volunteers it takes, 1 to 10,000
 	 */
@@ -139,7 +137,6 @@ class ProjectController {
 	 * Where volunteers serve.
 	 *
 	 * @param name name of the place
-	 * @param lat latitude
 	 * @param lng longitude
 	 * @param radiusMeters how far from the point a check-in or checkout counts, 1 to 5,000 metres
 	 */

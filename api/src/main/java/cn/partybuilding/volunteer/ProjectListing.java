@@ -137,7 +137,6 @@ class ProjectListing {
 	/**
 	 * A project as listed.
 	 *
-	 * @param project the project
 	 * @param mine whether it belongs to the caller's own units
 	 * @param distance metres from the position asked about; infinite for projects without a location
 	 */

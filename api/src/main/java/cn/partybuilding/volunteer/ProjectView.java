@@ -13,12 +13,9 @@ import cn.partybuilding.activity.Venue;
  *
  * @param id the project
  * @param orgId the unit running it
- * @param title title
  * @param description what volunteers do
  * @param category e.g. 助老助残
  * @param location where, if anywhere in particular
- * @param startsAt start
- * @param endsAt end
  * @param slots how many volunteers it takes
  * @param taken places held by sign-ups
  * @param remaining places left

@@ -10,7 +10,6 @@ import org.jspecify.annotations.Nullable;
  * A member's sign-up (认领) for a project, with the hours recorded on site and the secretary's approval.
  *
  * @param id the sign-up
- * @param projectId the project
  * @param memberId the volunteer
  * @param status where it stands
  * @param signedUpAt when (last) signed up

@@ -88,7 +88,6 @@ class SignupController {
 	/**
 	 * Where the volunteer is, needed when the project has a location; only the distance from it is kept.
 	 *
-	 * @param lat latitude
 	 * @param lng longitude
 	 */
 	record OnSite(@Nullable @DecimalMin("-90") @DecimalMax("90") Double lat,

@@ -12,7 +12,6 @@ import org.jspecify.annotations.Nullable;
  * A sign-up as the API shows it.
  *
  * @param id the sign-up
- * @param projectId the project
  * @param memberId the volunteer
  * @param memberName the volunteer's name, in the secretary's list
  * @param status SIGNED_UP, CHECKED_IN, CHECKED_OUT, APPROVED or CANCELLED
@@ -20,7 +19,6 @@ import org.jspecify.annotations.Nullable;
  * @param checkedInAt when checked in
  * @param checkedOutAt when checked out (or put by the secretary)
  * @param recordedHours hours inside the project's time, rounded down to the half hour
- * @param approvedHours hours approved
  * @param madeUpBy the secretary who put a forgotten checkout
  * @param madeUpAt when
  * @param makeupReason why

@@ -72,12 +72,9 @@ public class VolunteerRecords {
 	 *
 	 * @param id its id, chosen by the loader
 	 * @param orgId the unit running it
-	 * @param title title
 	 * @param description what volunteers do
 	 * @param category e.g. 环境整治
 	 * @param location where, if anywhere in particular
-	 * @param startsAt start
-	 * @param endsAt end
 	 * @param slots places
 	 * @param createdBy who published it
 	 */

@@ -39,7 +39,6 @@ public interface MemberDirectory {
 	/**
 	 * A member whose political birthday falls on {@code day}.
 	 *
-	 * @param memberId the member
 	 * @param name the member's name
 	 * @param branchId the member's branch
 	 * @param joinedPartyOn the date of joining the party
@@ -66,7 +65,6 @@ public interface MemberDirectory {
 	/**
 	 * A member's contact details, personal data that must never be logged.
 	 *
-	 * @param memberId the member
 	 * @param phone the mobile number in clear; {@code null} when unknown
 	 * @param wechatOpenid the mini program openid; {@code null} when the member never bound WeChat
 	 */

@@ -51,7 +51,6 @@ public class Deliveries {
 	 * A delivery as it stands.
 	 *
 	 * @param messageId the id the gateway sees
-	 * @param channel the channel
 	 * @param target the push token, for push
 	 * @param status where it stands
 	 * @param attempts attempts made so far

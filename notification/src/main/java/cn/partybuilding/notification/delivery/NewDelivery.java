@@ -7,7 +7,6 @@ import cn.partybuilding.notification.Channel;
 /**
  * A delivery to plan for a notification.
  *
- * @param channel the channel
  * @param target the push token, for push
  * @param platform the device platform, for push
  * @param fallback the channel to use when this one refuses the message (WeChat falls back to SMS)

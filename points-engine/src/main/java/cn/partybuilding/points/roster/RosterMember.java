@@ -6,7 +6,6 @@ import java.util.UUID;
 /**
  * A member on the points roster.
  *
- * @param memberId the member
  * @param branchId the member's branch
  * @param orgPath the branch's ancestors from the top of the tree down, then the branch
  * @param active whether the member still belongs (members who left keep their statements but are not ranked)
