@@ -97,7 +97,7 @@ class CheckInWriter implements ScoringYield {
 			this.lastQueued = System.nanoTime();
 		}
 		// One statement stores the check-ins and the points events of those it stored: atomic on its own, so no
-		// transaction around it and one round trip to the database for the batch, where a transaction took four.
+		// transaction around it and one round trip to the database for the whole batch.
 		long started = System.nanoTime();
 		return this.events.attendedAlong(CheckInRepository.insertion(batch), batch)
 			.collect(Collectors.toSet())

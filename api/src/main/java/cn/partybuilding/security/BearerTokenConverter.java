@@ -15,7 +15,7 @@ import org.springframework.web.server.ServerWebExchange;
  * Reads the access token from {@code Authorization: Bearer …} (RFC 6750, 2.1), and from nowhere else: the same
  * tokens, and the same refusals, as Spring Security's {@code ServerBearerTokenAuthenticationConverter} with its
  * defaults, which matches a regular expression and merges three reactive sources on every request; this scans the
- * header once (about 6 % of a check-in's CPU before, profiled under {@code bench/checkin}).
+ * header once.
  * <p>
  * No {@code bearer} scheme: no token (the request goes on as anonymous). The scheme with anything but
  * {@code b64token} after it: 401 {@code invalid_token}, "Bearer token is malformed".

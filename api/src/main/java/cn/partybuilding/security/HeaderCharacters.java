@@ -5,8 +5,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The characters Spring Security's {@code StrictServerWebExchangeFirewall} allows in header names and values, checked
  * with a loop instead of its regular expressions ({@code [\p{IsAssigned}&&[^\p{IsControl}]]*}, a tab allowed in
- * values). The firewall checks every header a request's handling reads, the long bearer token too, and the regular
- * expressions were about 5 % of a check-in's CPU (profiled under {@code bench/checkin}). Same verdicts:
+ * values). The firewall checks every header a request's handling reads, the long bearer token too, so this runs
+ * several times on every request. Same verdicts:
  * {@code HeaderCharactersTests} compares the two on generated strings.
  */
 final class HeaderCharacters {

@@ -20,11 +20,10 @@ import org.springframework.web.server.WebFilterChain;
  * A client that gives up (the phone lost its signal, a proxy timed out) cancels the request's reactive chain.
  * Cancelling a transaction in flight rolls it back in theory; in practice r2dbc-pool gives the connection back to the
  * pool at the moment of the cancellation, with the transaction still open, and the next borrower's {@code COMMIT}
- * committed half of the abandoned one: under overload {@code bench/checkin} found check-ins committed without their
- * points event. So the cancellation stops here: the rest of the chain runs on, and only its answer is dropped.
+ * commits half of the abandoned one (a check-in without its points event). So the cancellation stops here: the rest
+ * of the chain runs on, and only its answer is dropped.
  * <p>
- * One small operator rather than a detour through a {@code CompletableFuture}: this runs on every request, and the
- * detour cost a few per cent of a check-in's CPU (profiled under {@code bench/checkin}).
+ * One small operator rather than a detour through a {@code CompletableFuture}: this runs on every request.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)

@@ -26,12 +26,10 @@ import cn.partybuilding.points.core.GradingScheme;
  * @param workers scoring loops run by this instance
  * @param busyBatchInterval while a {@link ScoringYield} says people are waiting for the database, each worker scores
  * at most one batch per this interval (a floor: scoring never stops, a long rush only delays points). Scoring an
- * event costs more CPU than taking the check-in it came from (bench/checkin: catching up, the workers score about
- * 1,300 events a second on its 2 cores), so at 1 s the two workers' 200 events a second took a share of the machine
- * a rush noticed: at 2,800 check-ins a second the server's mean answer was 12 ms, against 8 to 10 ms at 5 s
+ * event costs more CPU than taking the check-in it came from, so the floor is low enough for the rush not to notice
+ * it
  * @param busyBatchSize events in each of those batches: small, so that scoring takes the machine from the rush in
- * short slices rather than in one burst (a batch of 100 every 5 s still made a slow second every 5 s at 2,800
- * check-ins/s)
+ * short slices rather than in one burst
  * @param maxAttempts attempts at scoring a failing event before it is set aside (never blocking the queue)
  * @param retryBackoff wait before the second attempt at a failing event; it doubles with every attempt, up to an hour
  * @param recalculationPoll how often an idle instance looks for recalculations to run (or to resume)

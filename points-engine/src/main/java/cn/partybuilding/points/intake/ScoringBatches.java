@@ -35,7 +35,8 @@ import cn.partybuilding.points.rules.PointsRules;
  * them, or between them, since the claim skips what others hold) are left for the next round, so one member's
  * events are scored in order. (Such a member's events stay at the head of the queue until the holder commits,
  * normally milliseconds; a member with more waiting events than a batch holds can delay others' events that long.)
- * A crash or a stop in the middle rolls the whole batch back, so every event is scored exactly once. A batch that fails is retried one event at a time, so that one bad event only delays itself: it is
+ * A crash or a stop in the middle rolls the whole batch back, so every event is scored exactly once. A batch that
+ * fails is retried one event at a time, so that one bad event only delays itself: it is
  * retried with backoff and set aside after the last attempt.
  */
 @Component
