@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;

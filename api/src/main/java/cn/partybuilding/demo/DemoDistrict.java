@@ -103,7 +103,7 @@ class DemoDistrict implements ApplicationRunner {
 
 	private Flux<Login> branch(UUID community, String communityName, int number, int grid, String hash) {
 		UUID branchId = id("org:branch:" + number);
-		String name = communityName + "社区第" + (grid == 1 ? "一" : "二") + "网格党支部";
+		String name = communityName + "社区第" + ((grid == 1) ? "一" : "二") + "网格党支部";
 		return this.tree.add(branchId, community, name, OrgType.BRANCH, OrgKind.GRID)
 			.thenMany(Flux.range(0, 10).concatMap((i) -> {
 				int n = (number - 1) * 10 + i + 1;

@@ -32,12 +32,12 @@ import cn.partybuilding.test.Api;
 import cn.partybuilding.test.FakeGateways;
 import cn.partybuilding.test.IntegrationTest;
 
+import static cn.partybuilding.notifications.NotifierProbe.pushesTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static cn.partybuilding.notifications.NotifierProbe.pushesTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;

@@ -20,7 +20,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.partybuilding.org.OrgUnit;
-import cn.partybuilding.points.PointsWorld.Person;
 import cn.partybuilding.points.core.BusinessCalendar;
 import cn.partybuilding.points.core.DefaultRuleBook;
 import cn.partybuilding.points.core.EventType;

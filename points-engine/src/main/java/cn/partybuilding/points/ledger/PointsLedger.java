@@ -102,7 +102,6 @@ public class PointsLedger {
 	 * Appends the entries, each unless an entry with its key (event and rule code; for compensations also the
 	 * recalculation) is there already, and adds each appended entry to its member's balance of its year in the same
 	 * statement: the balance always equals the sum of the entries.
-	 *
 	 * @return the entries appended
 	 */
 	public Mono<List<RecordedEntry>> append(Collection<LedgerEntry> entries, @Nullable UUID recalculationId,

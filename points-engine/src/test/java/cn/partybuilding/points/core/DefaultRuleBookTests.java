@@ -1,13 +1,13 @@
 package cn.partybuilding.points.core;
 
-import static cn.partybuilding.points.core.RuleBuilder.shanghai;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import static cn.partybuilding.points.core.RuleBuilder.shanghai;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class DefaultRuleBookTests {
 
