@@ -3,6 +3,7 @@ package cn.partybuilding.security;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -176,7 +177,8 @@ class SecurityConfiguration {
 			.map((grant) -> grant.role().name())
 			.distinct()
 			.forEach((role) -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
-		return Mono.just(new JwtAuthenticationToken(jwt, authorities, jwt.getSubject()));
+		return Mono.just(new JwtAuthenticationToken(jwt, authorities,
+				Objects.requireNonNull(jwt.getSubject(), "CallerResolver read the caller from it")));
 	}
 
 	/** Answers 401 and 403 with problems, and says {@code WWW-Authenticate: Bearer} as RFC 6750 asks. */
