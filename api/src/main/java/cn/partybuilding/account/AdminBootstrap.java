@@ -1,6 +1,7 @@
 package cn.partybuilding.account;
 
 import java.time.Duration;
+import java.util.Objects;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,9 +46,9 @@ class AdminBootstrap implements ApplicationRunner {
 		if (!this.admin.configured()) {
 			return;
 		}
-		String phone = PhoneNumbers.normalize(this.admin.phone())
+		String phone = PhoneNumbers.normalize(Objects.requireNonNull(this.admin.phone(), "configured() checked it"))
 			.orElseThrow(() -> new IllegalStateException("PARTY_ADMIN_PHONE is not a mobile number"));
-		String password = this.admin.password();
+		String password = Objects.requireNonNull(this.admin.password(), "configured() checked it");
 		// Start-up, outside the event loop: blocking here is fine.
 		this.accounts.findByPhone(phone)
 			.switchIfEmpty(create(phone, password))

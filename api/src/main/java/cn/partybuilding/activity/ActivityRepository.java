@@ -104,9 +104,10 @@ class ActivityRepository {
 
 	static Activity activity(Readable row) {
 		String venueName = row.get("venue_name", String.class);
-		Venue venue = (venueName == null) ? null
-				: new Venue(venueName, row.get("venue_lat", Double.class), row.get("venue_lng", Double.class),
-						row.get("venue_radius_m", Integer.class));
+		Venue venue = (venueName != null)
+				? new Venue(venueName, row.get("venue_lat", Double.class), row.get("venue_lng", Double.class),
+						row.get("venue_radius_m", Integer.class))
+				: null;
 		Set<CheckInMethod> methods = Arrays.stream(row.get("methods", String[].class))
 			.map(CheckInMethod::valueOf)
 			.collect(Collectors.toCollection(() -> EnumSet.noneOf(CheckInMethod.class)));

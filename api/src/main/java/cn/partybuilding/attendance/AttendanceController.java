@@ -30,9 +30,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.partybuilding.activity.Activities;
 import cn.partybuilding.activity.Activity;
 import cn.partybuilding.activity.ActivityAccess;
-import cn.partybuilding.activity.Activities;
 import cn.partybuilding.attendance.LeaveRequest.LeaveStatus;
 import cn.partybuilding.checkin.CheckInCodes;
 import cn.partybuilding.checkin.DeviceIds;

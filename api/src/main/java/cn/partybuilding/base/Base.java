@@ -60,7 +60,7 @@ public record Base(UUID id, String name, BaseType type, String address, double l
 
 	/** The ids among {@code ids} that are not on the menu. */
 	public List<UUID> notOnMenu(List<UUID> ids) {
-		return ids.stream().filter((id) -> this.menu.stream().noneMatch((item) -> item.id().equals(id))).toList();
+		return ids.stream().filter((candidate) -> this.menu.stream().noneMatch((item) -> item.id().equals(candidate))).toList();
 	}
 
 	/** How long the chosen items take together. */

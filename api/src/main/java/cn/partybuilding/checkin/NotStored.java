@@ -19,7 +19,6 @@ public final class NotStored {
 
 	/**
 	 * The member's existing check-in, or the refusal: {@code DEVICE_ALREADY_USED} or {@code NOT_INVITED}.
-	 *
 	 * @param theirs the member's own check-in, if any
 	 * @param deviceTaken whether another member checked in from the device
 	 */
@@ -29,7 +28,6 @@ public final class NotStored {
 
 	/**
 	 * As {@link #explain(Mono, Mono)}, when more than the member's status may have made the insert skip the row.
-	 *
 	 * @param theirs the member's own check-in, if any
 	 * @param deviceTaken whether another member checked in from the device
 	 * @param otherwise the refusal when neither is the reason

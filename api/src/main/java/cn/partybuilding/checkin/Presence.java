@@ -41,7 +41,6 @@ public final class Presence {
 
 	/**
 	 * The proof of presence, or the refusal.
-	 *
 	 * @param asked what the meeting or visit asks for
 	 * @param presented what the member presents
 	 * @param now the moment of the check-in
@@ -55,8 +54,8 @@ public final class Presence {
 		byte[] secret = asked.codeSecret();
 		if (secret != null) {
 			String code = presented.code();
-			CheckInCodes.Verdict verdict = (code == null) ? CheckInCodes.Verdict.INVALID
-					: CheckInCodes.verify(secret, asked.subjectId(), code, now);
+			CheckInCodes.Verdict verdict = (code != null) ? CheckInCodes.verify(secret, asked.subjectId(), code, now)
+					: CheckInCodes.Verdict.INVALID;
 			switch (verdict) {
 				case EXPIRED -> throw new DomainException(ErrorCode.CHECKIN_CODE_EXPIRED);
 				case INVALID -> throw new DomainException(ErrorCode.CHECKIN_CODE_INVALID);

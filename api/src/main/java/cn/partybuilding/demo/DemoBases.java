@@ -14,6 +14,7 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -97,7 +98,8 @@ class DemoBases implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) {
 		List<Base> demoBases = demoBases();
-		String hash = this.passwords.hash(DemoDistrict.PASSWORD).block(Duration.ofSeconds(10));
+		String hash = Objects.requireNonNull(this.passwords.hash(DemoDistrict.PASSWORD).block(Duration.ofSeconds(10)),
+				"hashing answers a hash");
 		baseAdmin(hash, demoBases).then(bookings(demoBases)).block(Duration.ofMinutes(1));
 		appendLogin();
 		logger.info("Demo bases are loaded: {} bases of the four types, member 42 administers them", demoBases.size());

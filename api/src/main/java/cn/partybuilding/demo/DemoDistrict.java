@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -80,8 +81,10 @@ class DemoDistrict implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		String hash = this.passwords.hash(PASSWORD).block(Duration.ofSeconds(10));
-		List<Login> logins = load(hash).collectList().block(Duration.ofMinutes(2));
+		String hash = Objects.requireNonNull(this.passwords.hash(PASSWORD).block(Duration.ofSeconds(10)),
+				"hashing answers a hash");
+		List<Login> logins = Objects.requireNonNull(load(hash).collectList().block(Duration.ofMinutes(2)),
+				"collectList() always answers");
 		write(logins);
 		logger.info("Demo district 示范区 is loaded: {} demo accounts; logins are in {}", logins.size(),
 				this.settings.dataDir().resolve("demo-logins.txt"));
@@ -103,7 +106,7 @@ class DemoDistrict implements ApplicationRunner {
 
 	private Flux<Login> branch(UUID community, String communityName, int number, int grid, String hash) {
 		UUID branchId = id("org:branch:" + number);
-		String name = communityName + "社区第" + (grid == 1 ? "一" : "二") + "网格党支部";
+		String name = communityName + "社区第" + ((grid == 1) ? "一" : "二") + "网格党支部";
 		return this.tree.add(branchId, community, name, OrgType.BRANCH, OrgKind.GRID)
 			.thenMany(Flux.range(0, 10).concatMap((i) -> {
 				int n = (number - 1) * 10 + i + 1;

@@ -17,7 +17,6 @@ final class DemoOnce {
 	 * Creates it unless {@code exists} says it is there. If creating fails because another instance created it after
 	 * this one looked (a duplicate key, a phone number taken, the seats the other one holds: raised once the other's
 	 * transaction committed), nothing is missing, so the failure is dropped once {@code exists} says it is there now.
-	 *
 	 * @param <T> what creating it gives
 	 * @param exists looks whether it is there; asked again after a failure
 	 * @param create creates it

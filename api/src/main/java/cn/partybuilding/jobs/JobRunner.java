@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -86,7 +87,8 @@ class JobRunner implements SmartLifecycle {
 						run.date(), counts.processed(), counts.created(), run.id())))
 			.onErrorResume((ex) -> {
 				logger.error("Job {} for {} failed (run {})", job.name(), run.date(), run.id(), ex);
-				return this.runs.finish(run.id(), JobRun.Status.FAILED, soFar.get(), ex.getClass().getSimpleName(),
+				return this.runs.finish(run.id(), JobRun.Status.FAILED,
+						Objects.requireNonNull(soFar.get(), "NONE at the start, counts since"), ex.getClass().getSimpleName(),
 						this.clock.instant());
 			})
 			.doFinally((signal) -> {

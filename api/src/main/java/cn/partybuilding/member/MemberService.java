@@ -6,12 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
@@ -19,13 +17,13 @@ import cn.partybuilding.account.Passwords;
 import cn.partybuilding.member.MemberController.MemberPatch;
 import cn.partybuilding.member.MemberController.NewMemberRequest;
 import cn.partybuilding.member.MemberViews.MemberView;
+import cn.partybuilding.org.AccessPolicy;
 import cn.partybuilding.org.OrgKind;
 import cn.partybuilding.org.OrgType;
 import cn.partybuilding.org.OrgUnit;
 import cn.partybuilding.org.Orgs;
 import cn.partybuilding.personaldata.PhoneNumbers;
 import cn.partybuilding.points.roster.PointsRoster;
-import cn.partybuilding.org.AccessPolicy;
 import cn.partybuilding.security.Caller;
 import cn.partybuilding.security.Role;
 import cn.partybuilding.system.Ids;

@@ -1,7 +1,5 @@
 package cn.partybuilding.member;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import reactor.core.publisher.Mono;

@@ -14,9 +14,9 @@ import reactor.core.publisher.Mono;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
+import cn.partybuilding.account.Accounts;
 import cn.partybuilding.notification.MemberDirectory;
 import cn.partybuilding.notification.birthday.PoliticalBirthday;
-import cn.partybuilding.account.Accounts;
 import cn.partybuilding.personaldata.PersonalDataCipher;
 
 /**

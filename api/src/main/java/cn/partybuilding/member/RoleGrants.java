@@ -73,12 +73,10 @@ class RoleGrants {
 			case MEMBER -> Mono.error(new DomainException(ErrorCode.ROLE_NOT_GRANTABLE, role.name()));
 			case SYS_ADMIN -> (scopeId != null) ? Mono.error(DomainException.invalid(Violation.of("scopeId", "none")))
 					: caller.isSysAdmin() ? Mono.empty() : Mono.error(DomainException.forbidden());
-			case SECRETARY, ORG_ADMIN -> (scopeId == null)
-					? Mono.error(DomainException.invalid(Violation.of("scopeId", "required")))
-					: this.access.require(caller, scopeId, Role.ORG_ADMIN).then();
-			case BASE_ADMIN -> (scopeId == null)
-					? Mono.error(DomainException.invalid(Violation.of("scopeId", "required")))
-					: baseAdministeredBy(caller, scopeId);
+			case SECRETARY, ORG_ADMIN -> (scopeId != null) ? this.access.require(caller, scopeId, Role.ORG_ADMIN).then()
+					: Mono.error(DomainException.invalid(Violation.of("scopeId", "required")));
+			case BASE_ADMIN -> (scopeId != null) ? baseAdministeredBy(caller, scopeId)
+					: Mono.error(DomainException.invalid(Violation.of("scopeId", "required")));
 		};
 		return this.members.get(caller, memberId)
 			.doOnNext((member) -> Decisions.requireNotOwn(caller, memberId))

@@ -113,7 +113,9 @@ final class RosterChecks {
 			if (branch == null || !branches.contains(branch)) {
 				found.add(Violation.atLine(row.line(), "branchId", "branchInOrg"));
 			}
-			if (found.isEmpty()) {
+			// The null checks only repeat what an empty list of violations means.
+			if (found.isEmpty() && branch != null && phone != null && gender != null && birth != null && joined != null
+					&& category != null) {
 				// The file has no date of full membership: the usual year of probation is assumed.
 				LocalDate fullOn = joined.plusYears(1).isAfter(today) ? null : joined.plusYears(1);
 				members.add(new NewMember(Ids.newId(), branch, row.name(), phone, gender, birth, joined, fullOn,

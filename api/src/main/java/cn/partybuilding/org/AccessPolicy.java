@@ -83,7 +83,7 @@ public class AccessPolicy {
 		return caller.roles()
 			.stream()
 			.filter((grant) -> wanted.contains(grant.role()) && grant.role().scopedToOrg() && grant.scope() != null)
-			.anyMatch((grant) -> grant.scope().equals(unit.id()) || unit.ancestors().contains(grant.scope()));
+			.anyMatch((grant) -> unit.id().equals(grant.scope()) || unit.ancestors().contains(grant.scope()));
 	}
 
 }

@@ -79,7 +79,7 @@ class ReservationQueries {
 			.switchIfEmpty(Mono.error(DomainException::notFound))
 			.then(this.access.oversees(caller, baseId))
 			.flatMap((oversees) -> oversees ? Mono.<Void>empty() : Mono.error(DomainException.forbidden()));
-		return (orgId == null) ? ofBase : ofBase.onErrorResume(DomainException.class, (refused) -> ofOrg);
+		return (orgId != null) ? ofBase.onErrorResume(DomainException.class, (refused) -> ofOrg) : ofBase;
 	}
 
 	/** The reservation as the caller, who may see it, is shown it. */

@@ -3,6 +3,7 @@ package cn.partybuilding.security;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -39,10 +40,10 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
@@ -176,7 +177,8 @@ class SecurityConfiguration {
 			.map((grant) -> grant.role().name())
 			.distinct()
 			.forEach((role) -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
-		return Mono.just(new JwtAuthenticationToken(jwt, authorities, jwt.getSubject()));
+		return Mono.just(new JwtAuthenticationToken(jwt, authorities,
+				Objects.requireNonNull(jwt.getSubject(), "CallerResolver read the caller from it")));
 	}
 
 	/** Answers 401 and 403 with problems, and says {@code WWW-Authenticate: Bearer} as RFC 6750 asks. */

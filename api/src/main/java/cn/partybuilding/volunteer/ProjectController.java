@@ -104,7 +104,7 @@ class ProjectController {
 	Mono<Page<SignupView>> signups(@PathVariable UUID id, Caller caller, PageRequest page) {
 		return this.signups.ofProject(caller, id, page)
 			.flatMap((result) -> this.names.namesOf(result.items().stream().map(Signup::memberId).toList())
-				.map((names) -> result.map((signup) -> SignupView.of(signup, names.get(signup.memberId()),
+				.map((named) -> result.map((signup) -> SignupView.of(signup, named.get(signup.memberId()),
 						this.clock.getZone()))));
 	}
 

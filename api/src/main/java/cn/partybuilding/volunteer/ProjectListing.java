@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -102,7 +103,7 @@ class ProjectListing {
 			.all()
 			.collectList()
 			.map((rows) -> page.page(rows, (listed) -> (near != null)
-					? List.of(NEAR, asOf.toString(), Double.toString(listed.distance()), listed.project().id().toString())
+					? List.of(NEAR, asOf.toString(), Double.toString(Objects.requireNonNull(listed.distance(), "selected when near")), listed.project().id().toString())
 					: List.of(MINE, asOf.toString(), listed.mine() ? "0" : "1", listed.project().startsAt().toString(),
 							listed.project().id().toString())));
 	}

@@ -104,9 +104,10 @@ class ProjectRepository {
 
 	static Project project(Readable row) {
 		String locationName = row.get("location_name", String.class);
-		Venue location = (locationName == null) ? null
-				: new Venue(locationName, row.get("location_lat", Double.class), row.get("location_lng", Double.class),
-						row.get("location_radius_m", Integer.class));
+		Venue location = (locationName != null)
+				? new Venue(locationName, row.get("location_lat", Double.class), row.get("location_lng", Double.class),
+						row.get("location_radius_m", Integer.class))
+				: null;
 		return new Project(row.get("id", UUID.class), row.get("org_id", UUID.class), row.get("title", String.class),
 				row.get("description", String.class), row.get("category", String.class), location,
 				row.get("starts_at", Instant.class), row.get("ends_at", Instant.class),

@@ -85,8 +85,8 @@ class Projects {
 		Position position = (near != null) ? Position.parse(near) : null;
 		ProjectListing.Query query = new ProjectListing.Query(caller.id(), orgId,
 				(status != null) ? status : ProjectStatus.OPEN, position);
-		Mono<?> unit = (orgId == null) ? Mono.empty()
-				: this.orgs.find(orgId).switchIfEmpty(Mono.error(DomainException::notFound));
+		Mono<?> unit = (orgId != null) ? this.orgs.find(orgId).switchIfEmpty(Mono.error(DomainException::notFound))
+				: Mono.empty();
 		return unit.then(Mono.defer(() -> this.listing.list(query, this.clock.instant(), page)));
 	}
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -35,7 +36,7 @@ record SignupView(String id, String projectId, String memberId, @Nullable String
 	static SignupView of(Signup signup, @Nullable String memberName, ZoneId zone) {
 		Signup.Audit audit = signup.audit();
 		return new SignupView(signup.id().toString(), signup.projectId().toString(), signup.memberId().toString(),
-				memberName, signup.status(), local(signup.signedUpAt(), zone), local(signup.checkedInAt(), zone),
+				memberName, signup.status(), Objects.requireNonNull(local(signup.signedUpAt(), zone)), local(signup.checkedInAt(), zone),
 				local(signup.checkedOutAt(), zone), signup.recordedHours(), audit.approvedHours(),
 				text(audit.madeUpBy()), local(audit.madeUpAt(), zone), audit.makeupReason(), text(audit.approvedBy()),
 				local(audit.approvedAt(), zone), audit.approvalReason());

@@ -55,15 +55,15 @@ public class VolunteerRecords {
 		return this.projects.find(projectId).flatMap((project) -> this.signups
 			.insert(signupId, projectId, memberId, signedUpAt)
 			.flatMap((signup) -> this.projects.recount(projectId))
-			.then((checkedInAt == null) ? Mono.empty() : this.signups.checkIn(signupId, checkedInAt, null))
+			.then((checkedInAt != null) ? this.signups.checkIn(signupId, checkedInAt, null) : Mono.empty())
 			.then((checkedInAt == null || checkedOutAt == null) ? Mono.empty()
 					: this.signups.checkOut(signupId, checkedOutAt, null,
 							project.window().hours(checkedInAt, checkedOutAt)))
-			.then((approvedBy == null) ? Mono.empty() : this.signups.find(signupId)
+			.then((approvedBy != null) ? this.signups.find(signupId)
 				.filter((signup) -> signup.status() == SignupStatus.CHECKED_OUT && signup.recordedHours() != null)
 				.flatMap((signup) -> this.signups.approve(signupId, signup.recordedHours(), approvedBy,
 						(checkedOutAt != null) ? checkedOutAt : signedUpAt, null))
-				.flatMap((approved) -> this.events.approved(project, approved)))
+				.flatMap((approved) -> this.events.approved(project, approved)) : Mono.empty())
 			.as(this.transactions::transactional));
 	}
 

@@ -11,9 +11,11 @@ import java.time.format.ResolverStyle;
 import java.time.format.SignStyle;
 import java.time.temporal.ChronoField;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.DeserializationConfig;
@@ -79,7 +81,7 @@ class InputConfiguration implements WebFluxConfigurer {
 
 			@Override
 			public T parse(String text, Locale locale) {
-				return InputBounds.check(parse.apply(text.strip()));
+				return Objects.requireNonNull(InputBounds.check(parse.apply(text.strip())));
 			}
 
 			@Override
@@ -142,7 +144,7 @@ class InputConfiguration implements WebFluxConfigurer {
 		}
 
 		@Override
-		public Object deserialize(JsonParser parser, DeserializationContext context) {
+		public @Nullable Object deserialize(JsonParser parser, DeserializationContext context) {
 			Object value = super.deserialize(parser, context);
 			return (value != null) ? this.check.apply(value) : null;
 		}

@@ -3,6 +3,8 @@ package cn.partybuilding.web;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.web.server.ServerWebExchange;
 
 /** The id of a request: taken from a well-formed {@code X-Request-Id} header or made up, echoed on the response. */
@@ -37,7 +39,7 @@ public final class RequestIds {
 		return created;
 	}
 
-	static String fromHeaderOrNew(String header) {
+	static String fromHeaderOrNew(@Nullable String header) {
 		if (header != null && WELL_FORMED.matcher(header).matches()) {
 			return header;
 		}

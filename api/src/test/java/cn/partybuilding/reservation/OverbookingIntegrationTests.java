@@ -140,7 +140,7 @@ class OverbookingIntegrationTests {
 			.booked(this.district.secretaryA.token(), this.fixtures.booking(slot.baseId(), slot.start(), 10))
 			.get("id");
 		List<Outcome> cancels = Flux.range(0, 32)
-			.flatMap((i) -> act(i % 2 == 0 ? this.district.secretaryA : slot.admin(), cancelled, "cancel"), 32)
+			.flatMap((i) -> act((i % 2 == 0) ? this.district.secretaryA : slot.admin(), cancelled, "cancel"), 32)
 			.collectList()
 			.block(Duration.ofMinutes(1));
 		assertThat(cancels).filteredOn((outcome) -> outcome.status() == 200).hasSize(1);

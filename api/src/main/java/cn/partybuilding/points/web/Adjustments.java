@@ -10,11 +10,11 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import cn.partybuilding.org.AccessPolicy;
 import cn.partybuilding.points.core.EventType;
 import cn.partybuilding.points.core.PointsEvent;
 import cn.partybuilding.points.intake.PointsIntake;
 import cn.partybuilding.points.roster.PointsRoster;
-import cn.partybuilding.org.AccessPolicy;
 import cn.partybuilding.security.Caller;
 import cn.partybuilding.security.Decisions;
 import cn.partybuilding.security.Role;

@@ -9,13 +9,13 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
 
+import cn.partybuilding.org.AccessPolicy;
 import cn.partybuilding.points.claims.Claim;
 import cn.partybuilding.points.claims.ClaimDecision;
 import cn.partybuilding.points.claims.ClaimStatus;
 import cn.partybuilding.points.claims.ClaimSubmission;
 import cn.partybuilding.points.claims.PointsClaims;
 import cn.partybuilding.points.roster.RosterNames;
-import cn.partybuilding.org.AccessPolicy;
 import cn.partybuilding.security.Caller;
 import cn.partybuilding.security.Decisions;
 import cn.partybuilding.security.Role;
@@ -121,7 +121,7 @@ class Claims {
 
 	private Mono<Page<ClaimView>> views(Page<Claim> page) {
 		return this.names.namesOf(page.items().stream().map(Claim::memberId).toList())
-			.map((names) -> page.map((claim) -> view(claim, names)));
+			.map((named) -> page.map((claim) -> view(claim, named)));
 	}
 
 	private ClaimView view(Claim claim, Map<UUID, String> names) {

@@ -15,9 +15,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.partybuilding.org.AccessPolicy;
 import cn.partybuilding.points.core.RankedMember;
 import cn.partybuilding.points.ranking.Leaderboards;
-import cn.partybuilding.org.AccessPolicy;
 import cn.partybuilding.security.Caller;
 import cn.partybuilding.web.paging.PageRequest;
 import cn.partybuilding.web.problem.DomainException;

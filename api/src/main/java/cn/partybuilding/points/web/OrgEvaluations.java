@@ -9,12 +9,12 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
 
+import cn.partybuilding.org.AccessPolicy;
 import cn.partybuilding.points.PointsSettings;
 import cn.partybuilding.points.core.GradingScheme;
 import cn.partybuilding.points.ranking.Evaluation;
 import cn.partybuilding.points.ranking.Evaluations;
 import cn.partybuilding.points.ranking.GradePosition;
-import cn.partybuilding.org.AccessPolicy;
 import cn.partybuilding.security.Caller;
 import cn.partybuilding.security.Role;
 import cn.partybuilding.web.paging.PageRequest;

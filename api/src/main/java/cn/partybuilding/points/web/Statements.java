@@ -8,13 +8,13 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
 
+import cn.partybuilding.org.AccessPolicy;
 import cn.partybuilding.points.ledger.PointsStatements;
 import cn.partybuilding.points.ledger.RecordedEntry;
 import cn.partybuilding.points.ledger.StatementPosition;
 import cn.partybuilding.points.ranking.BranchStanding;
 import cn.partybuilding.points.ranking.Leaderboards;
 import cn.partybuilding.points.roster.PointsRoster;
-import cn.partybuilding.org.AccessPolicy;
 import cn.partybuilding.security.Caller;
 import cn.partybuilding.security.Role;
 import cn.partybuilding.web.paging.Page;

@@ -2,6 +2,7 @@ package cn.partybuilding.web.paging;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.MethodParameter;
@@ -50,7 +51,7 @@ class PageRequestResolver implements ArgumentResolver {
 		return new PageRequest(limit, after, (position) -> this.cursors.encode(path, position));
 	}
 
-	private static int limit(String value) {
+	private static int limit(@Nullable String value) {
 		if (value == null || value.isEmpty()) {
 			return PageRequest.DEFAULT_LIMIT;
 		}

@@ -6,7 +6,7 @@ import org.springframework.http.HttpStatus;
 
 /**
  * Every machine code a client can receive, with the HTTP status it travels with. Codes are stable: the apps branch
- * on them. Titles and details live in {@code messages*.properties} under {@code problem.<CODE>.*}.
+ * on them. Titles and details live in {@code messages*.properties} under {@code problem.&lt;CODE&gt;.*}.
  */
 public enum ErrorCode {
 

@@ -117,7 +117,7 @@ class ErrorTranslator {
 		}
 		if (ex.getCause() instanceof TypeMismatchException mismatch) {
 			MethodParameter parameter = ex.getMethodParameter();
-			if (isPathVariable(parameter) && UUID.class.equals(parameter.getParameterType())) {
+			if (parameter != null && isPathVariable(parameter) && UUID.class.equals(parameter.getParameterType())) {
 				// Ids are opaque: a string that cannot be an id names nothing that exists.
 				return this.problems.of(ErrorCode.NOT_FOUND, exchange);
 			}

@@ -2,6 +2,7 @@ package cn.partybuilding.web.problem;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,7 +48,7 @@ public class ProblemResponder {
 	/** The body exactly as the HTTP message writers render a {@link ProblemDetail}: properties at the top level. */
 	static Map<String, Object> asMap(ProblemDetail problem) {
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("type", problem.getType().toString());
+		body.put("type", Objects.requireNonNull(problem.getType(), "about:blank unless set").toString());
 		body.put("title", problem.getTitle());
 		body.put("status", problem.getStatus());
 		if (problem.getDetail() != null) {

@@ -32,6 +32,7 @@ import cn.partybuilding.test.Api;
 import cn.partybuilding.test.FakeGateways;
 import cn.partybuilding.test.IntegrationTest;
 
+import static cn.partybuilding.notifications.NotifierProbe.pushesTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;

@@ -258,19 +258,15 @@ class NotificationEndpointsIntegrationTests {
 		String secretaryToken = secretary.login(this.api);
 		String uri = "/api/v1/orgs/" + this.branch + "/political-birthdays?from=2027-02-20&to=2027-03-20&limit=1";
 		Map<String, Object> page = page(secretaryToken, uri, null);
-		assertThat(items(page)).singleElement().satisfies((item) -> {
-			assertThat(item).containsEntry("memberId", second.id().toString())
-				.containsEntry("name", "刘丽华")
-				.containsEntry("politicalBirthday", "2027-02-28")
-				.containsEntry("joinedPartyOn", "1996-02-29")
-				.containsEntry("partyYears", 31);
-		});
+		assertThat(items(page)).singleElement().satisfies((item) -> assertThat(item).containsEntry("memberId", second.id().toString())
+			.containsEntry("name", "刘丽华")
+			.containsEntry("politicalBirthday", "2027-02-28")
+			.containsEntry("joinedPartyOn", "1996-02-29")
+			.containsEntry("partyYears", 31));
 		Map<String, Object> next = page(secretaryToken, uri + "&cursor=" + page.get("nextCursor"), null);
-		assertThat(items(next)).singleElement().satisfies((item) -> {
-			assertThat(item).containsEntry("memberId", first.id().toString())
-				.containsEntry("politicalBirthday", "2027-03-10")
-				.containsEntry("partyYears", 41);
-		});
+		assertThat(items(next)).singleElement().satisfies((item) -> assertThat(item).containsEntry("memberId", first.id().toString())
+			.containsEntry("politicalBirthday", "2027-03-10")
+			.containsEntry("partyYears", 41));
 		assertThat(next.get("nextCursor")).isNull();
 	}
 

@@ -12,12 +12,12 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import cn.partybuilding.org.AccessPolicy;
 import cn.partybuilding.org.OrgType;
 import cn.partybuilding.org.OrgUnit;
 import cn.partybuilding.points.intake.PointsIntake;
 import cn.partybuilding.points.roster.PointsRoster;
 import cn.partybuilding.points.roster.RosterMember;
-import cn.partybuilding.org.AccessPolicy;
 import cn.partybuilding.security.Caller;
 import cn.partybuilding.security.Role;
 import cn.partybuilding.security.RoleGrant;

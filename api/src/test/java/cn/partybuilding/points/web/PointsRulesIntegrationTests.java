@@ -20,13 +20,13 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.partybuilding.org.OrgUnit;
-import cn.partybuilding.points.web.PointsWorld.Person;
 import cn.partybuilding.points.core.BusinessCalendar;
 import cn.partybuilding.points.core.DefaultRuleBook;
 import cn.partybuilding.points.core.EventType;
 import cn.partybuilding.points.core.PointsEvent;
 import cn.partybuilding.points.core.RuleVersion;
 import cn.partybuilding.points.rules.PointsRules;
+import cn.partybuilding.points.web.PointsWorld.Person;
 import cn.partybuilding.system.Ids;
 import cn.partybuilding.test.Api;
 import cn.partybuilding.test.IntegrationTest;

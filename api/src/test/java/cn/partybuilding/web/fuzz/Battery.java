@@ -1,8 +1,8 @@
 package cn.partybuilding.web.fuzz;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;

@@ -73,7 +73,7 @@ class PagingIntegrationTests {
 	void aTamperedOrMadeUpCursorIsA400NamingIt() {
 		insert(3);
 		String cursor = (String) page(2, null).get("nextCursor");
-		String tampered = cursor.substring(0, 3) + (cursor.charAt(3) == 'A' ? 'B' : 'A') + cursor.substring(4);
+		String tampered = cursor.substring(0, 3) + ((cursor.charAt(3) == 'A') ? 'B' : 'A') + cursor.substring(4);
 		for (String bad : List.of(tampered, "abc", "abc.def", UUID.randomUUID().toString())) {
 			this.api.get(this.token, "/api/v1/probe/items?owner={o}&cursor={c}", this.owner, bad)
 				.exchange()

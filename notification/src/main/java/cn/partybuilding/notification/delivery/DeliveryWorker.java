@@ -124,8 +124,8 @@ class DeliveryWorker implements SmartLifecycle {
 	private Mono<Void> send(List<Claimed> batch) {
 		Set<UUID> members = batch.stream().map(Claimed::memberId).collect(Collectors.toSet());
 		return this.preferences.ofMembers(members)
-			.flatMap((preferences) -> Flux.fromIterable(batch)
-				.flatMap((delivery) -> send(delivery, preferences.get(delivery.memberId())),
+			.flatMap((chosen) -> Flux.fromIterable(batch)
+				.flatMap((delivery) -> send(delivery, chosen.get(delivery.memberId())),
 						this.settings.delivery().concurrency())
 				.collectList())
 			.flatMap((results) -> dropDevices(results).then(this.repository.record(results, this.clock.instant())));

@@ -82,10 +82,10 @@ public class Notifications {
 	private Mono<Void> planDeliveries(UUID id, NotificationRequest request, Instant now) {
 		// One statement after the other: they share the transaction's connection.
 		return this.preferences.of(request.memberId())
-			.flatMap((preferences) -> this.devices.ofMember(request.memberId())
+			.flatMap((chosen) -> this.devices.ofMember(request.memberId())
 				.collectList()
-				.flatMap((devices) -> takeConsent(request, preferences)
-					.map((taken) -> DeliveryPlan.of(request.kind(), preferences, devices, taken))))
+				.flatMap((registered) -> takeConsent(request, chosen)
+					.map((taken) -> DeliveryPlan.of(request.kind(), chosen, registered, taken))))
 			.flatMap((plan) -> this.deliveries.schedule(id, request.memberId(), plan, now, request.deadline()));
 	}
 

@@ -1,5 +1,6 @@
 package cn.partybuilding.notification.sms;
 
+import java.util.Objects;
 import java.util.concurrent.TimeoutException;
 
 import reactor.core.publisher.Mono;
@@ -18,7 +19,8 @@ class GatewaySmsSender implements SmsSender {
 	private final NotificationSettings settings;
 
 	GatewaySmsSender(WebClient.Builder builder, NotificationSettings settings) {
-		this.client = builder.baseUrl(settings.smsGatewayUrl()).build();
+		this.client = builder
+			.baseUrl(Objects.requireNonNull(settings.smsGatewayUrl(), "only created when smsGatewayConfigured()")).build();
 		this.settings = settings;
 	}
 

@@ -3,6 +3,7 @@ package cn.partybuilding.notification.text;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -73,7 +74,7 @@ public final class NotificationTexts {
 	/** The text in {@code locale}: English when its language is English, Chinese otherwise. */
 	public static RenderedText render(NotificationKind kind, Map<String, String> params, Locale locale) {
 		boolean english = Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
-		String[] texts = (english ? ENGLISH : CHINESE).get(kind);
+		String[] texts = Objects.requireNonNull((english ? ENGLISH : CHINESE).get(kind), "every kind has its texts");
 		Map<String, String> results = english ? RESULTS_ENGLISH : RESULTS_CHINESE;
 		return new RenderedText(fill(texts[0], params, results), fill(texts[1], params, results));
 	}

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import cn.partybuilding.notification.Channel;
@@ -43,6 +44,7 @@ class DispatchTests {
 		NotificationPreferences quiet = new NotificationPreferences(Map.of(),
 				new QuietHours(LocalTime.of(9, 0), LocalTime.of(11, 0)));
 		Result result = this.dispatch.before(birthday(1), quiet, NOW);
+		assertThat(result).isNotNull();
 		assertThat(result.status()).isEqualTo(DeliveryStatus.HELD);
 		assertThat(result.nextAttemptAt()).isEqualTo(Instant.parse("2026-11-25T03:00:00Z"));
 		assertThat(result.attempts()).isZero();
@@ -52,14 +54,16 @@ class DispatchTests {
 	void aBirthdayWhoseDayEndsInQuietHoursIsGivenUp() {
 		NotificationPreferences quiet = new NotificationPreferences(Map.of(),
 				new QuietHours(LocalTime.of(9, 0), LocalTime.of(7, 0)));
-		assertThat(this.dispatch.before(birthday(1), quiet, NOW).status()).isEqualTo(DeliveryStatus.GIVEN_UP);
+		assertThat(this.dispatch.before(birthday(1), quiet, NOW)).extracting(Result::status)
+			.isEqualTo(DeliveryStatus.GIVEN_UP);
 	}
 
 	@Test
 	void aChannelTurnedOffSinceIsSkipped() {
 		NotificationPreferences off = new NotificationPreferences(
 				Map.of(NotificationKind.POLITICAL_BIRTHDAY, new KindPreference(false, Set.of(Channel.PUSH))), null);
-		assertThat(this.dispatch.before(birthday(1), off, NOW).status()).isEqualTo(DeliveryStatus.SKIPPED);
+		assertThat(this.dispatch.before(birthday(1), off, NOW)).extracting(Result::status)
+			.isEqualTo(DeliveryStatus.SKIPPED);
 		assertThat(this.dispatch.before(birthday(1), NotificationPreferences.defaults(), NOW)).isNull();
 	}
 
@@ -111,7 +115,8 @@ class DispatchTests {
 		return claimed(NotificationKind.POLITICAL_BIRTHDAY, Channel.PUSH, null, attempts, END_OF_DAY);
 	}
 
-	static Claimed claimed(NotificationKind kind, Channel channel, Channel fallback, int attempts, Instant deadline) {
+	static Claimed claimed(NotificationKind kind, Channel channel, @Nullable Channel fallback, int attempts,
+			@Nullable Instant deadline) {
 		return new Claimed(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), channel,
 				(channel == Channel.PUSH) ? "token-1" : null, (channel == Channel.PUSH) ? "IOS" : null, fallback,
 				attempts, deadline, kind, Map.of("name", "王建国", "years", "30"));

@@ -1,18 +1,18 @@
 package cn.partybuilding.points.core;
 
-import static cn.partybuilding.points.core.AmountBasis.FROM_EVENT;
-import static cn.partybuilding.points.core.AmountBasis.PER_EVENT;
-import static cn.partybuilding.points.core.AmountBasis.PER_UNIT;
-import static cn.partybuilding.points.core.PointsCategory.BASIC;
-import static cn.partybuilding.points.core.PointsCategory.BONUS;
-import static cn.partybuilding.points.core.PointsCategory.DEDUCTION;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+
+import static cn.partybuilding.points.core.AmountBasis.FROM_EVENT;
+import static cn.partybuilding.points.core.AmountBasis.PER_EVENT;
+import static cn.partybuilding.points.core.AmountBasis.PER_UNIT;
+import static cn.partybuilding.points.core.PointsCategory.BASIC;
+import static cn.partybuilding.points.core.PointsCategory.BONUS;
+import static cn.partybuilding.points.core.PointsCategory.DEDUCTION;
 
 /**
  * The rules a new installation starts with, modelled on published 党员积分制管理 schemes: 三会一课 3 points a session

@@ -42,7 +42,6 @@ class EventScorer {
 	/**
 	 * Scores events of distinct members together: their cap usage read in one query, their entries appended in one
 	 * statement. Each event is decided exactly as {@link #score} would.
-	 *
 	 * @throws IllegalArgumentException if two events are of the same member (the second must see the first's entries)
 	 */
 	Mono<Void> scoreAll(List<PointsEvent> events, Scorer scorer, Instant now) {

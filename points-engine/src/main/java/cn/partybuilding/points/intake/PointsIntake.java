@@ -97,7 +97,6 @@ public class PointsIntake {
 	 * events are stored together or not at all, without a transaction around them. That is one round trip to the
 	 * database where a transaction takes four, for the hottest write of the app (a meeting's check-ins). An event is
 	 * recorded if, and only if, the insert returned its key; and, as always, unless its id is stored already.
-	 *
 	 * @param insert the caller's {@code INSERT … RETURNING key}
 	 * @param eventsByKey the event of each row the insert may insert, by the key it returns for that row
 	 * @return the keys the insert returned: the rows it inserted
@@ -111,7 +110,6 @@ public class PointsIntake {
 	 * the workers would: for decisions whose answer is the entry, such as a secretary's manual adjustment. It is
 	 * scored ahead of the member's events still waiting in the queue (adjustments carry their own amount). An event
 	 * scored before answers with its entries as they are.
-	 *
 	 * @return the entries the event gave; none when no rule in force applies to it
 	 */
 	public Mono<List<RecordedEntry>> recordAndScore(PointsEvent event) {

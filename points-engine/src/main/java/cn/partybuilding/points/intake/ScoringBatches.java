@@ -104,10 +104,10 @@ class ScoringBatches {
 		Instant now = this.clock.instant();
 		return this.rules.book()
 			.map((book) -> new Scorer(book, new BusinessCalendar(this.clock.getZone())))
-			.flatMap((scorer) -> this.queue.claim(now, limit)
+			.flatMap((bookScorer) -> this.queue.claim(now, limit)
 				.doOnNext(onClaim)
 				.collectList()
-				.flatMap((claimed) -> scoreClaimed(claimed, scorer, now)))
+				.flatMap((claimed) -> scoreClaimed(claimed, bookScorer, now)))
 			.as(this.transactions::transactional);
 	}
 

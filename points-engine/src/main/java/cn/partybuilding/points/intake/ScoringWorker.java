@@ -85,7 +85,7 @@ class ScoringWorker extends BackgroundLoop {
 			boolean othersWaiting = this.yields.stream().anyMatch(ScoringYield::othersWaiting);
 			if (othersWaiting && now - lastBatch.get() < busyInterval) {
 				// Giving way: look again shortly, and score once the interval is over or nobody waits any more.
-				return Mono.delay(idle.compareTo(BUSY_CHECK) < 0 ? idle : BUSY_CHECK).then();
+				return Mono.delay((idle.compareTo(BUSY_CHECK) < 0) ? idle : BUSY_CHECK).then();
 			}
 			lastBatch.set(now);
 			int limit = othersWaiting ? small : full;

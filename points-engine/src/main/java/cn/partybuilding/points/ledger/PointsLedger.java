@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -73,7 +74,8 @@ public class PointsLedger {
 			for (var row : rows) {
 				// A code keeps its category, so the magnitude of the sum is the sum of the magnitudes.
 				LedgerRepository.CodeSums sums = row.sums();
-				BigDecimal sign = sign(categories.get(sums.ruleCode()).sign());
+				// The query asked for these codes only.
+				BigDecimal sign = sign(Objects.requireNonNull(categories.get(sums.ruleCode())).sign());
 				usages.put(row.key(), usages.getOrDefault(row.key(), CapUsage.NONE)
 					.with(sums.ruleCode(), new PeriodTotals(sums.day().multiply(sign), sums.month().multiply(sign),
 							sums.year().multiply(sign))));
@@ -105,7 +107,6 @@ public class PointsLedger {
 	 * Appends the entries, each unless an entry with its key (event and rule code; for compensations also the
 	 * recalculation) is there already, and adds each appended entry to its member's balance of its year in the same
 	 * statement: the balance always equals the sum of the entries.
-	 *
 	 * @return the entries appended
 	 */
 	public Mono<List<RecordedEntry>> append(Collection<LedgerEntry> entries, @Nullable UUID recalculationId,

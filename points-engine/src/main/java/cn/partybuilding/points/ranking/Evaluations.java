@@ -67,8 +67,8 @@ public class Evaluations {
 	public Mono<List<GradedRow>> grades(UUID evaluationId, @Nullable GradePosition after, int limit) {
 		return this.evaluations.grades(evaluationId, after, limit).collectList().flatMap((rows) -> this.names
 			.namesOf(rows.stream().map(GradedRow::memberId).toList())
-			.map((names) -> rows.stream()
-				.map((row) -> new GradedRow(row.memberId(), names.getOrDefault(row.memberId(), ""), row.points(),
+			.map((named) -> rows.stream()
+				.map((row) -> new GradedRow(row.memberId(), named.getOrDefault(row.memberId(), ""), row.points(),
 						row.grade()))
 				.toList()));
 	}

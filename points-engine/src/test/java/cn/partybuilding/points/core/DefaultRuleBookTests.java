@@ -1,13 +1,14 @@
 package cn.partybuilding.points.core;
 
-import static cn.partybuilding.points.core.RuleBuilder.shanghai;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+
+import static cn.partybuilding.points.core.RuleBuilder.shanghai;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class DefaultRuleBookTests {
 
@@ -56,7 +57,7 @@ class DefaultRuleBookTests {
 			.satisfies((e) -> assertThat(e.cappedBy()).isEqualTo(CapPeriod.DAY));
 	}
 
-	private String yearOf(EventType type, String activityType, int times) {
+	private String yearOf(EventType type, @Nullable String activityType, int times) {
 		var ledger = Ledger.empty();
 		for (int i = 1; i <= times; i++) {
 			Map<String, String> details = (activityType != null) ? Map.of(PointsEvent.ACTIVITY_TYPE, activityType)

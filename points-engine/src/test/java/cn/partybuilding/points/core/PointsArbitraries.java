@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.IntStream;
 
 import net.jqwik.api.Arbitraries;
@@ -55,7 +56,7 @@ final class PointsArbitraries {
 	/** A book where each code is absent, has one version, or two versions split at a date around new year. */
 	static Arbitrary<RuleBook> ruleBook(Map<String, PointsCategory> categories) {
 		List<Arbitrary<List<RuleVersion>>> perCode = new ArrayList<>();
-		CODES.forEach((code) -> perCode.add(versions(code, categories.get(code.code()))));
+		CODES.forEach((code) -> perCode.add(versions(code, Objects.requireNonNull(categories.get(code.code()), "categories has every code"))));
 		perCode.add(manual("MANUAL_BONUS", PointsCategory.BONUS));
 		perCode.add(manual("MANUAL_DEDUCTION", PointsCategory.DEDUCTION));
 		return Combinators.combine(perCode)

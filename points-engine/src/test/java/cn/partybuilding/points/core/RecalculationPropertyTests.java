@@ -1,8 +1,5 @@
 package cn.partybuilding.points.core;
 
-import static cn.partybuilding.points.core.PointsArbitraries.CALENDAR;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,6 +16,9 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 
 import cn.partybuilding.points.core.LedgerEntry.EventRule;
+
+import static cn.partybuilding.points.core.PointsArbitraries.CALENDAR;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class RecalculationPropertyTests {
 

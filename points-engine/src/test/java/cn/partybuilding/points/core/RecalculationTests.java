@@ -1,10 +1,5 @@
 package cn.partybuilding.points.core;
 
-import static cn.partybuilding.points.core.RuleBuilder.rule;
-import static cn.partybuilding.points.core.RuleBuilder.shanghai;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,6 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import static cn.partybuilding.points.core.RuleBuilder.rule;
+import static cn.partybuilding.points.core.RuleBuilder.shanghai;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class RecalculationTests {
 

@@ -1,10 +1,5 @@
 package cn.partybuilding.points.core;
 
-import static cn.partybuilding.points.core.RuleBuilder.rule;
-import static cn.partybuilding.points.core.RuleBuilder.shanghai;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,6 +10,11 @@ import org.junit.jupiter.api.Test;
 import cn.partybuilding.points.core.RuleViolation.ChangesCategory;
 import cn.partybuilding.points.core.RuleViolation.InvalidField;
 import cn.partybuilding.points.core.RuleViolation.OverlapsVersion;
+
+import static cn.partybuilding.points.core.RuleBuilder.rule;
+import static cn.partybuilding.points.core.RuleBuilder.shanghai;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class RuleBookTests {
 

@@ -1,10 +1,5 @@
 package cn.partybuilding.points.core;
 
-import static cn.partybuilding.points.core.RuleBuilder.rule;
-import static cn.partybuilding.points.core.RuleBuilder.shanghai;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +8,11 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+
+import static cn.partybuilding.points.core.RuleBuilder.rule;
+import static cn.partybuilding.points.core.RuleBuilder.shanghai;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class ScorerTests {
 

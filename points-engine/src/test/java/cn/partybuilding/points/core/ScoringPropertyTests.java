@@ -1,8 +1,5 @@
 package cn.partybuilding.points.core;
 
-import static cn.partybuilding.points.core.PointsArbitraries.CALENDAR;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,6 +14,9 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+
+import static cn.partybuilding.points.core.PointsArbitraries.CALENDAR;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ScoringPropertyTests {
 

@@ -1,6 +1,7 @@
 package cn.partybuilding.notification.channel.push;
 
 import java.time.Duration;
+import java.util.Objects;
 
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
@@ -29,7 +30,7 @@ class PushConfiguration {
 			.maxIdleTime(Duration.ofSeconds(30))
 			.build();
 		WebClient client = builder.clone()
-			.baseUrl(settings.pushGatewayUrl())
+			.baseUrl(Objects.requireNonNull(settings.pushGatewayUrl(), "checked by pushGatewayConfigured()"))
 			.clientConnector(new ReactorClientHttpConnector(HttpClient.create(pool)
 				.responseTimeout(settings.gatewayTimeout())))
 			.build();

@@ -53,11 +53,11 @@ class SmsNotifier implements Notifier {
 	@Override
 	public Mono<SendOutcome> send(OutgoingMessage message) {
 		return this.directory.contact(message.memberId())
-			.filter((contact) -> contact.phone() != null)
-			.flatMap((contact) -> this.allowance
+			.mapNotNull(MemberDirectory.Contact::phone)
+			.flatMap((phone) -> this.allowance
 				.take(message.memberId(), LocalDate.now(this.clock), UUID.fromString(message.messageId()),
 						this.settings.delivery().smsPerMemberPerDay())
-				.flatMap((allowed) -> allowed ? send(message, contact.phone())
+				.flatMap((allowed) -> allowed ? send(message, phone)
 						: Mono.just(new SendOutcome.Refused("daily SMS allowance used up"))))
 			.defaultIfEmpty(new SendOutcome.Refused("no phone number"));
 	}
@@ -66,7 +66,7 @@ class SmsNotifier implements Notifier {
 		return this.sender.send(new SmsMessage(message.messageId(), phone, message.kind().name(), message.params()))
 			.thenReturn(SendOutcome.sent())
 			.onErrorResume(SmsNotSent.class, (ex) -> Mono.just(
-					ex.retryable() ? new SendOutcome.Retry(ex.getMessage()) : new SendOutcome.Refused(ex.getMessage())));
+					ex.retryable() ? new SendOutcome.Retry(ex.reason()) : new SendOutcome.Refused(ex.reason())));
 	}
 
 }
