@@ -18,20 +18,25 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The boundaries of the code, checked: features (top-level packages, in every module) depend on each other without
- * cycles; the points engine's core is plain Java; the engines know nothing of the application or of their HTTP edges,
- * which live in the {@code web} package of each engine's namespace.
+ * The boundaries of the code, checked: features (top-level packages, in every module)
+ * depend on each other without cycles; the points engine's core is plain Java; the
+ * engines know nothing of the application or of their HTTP edges, which live in the
+ * {@code web} package of each engine's namespace.
  */
 class ArchitectureTests {
 
-	static final JavaClasses CLASSES = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+	static final JavaClasses CLASSES = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("cn.partybuilding");
 
 	private static final String[] NAMESPACES = { "cn.partybuilding.points..", "cn.partybuilding.notification.." };
 
 	private static final String[] EDGES = { "cn.partybuilding.points.web..", "cn.partybuilding.notification.web.." };
 
-	/** The engines proper: their namespaces without the HTTP edges the application adds to them. */
+	/**
+	 * The engines proper: their namespaces without the HTTP edges the application adds to
+	 * them.
+	 */
 	static final DescribedPredicate<JavaClass> ENGINES = resideInAnyPackage(NAMESPACES)
 		.and(not(resideInAnyPackage(EDGES)))
 		.as("are in the points or notification engine (outside their web packages)");

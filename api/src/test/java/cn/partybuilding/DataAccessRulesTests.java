@@ -17,14 +17,16 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * One rule for SQL: a class that takes a {@link DatabaseClient} is a package-private {@code @Repository} named
- * {@code …Repository}, and services and components hold no SQL, so "repositories stay inside their feature" cannot be
- * dodged by choosing another stereotype.
+ * One rule for SQL: a class that takes a {@link DatabaseClient} is a package-private
+ * {@code @Repository} named {@code …Repository}, and services and components hold no SQL,
+ * so "repositories stay inside their feature" cannot be dodged by choosing another
+ * stereotype.
  *
  * <p>
- * Checked for now in the engine modules' feature packages, {@code cn.partybuilding.points.*} and
- * {@code cn.partybuilding.notification.*}, without their HTTP edges ({@code ..web..}): the points feature's edge in
- * the api module still shares the package {@code cn.partybuilding.points} with the engine.
+ * Checked for now in the engine modules' feature packages,
+ * {@code cn.partybuilding.points.*} and {@code cn.partybuilding.notification.*}, without
+ * their HTTP edges ({@code ..web..}): the points feature's edge in the api module still
+ * shares the package {@code cn.partybuilding.points} with the engine.
  */
 class DataAccessRulesTests {
 
@@ -34,10 +36,11 @@ class DataAccessRulesTests {
 
 	private static final String[] CHECKED = { "cn.partybuilding.points.(*)..", "cn.partybuilding.notification.(*).." };
 
-	private static final DescribedPredicate<JavaClass> TAKE_A_DATABASE_CLIENT = DescribedPredicate
-		.describe("take a DatabaseClient", (javaClass) -> javaClass.getDirectDependenciesFromSelf()
-			.stream()
-			.anyMatch((dependency) -> dependency.getTargetClass().isEquivalentTo(DatabaseClient.class)));
+	private static final DescribedPredicate<JavaClass> TAKE_A_DATABASE_CLIENT = DescribedPredicate.describe(
+			"take a DatabaseClient",
+			(javaClass) -> javaClass.getDirectDependenciesFromSelf()
+				.stream()
+				.anyMatch((dependency) -> dependency.getTargetClass().isEquivalentTo(DatabaseClient.class)));
 
 	@Test
 	void classesThatTakeADatabaseClientArePackagePrivateRepositories() {

@@ -19,8 +19,8 @@ import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.ErrorCode;
 
 /**
- * Stores and finds accounts. Phone numbers arrive in canonical form and are kept encrypted, bound to the account id,
- * with a blind index for lookups and uniqueness.
+ * Stores and finds accounts. Phone numbers arrive in canonical form and are kept
+ * encrypted, bound to the account id, with a blind index for lookups and uniqueness.
  */
 @Service
 public class Accounts {
@@ -37,14 +37,15 @@ public class Accounts {
 		this.index = index;
 	}
 
-	/** Creates an account; {@code PHONE_TAKEN} when another account has the phone number. */
+	/**
+	 * Creates an account; {@code PHONE_TAKEN} when another account has the phone number.
+	 */
 	public Mono<Void> create(UUID id, String canonicalPhone, @Nullable String passwordHash) {
-		return this.db
-			.sql("""
-					INSERT INTO accounts (id, phone_cipher, phone_index, password_hash)
-					VALUES (:id, :cipher, :index, :hash)
-					ON CONFLICT ON CONSTRAINT accounts_phone_unique DO NOTHING
-					RETURNING id""")
+		return this.db.sql("""
+				INSERT INTO accounts (id, phone_cipher, phone_index, password_hash)
+				VALUES (:id, :cipher, :index, :hash)
+				ON CONFLICT ON CONSTRAINT accounts_phone_unique DO NOTHING
+				RETURNING id""")
 			.bind("id", id)
 			.bind("cipher", this.cipher.encrypt(canonicalPhone, id))
 			.bind("index", this.index.phone(canonicalPhone))
@@ -70,8 +71,8 @@ public class Accounts {
 	}
 
 	/**
-	 * Binds a WeChat openid to the account (replacing an earlier one); {@code WECHAT_ALREADY_BOUND} when another
-	 * account has it.
+	 * Binds a WeChat openid to the account (replacing an earlier one);
+	 * {@code WECHAT_ALREADY_BOUND} when another account has it.
 	 */
 	public Mono<Void> bindOpenid(UUID id, String openid) {
 		return this.db.sql("UPDATE accounts SET openid_index = :index, openid_cipher = :cipher WHERE id = :id "
@@ -86,8 +87,8 @@ public class Accounts {
 	}
 
 	/**
-	 * The WeChat openid kept (encrypted, bound to the account) for addressing subscribe messages, from the
-	 * {@code openid_cipher} column of the account's row.
+	 * The WeChat openid kept (encrypted, bound to the account) for addressing subscribe
+	 * messages, from the {@code openid_cipher} column of the account's row.
 	 */
 	public String openid(byte[] cipher, UUID id) {
 		return new String(this.cipher.decrypt(cipher, openidContext(id)), StandardCharsets.UTF_8);
@@ -112,7 +113,10 @@ public class Accounts {
 			.then();
 	}
 
-	/** The roles granted to the account, without the MEMBER role that membership itself confers. */
+	/**
+	 * The roles granted to the account, without the MEMBER role that membership itself
+	 * confers.
+	 */
 	public Mono<List<RoleGrant>> grantsOf(UUID id) {
 		return this.db.sql("SELECT role, scope_id FROM role_grants WHERE account_id = :id ORDER BY granted_at, role")
 			.bind("id", id)
@@ -121,7 +125,10 @@ public class Accounts {
 			.collectList();
 	}
 
-	/** The accounts holding {@code role} scoped to exactly {@code scope}, e.g. the secretaries of a branch. */
+	/**
+	 * The accounts holding {@code role} scoped to exactly {@code scope}, e.g. the
+	 * secretaries of a branch.
+	 */
 	public reactor.core.publisher.Flux<UUID> holdersOf(Role role, UUID scope) {
 		return this.db.sql("SELECT account_id FROM role_grants WHERE role = :role AND scope_id = :scope")
 			.bind("role", role.name())

@@ -20,8 +20,9 @@ import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.ErrorCode;
 
 /**
- * Creates the system administrator from {@code PARTY_ADMIN_PHONE} and {@code PARTY_ADMIN_PASSWORD} on start, or
- * brings an existing one in line with them. Several instances starting together end with one administrator.
+ * Creates the system administrator from {@code PARTY_ADMIN_PHONE} and
+ * {@code PARTY_ADMIN_PASSWORD} on start, or brings an existing one in line with them.
+ * Several instances starting together end with one administrator.
  */
 @Component
 @Order(0)
@@ -52,8 +53,8 @@ class AdminBootstrap implements ApplicationRunner {
 		// Start-up, outside the event loop: blocking here is fine.
 		this.accounts.findByPhone(phone)
 			.switchIfEmpty(create(phone, password))
-			.flatMap((account) -> alignPassword(account, password).then(this.accounts.grant(account.id(),
-					Role.SYS_ADMIN, null)))
+			.flatMap((account) -> alignPassword(account, password)
+				.then(this.accounts.grant(account.id(), Role.SYS_ADMIN, null)))
 			.block(Duration.ofSeconds(30));
 		logger.info("System administrator {} is ready", PhoneNumbers.mask(phone));
 	}

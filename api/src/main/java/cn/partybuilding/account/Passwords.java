@@ -12,9 +12,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Hashes and checks passwords with Spring Security's delegating encoder (bcrypt), never on the event loop: each
- * check costs tens of milliseconds of CPU. Checking against no hash costs the same as a real check, so an unknown
- * phone number and a wrong password take about the same time.
+ * Hashes and checks passwords with Spring Security's delegating encoder (bcrypt), never
+ * on the event loop: each check costs tens of milliseconds of CPU. Checking against no
+ * hash costs the same as a real check, so an unknown phone number and a wrong password
+ * take about the same time.
  */
 @Component
 public class Passwords {
@@ -28,7 +29,10 @@ public class Passwords {
 
 	private final String decoy = this.encoder.encode("decoy password nobody has");
 
-	/** Whether the password can be hashed: at most {@value #MAX_BYTES} bytes in UTF-8 (24 Chinese characters). */
+	/**
+	 * Whether the password can be hashed: at most {@value #MAX_BYTES} bytes in UTF-8 (24
+	 * Chinese characters).
+	 */
 	public static boolean hashable(String password) {
 		return password.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES;
 	}
@@ -37,7 +41,10 @@ public class Passwords {
 		return Mono.fromCallable(() -> this.encoder.encode(password)).subscribeOn(this.scheduler);
 	}
 
-	/** Whether {@code password} matches {@code hash}; {@code false}, after the same work, when there is no hash. */
+	/**
+	 * Whether {@code password} matches {@code hash}; {@code false}, after the same work,
+	 * when there is no hash.
+	 */
 	public Mono<Boolean> matches(String password, @Nullable String hash) {
 		return Mono.fromCallable(() -> {
 			boolean matches = this.encoder.matches(password, (hash != null) ? hash : this.decoy);

@@ -1,4 +1,7 @@
-/** Accounts people log in with: phone (encrypted, blind-indexed), password hash, WeChat binding, granted roles. */
+/**
+ * Accounts people log in with: phone (encrypted, blind-indexed), password hash, WeChat
+ * binding, granted roles.
+ */
 @NullMarked
 package cn.partybuilding.account;
 

@@ -19,14 +19,18 @@ import cn.partybuilding.org.Orgs;
 import cn.partybuilding.personaldata.PersonalDataCipher;
 
 /**
- * Activities as other features need them: found quickly (check-in is the hottest path of the app, so an activity is
- * kept in memory for a moment), with its code secret, and who is invited: the members of its org's subtree — of the
- * branch for a group's meeting, since members belong to branches — frozen when it starts.
+ * Activities as other features need them: found quickly (check-in is the hottest path of
+ * the app, so an activity is kept in memory for a moment), with its code secret, and who
+ * is invited: the members of its org's subtree — of the branch for a group's meeting,
+ * since members belong to branches — frozen when it starts.
  */
 @Service
 public class Activities {
 
-	/** How stale a cached activity may be: a cancellation reaches every instance within this. */
+	/**
+	 * How stale a cached activity may be: a cancellation reaches every instance within
+	 * this.
+	 */
 	static final Duration CACHE_FOR = Duration.ofSeconds(2);
 
 	private final java.security.SecureRandom random = new java.security.SecureRandom();
@@ -40,8 +44,9 @@ public class Activities {
 	private final DatabaseClient db;
 
 	/**
-	 * Concurrent misses of one activity share one load: a thousand members checking in the moment an activity opens
-	 * (or its entry expires) read it from the database once, not a thousand times.
+	 * Concurrent misses of one activity share one load: a thousand members checking in
+	 * the moment an activity opens (or its entry expires) read it from the database once,
+	 * not a thousand times.
 	 */
 	private final AsyncCache<UUID, WithSecret> cache = Caffeine.newBuilder()
 		.expireAfterWrite(CACHE_FOR)
@@ -56,8 +61,8 @@ public class Activities {
 	}
 
 	/**
-	 * Stores a new activity with a fresh secret for its check-in codes; an activity with the same id is left as it
-	 * is (so loading demo data twice changes nothing).
+	 * Stores a new activity with a fresh secret for its check-in codes; an activity with
+	 * the same id is left as it is (so loading demo data twice changes nothing).
 	 */
 	public Mono<Activity> plan(Activity activity) {
 		byte[] secret = new byte[32];
@@ -73,12 +78,15 @@ public class Activities {
 
 	/** The activity and the secret its check-in codes are derived from. */
 	public Mono<WithSecret> findWithSecret(UUID id) {
-		// An unknown activity completes the load with null, which Caffeine does not keep; a caller that goes away
+		// An unknown activity completes the load with null, which Caffeine does not keep;
+		// a caller that goes away
 		// does not cancel the load the others wait for.
-		return Mono.fromFuture(this.cache.get(id, (key, executor) -> this.repository.find(key)
-			.map((stored) -> new WithSecret(stored.activity(),
-					this.cipher.decrypt(stored.sealedSecret(), context(stored.activity().id()))))
-			.toFuture()), true);
+		return Mono.fromFuture(this.cache.get(id,
+				(key, executor) -> this.repository.find(key)
+					.map((stored) -> new WithSecret(stored.activity(),
+							this.cipher.decrypt(stored.sealedSecret(), context(stored.activity().id()))))
+					.toFuture()),
+				true);
 	}
 
 	/** Whether a member of {@code branch} belongs to the activity's invited subtree. */
@@ -90,8 +98,8 @@ public class Activities {
 	}
 
 	/**
-	 * The unit whose subtree is invited: the activity's org, or the branch of a group (members belong to branches,
-	 * not to groups).
+	 * The unit whose subtree is invited: the activity's org, or the branch of a group
+	 * (members belong to branches, not to groups).
 	 */
 	public Mono<OrgUnit> invitedUnit(Activity activity) {
 		return this.orgs.find(activity.orgId())
@@ -100,8 +108,9 @@ public class Activities {
 	}
 
 	/**
-	 * Freezes who is invited once the activity has started: the active members of the invited subtree at that moment.
-	 * Freezing twice changes nothing; before the start, nothing is frozen.
+	 * Freezes who is invited once the activity has started: the active members of the
+	 * invited subtree at that moment. Freezing twice changes nothing; before the start,
+	 * nothing is frozen.
 	 */
 	public Mono<Void> freezeInvitees(Activity activity, Instant now) {
 		if (!activity.hasStarted(now)) {
@@ -115,21 +124,20 @@ public class Activities {
 				SELECT frozen.id, m.id FROM frozen
 				JOIN members m ON m.status IN ('PROBATIONARY', 'FULL')
 				JOIN orgs o ON o.id = m.branch_id AND o.path @> ARRAY[:unit]::uuid[]
-				ON CONFLICT DO NOTHING""")
-			.bind("now", now)
-			.bind("id", activity.id())
-			.bind("unit", unit.id())
-			.then());
+				ON CONFLICT DO NOTHING""").bind("now", now).bind("id", activity.id()).bind("unit", unit.id()).then());
 	}
 
-	/** The invited members: frozen ones once started, the current ones of the subtree before. */
+	/**
+	 * The invited members: frozen ones once started, the current ones of the subtree
+	 * before.
+	 */
 	public Flux<UUID> invitees(Activity activity, Instant now) {
 		if (activity.hasStarted(now)) {
-			return freezeInvitees(activity, now).thenMany(this.db
-				.sql("SELECT member_id FROM activity_invitees WHERE activity_id = :id")
-				.bind("id", activity.id())
-				.map((row) -> row.get("member_id", UUID.class))
-				.all());
+			return freezeInvitees(activity, now)
+				.thenMany(this.db.sql("SELECT member_id FROM activity_invitees WHERE activity_id = :id")
+					.bind("id", activity.id())
+					.map((row) -> row.get("member_id", UUID.class))
+					.all());
 		}
 		return invitedUnit(activity).flatMapMany((unit) -> this.db.sql("""
 				SELECT m.id FROM members m JOIN orgs o ON o.id = m.branch_id
@@ -139,12 +147,18 @@ public class Activities {
 			.all());
 	}
 
-	/** Approved activities that ended before {@code cutoff}: their absences are still to be marked. */
+	/**
+	 * Approved activities that ended before {@code cutoff}: their absences are still to
+	 * be marked.
+	 */
 	public Flux<Activity> awaitingCompletion(Instant cutoff) {
 		return this.repository.endedBefore(cutoff, Instant.EPOCH);
 	}
 
-	/** Marks an approved activity completed; {@code false} when it was not approved (any more). */
+	/**
+	 * Marks an approved activity completed; {@code false} when it was not approved (any
+	 * more).
+	 */
 	public Mono<Boolean> complete(UUID id) {
 		return this.repository
 			.transition(id, java.util.EnumSet.of(ActivityStatus.APPROVED), ActivityStatus.COMPLETED, null)
@@ -152,19 +166,27 @@ public class Activities {
 			.hasElement();
 	}
 
-	/** Reads an activity from a row holding {@link #COLUMNS}, for read models that join activities with more. */
+	/**
+	 * Reads an activity from a row holding {@link #COLUMNS}, for read models that join
+	 * activities with more.
+	 */
 	public static Activity read(io.r2dbc.spi.Readable row) {
 		return ActivityRepository.activity(row);
 	}
 
-	/** The columns {@link #read} needs, qualified with an alias of the activities table. */
+	/**
+	 * The columns {@link #read} needs, qualified with an alias of the activities table.
+	 */
 	public static String columns(String alias) {
 		return java.util.Arrays.stream(ActivityRepository.COLUMNS.split(", "))
 			.map((column) -> alias + "." + column)
 			.collect(java.util.stream.Collectors.joining(", "));
 	}
 
-	/** Forgets a cached activity after a change made here, so this instance sees it at once. */
+	/**
+	 * Forgets a cached activity after a change made here, so this instance sees it at
+	 * once.
+	 */
 	void forget(UUID id) {
 		this.cache.synchronous().invalidate(id);
 	}

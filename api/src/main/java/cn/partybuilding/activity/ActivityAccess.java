@@ -12,9 +12,10 @@ import cn.partybuilding.security.Role;
 import cn.partybuilding.web.problem.DomainException;
 
 /**
- * Who may see and run an activity. Invitees see it even when it belongs to a unit above their branch (a community's
- * 主题党日); roles covering its unit see it too; to anyone else it does not exist (404). Running it (approving,
- * showing the code, the attendance sheet) takes a secretary or org admin over its unit.
+ * Who may see and run an activity. Invitees see it even when it belongs to a unit above
+ * their branch (a community's 主题党日); roles covering its unit see it too; to anyone else
+ * it does not exist (404). Running it (approving, showing the code, the attendance sheet)
+ * takes a secretary or org admin over its unit.
  */
 @Component
 public class ActivityAccess {
@@ -30,19 +31,27 @@ public class ActivityAccess {
 		this.access = access;
 	}
 
-	/** The activity, if the caller is invited to it or a role of theirs covers its unit. */
+	/**
+	 * The activity, if the caller is invited to it or a role of theirs covers its unit.
+	 */
 	public Mono<Activity> requireSeen(Caller caller, UUID activityId) {
 		return requireSeenWithInvitation(caller, activityId).map(Seen::activity);
 	}
 
-	/** As {@link #requireSeen}, saying whether the caller is invited (worked out once, for checking in). */
+	/**
+	 * As {@link #requireSeen}, saying whether the caller is invited (worked out once, for
+	 * checking in).
+	 */
 	public Mono<Seen> requireSeenWithInvitation(Caller caller, UUID activityId) {
 		return find(activityId).flatMap((activity) -> invited(caller, activity)
 			.flatMap((invited) -> invited ? Mono.just(new Seen(activity, true))
 					: this.access.requireVisible(caller, activity.orgId()).thenReturn(new Seen(activity, false))));
 	}
 
-	/** The activity, if the caller is its unit's secretary or org admin (404 if they cannot see it, else 403). */
+	/**
+	 * The activity, if the caller is its unit's secretary or org admin (404 if they
+	 * cannot see it, else 403).
+	 */
 	public Mono<Activity> requireAdministered(Caller caller, UUID activityId) {
 		return requireSeen(caller, activityId)
 			.flatMap((activity) -> this.access.require(caller, activity.orgId(), ADMINISTERING).thenReturn(activity));

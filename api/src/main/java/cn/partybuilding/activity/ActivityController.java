@@ -89,8 +89,9 @@ class ActivityController {
 	 * @param orgId the unit holding it; its subtree is invited
 	 * @param type the kind of meeting
 	 * @param venue where, needed for check-in by position
-	 * @param checkInMethods QR, GEO or both; when left out, QR and GEO for the 三会一课 (BRANCH_ASSEMBLY,
-	 * COMMITTEE_MEETING, GROUP_MEETING, PARTY_LECTURE; a venue is then needed) and QR for the others
+	 * @param checkInMethods QR, GEO or both; when left out, QR and GEO for the 三会一课
+	 * (BRANCH_ASSEMBLY, COMMITTEE_MEETING, GROUP_MEETING, PARTY_LECTURE; a venue is then
+	 * needed) and QR for the others
 	 * @param checkInOpensAt when check-in opens (default 30 minutes before the start)
 	 * @param checkInClosesAt when check-in closes (default at the end)
 	 */

@@ -15,8 +15,9 @@ import cn.partybuilding.notification.publishing.NotificationRequest;
 import cn.partybuilding.notification.publishing.Notifications;
 
 /**
- * What members hear about activities, published in the transaction of the change (so it is never lost, nor sent for a
- * change that rolled back): approval invites every member of the subtree; on the day, a reminder.
+ * What members hear about activities, published in the transaction of the change (so it
+ * is never lost, nor sent for a change that rolled back): approval invites every member
+ * of the subtree; on the day, a reminder.
  */
 @Component
 public class ActivityEvents {
@@ -42,9 +43,8 @@ public class ActivityEvents {
 
 	/** ACTIVITY_REMINDER to every invitee, once per activity. */
 	public Mono<Long> remind(Activity activity) {
-		return tell(activity, NotificationKind.ACTIVITY_REMINDER, "reminder").then(this.activities
-			.invitees(activity, this.clock.instant())
-			.count());
+		return tell(activity, NotificationKind.ACTIVITY_REMINDER, "reminder")
+			.then(this.activities.invitees(activity, this.clock.instant()).count());
 	}
 
 	private Mono<Void> tell(Activity activity, NotificationKind kind, String what) {
@@ -56,8 +56,8 @@ public class ActivityEvents {
 		}
 		Instant now = this.clock.instant();
 		return this.activities.invitees(activity, now)
-			.concatMap((member) -> this.notifications.publish(NotificationRequest.of(kind, member,
-					"activity:" + activity.id() + ":" + what, params)))
+			.concatMap((member) -> this.notifications
+				.publish(NotificationRequest.of(kind, member, "activity:" + activity.id() + ":" + what, params)))
 			.then();
 	}
 

@@ -13,7 +13,10 @@ import cn.partybuilding.jobs.JobCounts;
 import cn.partybuilding.jobs.JobProgress;
 import cn.partybuilding.system.BusinessTime;
 
-/** {@code activity-reminders}: in the morning, every invitee of the day's approved activities is reminded, once. */
+/**
+ * {@code activity-reminders}: in the morning, every invitee of the day's approved
+ * activities is reminded, once.
+ */
 @Component
 class ActivityRemindersJob implements DailyJob {
 

@@ -65,10 +65,14 @@ class ActivityRepository {
 			.one();
 	}
 
-	/** Moves the activity from one of {@code from} to {@code to}; empty when it was in none of them any more. */
+	/**
+	 * Moves the activity from one of {@code from} to {@code to}; empty when it was in
+	 * none of them any more.
+	 */
 	Mono<Activity> transition(UUID id, Set<ActivityStatus> from, ActivityStatus to, @Nullable String reason) {
-		return this.db.sql("UPDATE activities SET status = :to, decision_reason = coalesce(:reason, decision_reason) "
-				+ "WHERE id = :id AND status = ANY(:from) RETURNING " + COLUMNS)
+		return this.db
+			.sql("UPDATE activities SET status = :to, decision_reason = coalesce(:reason, decision_reason) "
+					+ "WHERE id = :id AND status = ANY(:from) RETURNING " + COLUMNS)
 			.bind("id", id)
 			.bind("to", to.name())
 			.bind("reason", Parameters.nullable(reason, String.class))
@@ -92,10 +96,14 @@ class ActivityRepository {
 		return BY_START.bind(spec, page).map(ActivityRepository::activity).all();
 	}
 
-	/** Approved activities that ended before {@code before} and still need their absences marked. */
+	/**
+	 * Approved activities that ended before {@code before} and still need their absences
+	 * marked.
+	 */
 	Flux<Activity> endedBefore(Instant before, Instant notBefore) {
-		return this.db.sql("SELECT " + COLUMNS + " FROM activities WHERE status = 'APPROVED' AND ends_at < :before "
-				+ "AND ends_at >= :notBefore ORDER BY ends_at, id")
+		return this.db
+			.sql("SELECT " + COLUMNS + " FROM activities WHERE status = 'APPROVED' AND ends_at < :before "
+					+ "AND ends_at >= :notBefore ORDER BY ends_at, id")
 			.bind("before", before)
 			.bind("notBefore", notBefore)
 			.map(ActivityRepository::activity)
@@ -104,10 +112,8 @@ class ActivityRepository {
 
 	static Activity activity(Readable row) {
 		String venueName = row.get("venue_name", String.class);
-		Venue venue = (venueName != null)
-				? new Venue(venueName, row.get("venue_lat", Double.class), row.get("venue_lng", Double.class),
-						row.get("venue_radius_m", Integer.class))
-				: null;
+		Venue venue = (venueName != null) ? new Venue(venueName, row.get("venue_lat", Double.class),
+				row.get("venue_lng", Double.class), row.get("venue_radius_m", Integer.class)) : null;
 		Set<CheckInMethod> methods = Arrays.stream(row.get("methods", String[].class))
 			.map(CheckInMethod::valueOf)
 			.collect(Collectors.toCollection(() -> EnumSet.noneOf(CheckInMethod.class)));

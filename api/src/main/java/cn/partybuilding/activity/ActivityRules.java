@@ -13,9 +13,10 @@ import org.jspecify.annotations.Nullable;
 import cn.partybuilding.web.problem.Violation;
 
 /**
- * What a planned activity must satisfy: a real time span, a sensible venue, methods it can support. The 三会一课 are
- * checked in by code and position unless the secretary chooses otherwise: a code relayed from the meeting room checks
- * in someone who is not there, and the venue's published coordinates do the same for a check-in by position alone.
+ * What a planned activity must satisfy: a real time span, a sensible venue, methods it
+ * can support. The 三会一课 are checked in by code and position unless the secretary chooses
+ * otherwise: a code relayed from the meeting room checks in someone who is not there, and
+ * the venue's published coordinates do the same for a check-in by position alone.
  */
 final class ActivityRules {
 
@@ -25,15 +26,15 @@ final class ActivityRules {
 	static final Duration LONGEST = Duration.ofDays(3);
 
 	/** 支部党员大会, 支委会, 党小组会, 党课: the meetings 三会一课 counts. */
-	static final Set<ActivityType> MEETINGS = EnumSet.of(ActivityType.BRANCH_ASSEMBLY,
-			ActivityType.COMMITTEE_MEETING, ActivityType.GROUP_MEETING, ActivityType.PARTY_LECTURE);
+	static final Set<ActivityType> MEETINGS = EnumSet.of(ActivityType.BRANCH_ASSEMBLY, ActivityType.COMMITTEE_MEETING,
+			ActivityType.GROUP_MEETING, ActivityType.PARTY_LECTURE);
 
 	private ActivityRules() {
 	}
 
 	/**
-	 * How members check in: the methods the secretary chose, or by default the code and the position for the
-	 * 三会一课 and the code alone for anything else.
+	 * How members check in: the methods the secretary chose, or by default the code and
+	 * the position for the 三会一课 and the code alone for anything else.
 	 */
 	static Set<CheckInMethod> methods(ActivityType type, @Nullable Collection<CheckInMethod> chosen) {
 		if (chosen != null) {
@@ -43,8 +44,9 @@ final class ActivityRules {
 	}
 
 	/**
-	 * As {@link #check(Instant, Instant, Instant, Instant, Venue, Set)} for the methods {@link #methods} gives; a
-	 * meeting planned without methods or venue is told that its default, the code and the position, needs a venue.
+	 * As {@link #check(Instant, Instant, Instant, Instant, Venue, Set)} for the methods
+	 * {@link #methods} gives; a meeting planned without methods or venue is told that its
+	 * default, the code and the position, needs a venue.
 	 */
 	static List<Violation> check(ActivityType type, Instant startsAt, Instant endsAt, @Nullable Instant opensAt,
 			@Nullable Instant closesAt, @Nullable Venue venue, @Nullable Collection<CheckInMethod> chosen) {
@@ -70,7 +72,8 @@ final class ActivityRules {
 		if (opensAt != null && opensAt.isAfter(startsAt)) {
 			violations.add(Violation.of("checkInOpensAt", "notAfterStart"));
 		}
-		if (closesAt != null && !closesAt.isAfter((opensAt != null) ? opensAt : startsAt.minus(DEFAULT_EARLY_CHECK_IN))) {
+		if (closesAt != null
+				&& !closesAt.isAfter((opensAt != null) ? opensAt : startsAt.minus(DEFAULT_EARLY_CHECK_IN))) {
 			violations.add(Violation.of("checkInClosesAt", "afterOpening"));
 		}
 		if (methods.isEmpty()) {

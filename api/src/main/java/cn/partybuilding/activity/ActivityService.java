@@ -53,8 +53,9 @@ class ActivityService {
 	}
 
 	/**
-	 * A secretary's (or org admin's) activity is approved at once; a member's is a proposal awaiting approval. Without
-	 * methods, a 三会一课 is checked in by code and position ({@link ActivityRules#methods}).
+	 * A secretary's (or org admin's) activity is approved at once; a member's is a
+	 * proposal awaiting approval. Without methods, a 三会一课 is checked in by code and
+	 * position ({@link ActivityRules#methods}).
 	 */
 	Mono<Activity> create(Caller caller, NewActivity request) {
 		Set<CheckInMethod> methods = ActivityRules.methods(request.type(), request.checkInMethods());
@@ -71,8 +72,7 @@ class ActivityService {
 					: request.startsAt().minus(ActivityRules.DEFAULT_EARLY_CHECK_IN);
 			Instant closes = (request.checkInClosesAt() != null) ? request.checkInClosesAt() : request.endsAt();
 			Activity activity = new Activity(Ids.newId(), org.id(), request.type(), request.title().trim(),
-					request.startsAt(), request.endsAt(), opens, closes, venue, methods, status,
-					caller.id());
+					request.startsAt(), request.endsAt(), opens, closes, venue, methods, status, caller.id());
 			Mono<Void> announce = (status == ActivityStatus.APPROVED) ? this.events.approved(activity) : Mono.empty();
 			return this.activities.plan(activity).then(announce).thenReturn(activity);
 		});
@@ -82,10 +82,13 @@ class ActivityService {
 		return visible(caller, id);
 	}
 
-	/** Approves, rejects, cancels: the secretary (or org admin) of the activity's unit, from an allowed status. */
+	/**
+	 * Approves, rejects, cancels: the secretary (or org admin) of the activity's unit,
+	 * from an allowed status.
+	 */
 	Mono<Activity> decide(Caller caller, UUID id, ActivityStatus.Action action, @Nullable String reason) {
-		return visible(caller, id).flatMap((activity) -> this.access.require(caller, activity.orgId(), ADMINISTERING)
-			.then(Mono.defer(() -> {
+		return visible(caller, id)
+			.flatMap((activity) -> this.access.require(caller, activity.orgId(), ADMINISTERING).then(Mono.defer(() -> {
 				ActivityStatus to = activity.status().after(action);
 				if (to == null) {
 					return Mono.error(DomainException.illegalState(activity.status().name(), action.name()));
@@ -101,13 +104,14 @@ class ActivityService {
 					}
 				}
 				return this.repository.transition(id, from, to, reason)
-					// Someone else changed it in between: the transition no longer applies.
-					.switchIfEmpty(Mono.error(() -> DomainException.illegalState(activity.status().name(),
-							action.name())))
+					// Someone else changed it in between: the transition no longer
+					// applies.
+					.switchIfEmpty(
+							Mono.error(() -> DomainException.illegalState(activity.status().name(), action.name())))
 					.flatMap((changed) -> {
 						this.activities.forget(id);
-						return (action == ActivityStatus.Action.APPROVE) ? this.events.approved(changed)
-								.thenReturn(changed) : Mono.just(changed);
+						return (action == ActivityStatus.Action.APPROVE)
+								? this.events.approved(changed).thenReturn(changed) : Mono.just(changed);
 					});
 			})));
 	}
@@ -124,8 +128,8 @@ class ActivityService {
 		Instant end = this.time.endOf(last);
 		return this.access.requireVisible(caller, orgId)
 			.flatMap((org) -> this.repository.byOrg(org.id(), start, end, type, page).collectList())
-			.map((rows) -> page.page(rows, (activity) -> List.of(activity.startsAt().toString(),
-					activity.id().toString())));
+			.map((rows) -> page.page(rows,
+					(activity) -> List.of(activity.startsAt().toString(), activity.id().toString())));
 	}
 
 	private Mono<Activity> visible(Caller caller, UUID id) {

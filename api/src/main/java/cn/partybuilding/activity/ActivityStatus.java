@@ -12,7 +12,10 @@ public enum ActivityStatus {
 
 	}
 
-	/** The status after {@code action}, or {@code null} when the action is not allowed from this status. */
+	/**
+	 * The status after {@code action}, or {@code null} when the action is not allowed
+	 * from this status.
+	 */
 	public @org.jspecify.annotations.Nullable ActivityStatus after(Action action) {
 		return switch (action) {
 			case APPROVE -> (this == PENDING_APPROVAL) ? APPROVED : null;

@@ -19,6 +19,6 @@ import org.jspecify.annotations.Nullable;
  * @param createdBy who planned or proposed it
  */
 record ActivityView(String id, String orgId, ActivityType type, String title, OffsetDateTime startsAt,
-		OffsetDateTime endsAt, OffsetDateTime checkInOpensAt, OffsetDateTime checkInClosesAt,
-		@Nullable Venue venue, List<CheckInMethod> checkInMethods, ActivityStatus status, String createdBy) {
+		OffsetDateTime endsAt, OffsetDateTime checkInOpensAt, OffsetDateTime checkInClosesAt, @Nullable Venue venue,
+		List<CheckInMethod> checkInMethods, ActivityStatus status, String createdBy) {
 }

@@ -40,8 +40,9 @@ import cn.partybuilding.web.paging.PageRequest;
 import cn.partybuilding.web.problem.ErrorCode;
 
 /**
- * The served OpenAPI document: bearer tokens on every operation that needs them, the paging parameters of lists,
- * and, per operation, the problem responses it can give with their machine codes.
+ * The served OpenAPI document: bearer tokens on every operation that needs them, the
+ * paging parameters of lists, and, per operation, the problem responses it can give with
+ * their machine codes.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -54,20 +55,24 @@ class OpenApiConfiguration {
 	private static final int CURSOR_MAX_LENGTH = 2048;
 
 	static {
-		// Resolved from the token and the query by our own argument resolvers, not bound from the request.
+		// Resolved from the token and the query by our own argument resolvers, not bound
+		// from the request.
 		SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class, PageRequest.class);
-		// Times of day (opening hours, quiet hours) are ISO-8601 local times, at most "23:59:59.999999999".
+		// Times of day (opening hours, quiet hours) are ISO-8601 local times, at most
+		// "23:59:59.999999999".
 		SpringDocUtils.getConfig()
-			.replaceWithSchema(LocalTime.class, new StringSchema().maxLength(18)
-				.pattern("^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,9})?)?$")
-				.example("08:00")
-				.description("a time of day, HH:mm"));
+			.replaceWithSchema(LocalTime.class,
+					new StringSchema().maxLength(18)
+						.pattern("^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,9})?)?$")
+						.example("08:00")
+						.description("a time of day, HH:mm"));
 	}
 
 	@Bean
 	OpenAPI partyOpenApi() {
 		return new OpenAPI()
-			.info(new Info().title("智慧党建 API").version("v1")
+			.info(new Info().title("智慧党建 API")
+				.version("v1")
 				.description("Backend of the smart party-building app. Errors are application/problem+json "
 						+ "(RFC 9457) with a stable machine `code`."))
 			.components(new Components()
@@ -85,10 +90,16 @@ class OpenApiConfiguration {
 			}
 			if (Arrays.stream(handler.getMethodParameters())
 				.anyMatch((parameter) -> PageRequest.class.equals(parameter.getParameterType()))) {
-				operation.addParametersItem(new Parameter().in("query").name("limit").required(false)
-					.description("Page size, 1 to 100").schema(new IntegerSchema()._default(20).minimum(
-							java.math.BigDecimal.ONE).maximum(java.math.BigDecimal.valueOf(100))));
-				operation.addParametersItem(new Parameter().in("query").name("cursor").required(false)
+				operation.addParametersItem(new Parameter().in("query")
+					.name("limit")
+					.required(false)
+					.description("Page size, 1 to 100")
+					.schema(new IntegerSchema()._default(20)
+						.minimum(java.math.BigDecimal.ONE)
+						.maximum(java.math.BigDecimal.valueOf(100))));
+				operation.addParametersItem(new Parameter().in("query")
+					.name("cursor")
+					.required(false)
 					.description("The nextCursor of the previous page")
 					.schema(new StringSchema().maxLength(CURSOR_MAX_LENGTH)));
 			}
@@ -98,8 +109,8 @@ class OpenApiConfiguration {
 	}
 
 	/**
-	 * States the calendar's bounds ({@link InputBounds}) on every date and date-time a client sends: OpenAPI has no
-	 * minimum for strings, so they go into the description.
+	 * States the calendar's bounds ({@link InputBounds}) on every date and date-time a
+	 * client sends: OpenAPI has no minimum for strings, so they go into the description.
 	 */
 	@Bean
 	OpenApiCustomizer calendarBounds() {
@@ -161,8 +172,8 @@ class OpenApiConfiguration {
 	}
 
 	private static Set<ErrorCode> codes(HandlerMethod handler, boolean anonymous) {
-		Set<ErrorCode> codes = new LinkedHashSet<>(EnumSet.of(ErrorCode.VALIDATION_FAILED,
-				ErrorCode.MALFORMED_REQUEST, ErrorCode.INTERNAL_ERROR));
+		Set<ErrorCode> codes = new LinkedHashSet<>(
+				EnumSet.of(ErrorCode.VALIDATION_FAILED, ErrorCode.MALFORMED_REQUEST, ErrorCode.INTERNAL_ERROR));
 		if (!anonymous) {
 			codes.addAll(EnumSet.of(ErrorCode.UNAUTHORIZED, ErrorCode.FORBIDDEN, ErrorCode.NOT_FOUND));
 		}
@@ -197,10 +208,10 @@ class OpenApiConfiguration {
 			.addProperty("code", code)
 			.addProperty("requestId", new StringSchema())
 			.addProperty("errors",
-					new io.swagger.v3.oas.models.media.ArraySchema().items(new ObjectSchema()
-						.addProperty("field", new StringSchema())
-						.addProperty("message", new StringSchema())
-						.addProperty("line", new IntegerSchema())));
+					new io.swagger.v3.oas.models.media.ArraySchema()
+						.items(new ObjectSchema().addProperty("field", new StringSchema())
+							.addProperty("message", new StringSchema())
+							.addProperty("line", new IntegerSchema())));
 	}
 
 }

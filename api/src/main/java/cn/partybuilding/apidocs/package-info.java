@@ -1,4 +1,7 @@
-/** The served OpenAPI document: security scheme, paging parameters and problem responses of every endpoint. */
+/**
+ * The served OpenAPI document: security scheme, paging parameters and problem responses
+ * of every endpoint.
+ */
 @NullMarked
 package cn.partybuilding.apidocs;
 

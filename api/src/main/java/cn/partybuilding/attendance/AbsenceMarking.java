@@ -15,9 +15,10 @@ import cn.partybuilding.activity.Activity;
 import cn.partybuilding.system.BusinessTime;
 
 /**
- * After an activity ends, every invited member with neither a check-in nor an approved leave is absent without leave
- * (a points deduction), once: the activity is completed in the same transaction, and the events are keyed by
- * activity and member, so however often this runs, nobody is marked twice.
+ * After an activity ends, every invited member with neither a check-in nor an approved
+ * leave is absent without leave (a points deduction), once: the activity is completed in
+ * the same transaction, and the events are keyed by activity and member, so however often
+ * this runs, nobody is marked twice.
  */
 @Service
 public class AbsenceMarking {
@@ -41,24 +42,27 @@ public class AbsenceMarking {
 		this.time = time;
 	}
 
-	/** Marks the activities that ended before the end of {@code date} (business zone); counts activities and absences. */
+	/**
+	 * Marks the activities that ended before the end of {@code date} (business zone);
+	 * counts activities and absences.
+	 */
 	public Mono<Counts> markUpTo(LocalDate date) {
 		Instant cutoff = this.time.endOf(date);
 		Instant now = this.time.now();
 		Instant until = cutoff.isAfter(now) ? now : cutoff;
 		return this.activities.awaitingCompletion(until)
 			.concatMap((activity) -> mark(activity, now))
-			.reduce(new Counts(0, 0), (total, absences) -> new Counts(total.activities() + 1,
-					total.absences() + absences));
+			.reduce(new Counts(0, 0),
+					(total, absences) -> new Counts(total.activities() + 1, total.absences() + absences));
 	}
 
 	private Mono<Integer> mark(Activity activity, Instant now) {
 		return this.activities.freezeInvitees(activity, now)
 			.then(this.activities.complete(activity.id()))
-			.flatMap((completed) -> !completed ? Mono.just(0) : absentees(activity.id())
-				.concatMap((member) -> this.events.absent(activity, member).thenReturn(1))
-				.count()
-				.map(Long::intValue))
+			.flatMap((completed) -> !completed ? Mono.just(0)
+					: absentees(activity.id()).concatMap((member) -> this.events.absent(activity, member).thenReturn(1))
+						.count()
+						.map(Long::intValue))
 			.as(this.transactions::transactional);
 	}
 

@@ -10,7 +10,10 @@ import cn.partybuilding.jobs.DailyJob;
 import cn.partybuilding.jobs.JobCounts;
 import cn.partybuilding.jobs.JobProgress;
 
-/** {@code absence-marking}: late in the evening, the day's ended activities are completed and absences marked. */
+/**
+ * {@code absence-marking}: late in the evening, the day's ended activities are completed
+ * and absences marked.
+ */
 @Component
 class AbsenceMarkingJob implements DailyJob {
 

@@ -45,7 +45,10 @@ import cn.partybuilding.web.paging.PageRequest;
 import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.ErrorCode;
 
-/** Check-in codes, check-ins, the attendance sheet, leave, and the member's own activities. */
+/**
+ * Check-in codes, check-ins, the attendance sheet, leave, and the member's own
+ * activities.
+ */
 @RestController
 @RequestMapping("/api/v1")
 class AttendanceController {
@@ -78,7 +81,10 @@ class AttendanceController {
 		this.clock = clock;
 	}
 
-	/** The code of the moment for the QR code on the secretary's screen, and until when it is accepted. */
+	/**
+	 * The code of the moment for the QR code on the secretary's screen, and until when it
+	 * is accepted.
+	 */
 	@GetMapping("/activities/{id}/checkin-code")
 	Mono<Code> code(@PathVariable UUID id, Caller caller) {
 		Instant now = this.clock.instant();
@@ -89,8 +95,8 @@ class AttendanceController {
 	}
 
 	/**
-	 * Checks the caller in from the device named by {@code X-Device-Id} (the app's install id): one device checks in
-	 * one member per activity.
+	 * Checks the caller in from the device named by {@code X-Device-Id} (the app's
+	 * install id): one device checks in one member per activity.
 	 */
 	@PostMapping("/activities/{id}/checkins")
 	@ApiErrors({ ErrorCode.CHECKIN_CODE_INVALID, ErrorCode.CHECKIN_CODE_EXPIRED, ErrorCode.OUT_OF_GEOFENCE,
@@ -117,23 +123,26 @@ class AttendanceController {
 
 	@GetMapping("/activities/{id}/attendance")
 	Mono<AttendanceView> attendance(@PathVariable UUID id, Caller caller) {
-		return this.sheets.of(caller, id).map((sheet) -> new AttendanceView(sheet.invited(), sheet.checkedIn(),
-				sheet.onLeave(), sheet.absent(), sheet.rate(), sheet.positionOnly(), sheet.members()
-					.stream()
-					.map((row) -> new AttendeeView(row.memberId().toString(), row.name(), row.state(),
-							(row.checkedInAt() != null) ? local(row.checkedInAt()) : null, row.method(),
-							row.positionOnly()))
-					.toList()));
+		return this.sheets.of(caller, id)
+			.map((sheet) -> new AttendanceView(sheet.invited(), sheet.checkedIn(), sheet.onLeave(), sheet.absent(),
+					sheet.rate(), sheet.positionOnly(),
+					sheet.members()
+						.stream()
+						.map((row) -> new AttendeeView(row.memberId().toString(), row.name(), row.state(),
+								(row.checkedInAt() != null) ? local(row.checkedInAt()) : null, row.method(),
+								row.positionOnly()))
+						.toList()));
 	}
 
 	@PostMapping("/activities/{id}/leave-requests")
 	@ApiErrors({ ErrorCode.NOT_INVITED, ErrorCode.ACTIVITY_NOT_OPEN, ErrorCode.LEAVE_TOO_LATE })
 	Mono<ResponseEntity<LeaveView>> askLeave(@PathVariable UUID id, @Valid @RequestBody LeaveAsked body,
 			Caller caller) {
-		return this.leaves.ask(caller, id, body.reason()).map((asked) -> asked.created()
-				? ResponseEntity.created(URI.create("/api/v1/leave-requests/" + asked.request().id()))
-					.body(view(asked.request()))
-				: ResponseEntity.ok(view(asked.request())));
+		return this.leaves.ask(caller, id, body.reason())
+			.map((asked) -> asked.created()
+					? ResponseEntity.created(URI.create("/api/v1/leave-requests/" + asked.request().id()))
+						.body(view(asked.request()))
+					: ResponseEntity.ok(view(asked.request())));
 	}
 
 	@GetMapping("/activities/{id}/leave-requests")
@@ -185,7 +194,8 @@ class AttendanceController {
 	/**
 	 * The current check-in code, for the QR code on the secretary's screen.
 	 *
-	 * @param expiresAt until when it is accepted: the end of the 30 s window after the current one
+	 * @param expiresAt until when it is accepted: the end of the 30 s window after the
+	 * current one
 	 */
 	record Code(String code, OffsetDateTime expiresAt) {
 	}
@@ -235,8 +245,9 @@ class AttendanceController {
 	 * @param onLeave excused
 	 * @param absent neither
 	 * @param rate checked in / invited
-	 * @param positionOnly how many of those checked in proved it by position alone, without the code (a GEO-only
-	 * activity): the venue's coordinates are no proof of being there
+	 * @param positionOnly how many of those checked in proved it by position alone,
+	 * without the code (a GEO-only activity): the venue's coordinates are no proof of
+	 * being there
 	 * @param members each member's state
 	 */
 	record AttendanceView(int invited, int checkedIn, int onLeave, int absent, double rate, int positionOnly,

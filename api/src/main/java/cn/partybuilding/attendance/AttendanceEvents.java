@@ -21,9 +21,10 @@ import cn.partybuilding.points.intake.PointsIntake;
 import cn.partybuilding.points.intake.ReturningKeys;
 
 /**
- * What attendance tells the rest of the system, inside the transaction of the change: a check-in is an
- * {@code ACTIVITY_ATTENDED} points event (with the meeting type), a member absent without leave an
- * {@code ACTIVITY_ABSENT_WITHOUT_LEAVE} one, a decided leave request a {@code LEAVE_RESULT} notification.
+ * What attendance tells the rest of the system, inside the transaction of the change: a
+ * check-in is an {@code ACTIVITY_ATTENDED} points event (with the meeting type), a member
+ * absent without leave an {@code ACTIVITY_ABSENT_WITHOUT_LEAVE} one, a decided leave
+ * request a {@code LEAVE_RESULT} notification.
  */
 @Component
 class AttendanceEvents {
@@ -38,8 +39,9 @@ class AttendanceEvents {
 	}
 
 	/**
-	 * Runs the insert of the check-ins with an {@code ACTIVITY_ATTENDED} event for each one it stores, keyed by the
-	 * check-in (one check-in, one event), in one statement; the ids of the check-ins stored.
+	 * Runs the insert of the check-ins with an {@code ACTIVITY_ATTENDED} event for each
+	 * one it stores, keyed by the check-in (one check-in, one event), in one statement;
+	 * the ids of the check-ins stored.
 	 */
 	Flux<UUID> attendedAlong(ReturningKeys insertion, List<CheckInWriter.NewCheckIn> checkIns) {
 		Map<String, PointsEvent> events = new LinkedHashMap<>();
@@ -51,11 +53,14 @@ class AttendanceEvents {
 
 	private static PointsEvent attendance(Activity activity, CheckIn checkIn) {
 		return PointsEvent.of(PointsIntake.eventId("checkin", checkIn.id()), checkIn.memberId().toString(),
-				EventType.ACTIVITY_ATTENDED, checkIn.checkedInAt(), Map.of(PointsEvent.ACTIVITY_TYPE,
-						activity.type().name()));
+				EventType.ACTIVITY_ATTENDED, checkIn.checkedInAt(),
+				Map.of(PointsEvent.ACTIVITY_TYPE, activity.type().name()));
 	}
 
-	/** {@code ACTIVITY_ABSENT_WITHOUT_LEAVE}, keyed by activity and member: marking twice deducts once. */
+	/**
+	 * {@code ACTIVITY_ABSENT_WITHOUT_LEAVE}, keyed by activity and member: marking twice
+	 * deducts once.
+	 */
 	Mono<Void> absent(Activity activity, UUID memberId) {
 		return this.points.record(PointsEvent.of(PointsIntake.eventId("absence", activity.id() + ":" + memberId),
 				memberId.toString(), EventType.ACTIVITY_ABSENT_WITHOUT_LEAVE, activity.endsAt(),

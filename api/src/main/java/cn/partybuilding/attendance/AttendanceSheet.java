@@ -18,10 +18,11 @@ import cn.partybuilding.checkin.Presence;
 import cn.partybuilding.security.Caller;
 
 /**
- * Who came: the invited members (frozen at the start; before it, the subtree's members) and anyone checked in, each
- * CHECKED_IN, ON_LEAVE (approved leave) or ABSENT (not checked in, so far), and how each check-in was proven: those
- * by position alone are marked. One statement reads it all, so the
- * figures agree with each other even while check-ins are arriving.
+ * Who came: the invited members (frozen at the start; before it, the subtree's members)
+ * and anyone checked in, each CHECKED_IN, ON_LEAVE (approved leave) or ABSENT (not
+ * checked in, so far), and how each check-in was proven: those by position alone are
+ * marked. One statement reads it all, so the figures agree with each other even while
+ * check-ins are arriving.
  */
 @Service
 class AttendanceSheet {
@@ -50,25 +51,27 @@ class AttendanceSheet {
 
 	Mono<Sheet> of(Caller caller, UUID activityId) {
 		Instant now = this.clock.instant();
-		return this.access.requireAdministered(caller, activityId).flatMap((activity) -> rows(activity, now)
-			.map(Sheet::of));
+		return this.access.requireAdministered(caller, activityId)
+			.flatMap((activity) -> rows(activity, now).map(Sheet::of));
 	}
 
 	private Mono<List<Row>> rows(Activity activity, Instant now) {
 		if (activity.hasStarted(now)) {
 			return this.activities.freezeInvitees(activity, now)
-				.then(this.db.sql("WITH invited AS (SELECT member_id FROM activity_invitees WHERE activity_id = :activity "
-						+ "UNION SELECT member_id FROM checkins WHERE activity_id = :activity) " + SHEET)
+				.then(this.db
+					.sql("WITH invited AS (SELECT member_id FROM activity_invitees WHERE activity_id = :activity "
+							+ "UNION SELECT member_id FROM checkins WHERE activity_id = :activity) " + SHEET)
 					.bind("activity", activity.id())
 					.map(AttendanceSheet::row)
 					.all()
 					.collectList());
 		}
 		return this.activities.invitedUnit(activity)
-			.flatMap((unit) -> this.db.sql("WITH invited AS (SELECT m.id AS member_id FROM members m "
-					+ "JOIN orgs o ON o.id = m.branch_id WHERE o.path @> ARRAY[:unit]::uuid[] "
-					+ "AND m.status IN ('PROBATIONARY', 'FULL') "
-					+ "UNION SELECT member_id FROM checkins WHERE activity_id = :activity) " + SHEET)
+			.flatMap((unit) -> this.db
+				.sql("WITH invited AS (SELECT m.id AS member_id FROM members m "
+						+ "JOIN orgs o ON o.id = m.branch_id WHERE o.path @> ARRAY[:unit]::uuid[] "
+						+ "AND m.status IN ('PROBATIONARY', 'FULL') "
+						+ "UNION SELECT member_id FROM checkins WHERE activity_id = :activity) " + SHEET)
 				.bind("activity", activity.id())
 				.bind("unit", unit.id())
 				.map(AttendanceSheet::row)
@@ -88,7 +91,10 @@ class AttendanceSheet {
 			return (this.checkedInAt != null) ? "CHECKED_IN" : this.onLeave ? "ON_LEAVE" : "ABSENT";
 		}
 
-		/** Checked in by position alone: the venue's coordinates, which anyone can send, are all it rests on. */
+		/**
+		 * Checked in by position alone: the venue's coordinates, which anyone can send,
+		 * are all it rests on.
+		 */
 		boolean positionOnly() {
 			return Presence.positionOnly(this.method);
 		}

@@ -15,7 +15,10 @@ import org.springframework.stereotype.Repository;
 
 import cn.partybuilding.points.intake.ReturningKeys;
 
-/** Check-ins: inserted at most once per member and activity by the unique key, whatever the concurrency. */
+/**
+ * Check-ins: inserted at most once per member and activity by the unique key, whatever
+ * the concurrency.
+ */
 @Repository
 class CheckInRepository {
 
@@ -26,17 +29,23 @@ class CheckInRepository {
 	}
 
 	/**
-	 * The insert of the check-ins in one statement, returning the ids of those inserted as their keys; run by the
-	 * points intake together with their points events. A check-in is skipped, without reading anything first, when
-	 * its member has one for the activity already, when its device checked in another member already (or an earlier
-	 * one of the list holds either), and when its member is no longer active: a member who left or was transferred
-	 * out still holds a token for up to its lifetime, and it must not check them in.
+	 * The insert of the check-ins in one statement, returning the ids of those inserted
+	 * as their keys; run by the points intake together with their points events. A
+	 * check-in is skipped, without reading anything first, when its member has one for
+	 * the activity already, when its device checked in another member already (or an
+	 * earlier one of the list holds either), and when its member is no longer active: a
+	 * member who left or was transferred out still holds a token for up to its lifetime,
+	 * and it must not check them in.
 	 */
 	static ReturningKeys insertion(List<CheckInWriter.NewCheckIn> checkIns) {
-		// In key order: two batches in flight that both hold repeated taps of the same members then wait for each
-		// other's keys in the same order, never crosswise (which PostgreSQL would end as a deadlock after a second).
-		// The device key cannot be in the same order as well; it only collides crosswise when one device is used
-		// for different members in two batches at once, which is refused anyway; then PostgreSQL ends the deadlock
+		// In key order: two batches in flight that both hold repeated taps of the same
+		// members then wait for each
+		// other's keys in the same order, never crosswise (which PostgreSQL would end as
+		// a deadlock after a second).
+		// The device key cannot be in the same order as well; it only collides crosswise
+		// when one device is used
+		// for different members in two batches at once, which is refused anyway; then
+		// PostgreSQL ends the deadlock
 		// and the writer writes that batch again one check-in at a time.
 		List<CheckInWriter.NewCheckIn> batch = checkIns.stream()
 			.sorted(Comparator.comparing((CheckInWriter.NewCheckIn entry) -> entry.checkIn().activityId())
@@ -65,10 +74,14 @@ class CheckInRepository {
 			reasons[i] = entry.reason();
 			devices[i] = (entry.deviceHash() != null) ? HexFormat.of().formatHex(entry.deviceHash()) : null;
 		}
-		// ON CONFLICT names no constraint: then every unique index makes a row skip, the member's (checkins_once)
-		// and the device's (checkins_one_device) alike, duplicates within the list included. The member's status is
-		// read by a subquery per row rather than a join: a plan of the same shape whatever the statistics (one
-		// primary-key lookup of a row the foreign key check reads anyway), which keeps the rows in key order.
+		// ON CONFLICT names no constraint: then every unique index makes a row skip, the
+		// member's (checkins_once)
+		// and the device's (checkins_one_device) alike, duplicates within the list
+		// included. The member's status is
+		// read by a subquery per row rather than a join: a plan of the same shape
+		// whatever the statistics (one
+		// primary-key lookup of a row the foreign key check reads anyway), which keeps
+		// the rows in key order.
 		return new ReturningKeys("""
 				INSERT INTO checkins (id, activity_id, member_id, checked_in_at, method, distance_m, recorded_by,
 				                      manual_reason, device_hash)
@@ -85,18 +98,23 @@ class CheckInRepository {
 	}
 
 	Mono<CheckIn> find(UUID activityId, UUID memberId) {
-		return this.db.sql("SELECT id, activity_id, member_id, checked_in_at, method, distance_m FROM checkins "
-				+ "WHERE activity_id = :activity AND member_id = :member")
+		return this.db
+			.sql("SELECT id, activity_id, member_id, checked_in_at, method, distance_m FROM checkins "
+					+ "WHERE activity_id = :activity AND member_id = :member")
 			.bind("activity", activityId)
 			.bind("member", memberId)
 			.map(CheckInRepository::read)
 			.one();
 	}
 
-	/** Whether another check-in to the activity came from the device (a member's own is found by {@link #find}). */
+	/**
+	 * Whether another check-in to the activity came from the device (a member's own is
+	 * found by {@link #find}).
+	 */
 	Mono<Boolean> deviceUsed(UUID activityId, byte[] deviceHash) {
-		return this.db.sql("SELECT EXISTS (SELECT 1 FROM checkins WHERE activity_id = :activity "
-				+ "AND device_hash = :device) AS used")
+		return this.db
+			.sql("SELECT EXISTS (SELECT 1 FROM checkins WHERE activity_id = :activity "
+					+ "AND device_hash = :device) AS used")
 			.bind("activity", activityId)
 			.bind("device", deviceHash)
 			.map((row) -> Boolean.TRUE.equals(row.get("used", Boolean.class)))

@@ -23,12 +23,14 @@ import cn.partybuilding.points.ScoringYield;
 import cn.partybuilding.system.GroupCommit;
 
 /**
- * Stores check-ins with their points events, many to a statement when many members check in at once (a meeting
- * starting: a thousand phones within a second). Each check-in and its event commit together or not at all, as one
- * check-in alone would; a member's second check-in, in the same batch or a later one, stores nothing.
+ * Stores check-ins with their points events, many to a statement when many members check
+ * in at once (a meeting starting: a thousand phones within a second). Each check-in and
+ * its event commit together or not at all, as one check-in alone would; a member's second
+ * check-in, in the same batch or a later one, stores nothing.
  * <p>
- * While check-ins queue for a write (a batch of more than one was written within the last {@link #RUSH}), the points
- * engine's scoring gives way ({@link ScoringYield}): members are waiting for their answer, nobody waits for the points.
+ * While check-ins queue for a write (a batch of more than one was written within the last
+ * {@link #RUSH}), the points engine's scoring gives way ({@link ScoringYield}): members
+ * are waiting for their answer, nobody waits for the points.
  */
 @Component
 class CheckInWriter implements ScoringYield {
@@ -36,17 +38,23 @@ class CheckInWriter implements ScoringYield {
 	/** How long after check-ins last queued for a write scoring keeps giving way. */
 	static final Duration RUSH = Duration.ofSeconds(1);
 
-	/** Enough to carry a whole meeting's rush in a few statements; small enough to keep each one short. */
+	/**
+	 * Enough to carry a whole meeting's rush in a few statements; small enough to keep
+	 * each one short.
+	 */
 	private static final int MAX_BATCH = 128;
 
 	/**
-	 * Batches written at the same time: while they are, the next check-ins gather. A write is one statement, a round
-	 * trip of a millisecond or two, so two keep the database busy; more made the batches smaller and cost CPU per
-	 * check-in (four, when a write was a transaction of four round trips).
+	 * Batches written at the same time: while they are, the next check-ins gather. A
+	 * write is one statement, a round trip of a millisecond or two, so two keep the
+	 * database busy; more made the batches smaller and cost CPU per check-in (four, when
+	 * a write was a transaction of four round trips).
 	 */
 	private static final int MAX_IN_FLIGHT = 2;
 
-	/** Buckets of {@code party.checkins.write}: a check-in's answer is due within 50 ms. */
+	/**
+	 * Buckets of {@code party.checkins.write}: a check-in's answer is due within 50 ms.
+	 */
 	private static final Duration[] WRITE_SLOS = { Duration.ofMillis(2), Duration.ofMillis(5), Duration.ofMillis(10),
 			Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100) };
 
@@ -54,13 +62,20 @@ class CheckInWriter implements ScoringYield {
 
 	private final GroupCommit<NewCheckIn, Boolean> commits;
 
-	/** Check-ins per write: how much the grouping saves, for operators and the load test. */
+	/**
+	 * Check-ins per write: how much the grouping saves, for operators and the load test.
+	 */
 	private final DistributionSummary batchSizes;
 
-	/** How long a write takes, round trip and commit: what every check-in of its batch waits for at least. */
+	/**
+	 * How long a write takes, round trip and commit: what every check-in of its batch
+	 * waits for at least.
+	 */
 	private final Timer writeTimes;
 
-	/** When check-ins last queued for a write (monotonic nanoseconds); long ago at first. */
+	/**
+	 * When check-ins last queued for a write (monotonic nanoseconds); long ago at first.
+	 */
 	private volatile long lastQueued = System.nanoTime() - RUSH.toNanos();
 
 	CheckInWriter(AttendanceEvents events, MeterRegistry meters) {
@@ -77,9 +92,9 @@ class CheckInWriter implements ScoringYield {
 	}
 
 	/**
-	 * Stores the check-in and its points event: {@code true} if this call stored it, {@code false} if it was skipped
-	 * (the member had checked in to the activity already, the device checked in someone else, or the member is no
-	 * longer active).
+	 * Stores the check-in and its points event: {@code true} if this call stored it,
+	 * {@code false} if it was skipped (the member had checked in to the activity already,
+	 * the device checked in someone else, or the member is no longer active).
 	 */
 	Mono<Boolean> store(Activity activity, CheckIn checkIn, byte @Nullable [] deviceHash, @Nullable UUID recordedBy,
 			@Nullable String reason) {
@@ -96,7 +111,8 @@ class CheckInWriter implements ScoringYield {
 		if (batch.size() > 1) {
 			this.lastQueued = System.nanoTime();
 		}
-		// One statement stores the check-ins and the points events of those it stored: atomic on its own, so no
+		// One statement stores the check-ins and the points events of those it stored:
+		// atomic on its own, so no
 		// transaction around it and one round trip to the database for the whole batch.
 		long started = System.nanoTime();
 		return this.events.attendedAlong(CheckInRepository.insertion(batch), batch)
@@ -110,8 +126,8 @@ class CheckInWriter implements ScoringYield {
 	}
 
 	/**
-	 * A batch that failed for one of its check-ins is worth writing again one by one; one that failed to reach the
-	 * database is not.
+	 * A batch that failed for one of its check-ins is worth writing again one by one; one
+	 * that failed to reach the database is not.
 	 */
 	private static boolean aboutTheItems(Throwable ex) {
 		return !(ex instanceof CannotCreateTransactionException || ex instanceof DataAccessResourceFailureException
@@ -121,7 +137,8 @@ class CheckInWriter implements ScoringYield {
 	/**
 	 * A check-in to store.
 	 *
-	 * @param deviceHash the keyed hash of the device it came from; none when recorded by hand
+	 * @param deviceHash the keyed hash of the device it came from; none when recorded by
+	 * hand
 	 * @param recordedBy the secretary who recorded it by hand
 	 * @param reason why by hand
 	 */

@@ -26,12 +26,13 @@ import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.ErrorCode;
 
 /**
- * Checking in. Exactly one check-in per member and activity: the first answers 201, every repeat — a double tap, a
- * retry, the member's second phone — 200 with the same check-in, and none of them scores twice. One device checks in
- * one member per activity: a second member from it is refused. A refusal says why, in words the app can show: the code
- * expired, is not this activity's, the member is outside the venue, the window is closed, the member is not invited,
- * the activity is not open, the phone checked in someone else. The rules of presence are those of every check-in
- * ({@link Presence}).
+ * Checking in. Exactly one check-in per member and activity: the first answers 201, every
+ * repeat — a double tap, a retry, the member's second phone — 200 with the same check-in,
+ * and none of them scores twice. One device checks in one member per activity: a second
+ * member from it is refused. A refusal says why, in words the app can show: the code
+ * expired, is not this activity's, the member is outside the venue, the window is closed,
+ * the member is not invited, the activity is not open, the phone checked in someone else.
+ * The rules of presence are those of every check-in ({@link Presence}).
  */
 @Service
 class CheckIns {
@@ -62,8 +63,9 @@ class CheckIns {
 	}
 
 	/**
-	 * Checks the caller in from their device ({@code X-Device-Id}, a 400 when missing or malformed) with what they
-	 * present, as the activity asks: its code, their position, or both.
+	 * Checks the caller in from their device ({@code X-Device-Id}, a 400 when missing or
+	 * malformed) with what they present, as the activity asks: its code, their position,
+	 * or both.
 	 */
 	Mono<Recorded> checkIn(Caller caller, UUID activityId, Presence.Presented presented, @Nullable String deviceId) {
 		Instant now = this.clock.instant();
@@ -78,7 +80,8 @@ class CheckIns {
 						checkIn = verify(loaded, caller.id(), presented, now);
 					}
 					catch (DomainException refusal) {
-						// A refusal to someone who checked in already is no refusal: they get their check-in.
+						// A refusal to someone who checked in already is no refusal: they
+						// get their check-in.
 						return this.repository.find(activityId, caller.id())
 							.map((existing) -> new Recorded(existing, false))
 							.switchIfEmpty(Mono.error(refusal));
@@ -88,7 +91,10 @@ class CheckIns {
 			}));
 	}
 
-	/** A check-in the secretary records for a member without a phone: who, when and why are kept. */
+	/**
+	 * A check-in the secretary records for a member without a phone: who, when and why
+	 * are kept.
+	 */
 	Mono<Recorded> recordByHand(Caller secretary, UUID activityId, UUID memberId, UUID memberBranch, String reason) {
 		Instant now = this.clock.instant();
 		return this.access.requireAdministered(secretary, activityId).flatMap((activity) -> {
@@ -99,14 +105,19 @@ class CheckIns {
 			if (now.isBefore(activity.checkInOpensAt()) || now.isAfter(activity.endsAt().plus(MANUAL_GRACE))) {
 				return Mono.error(new DomainException(ErrorCode.CHECKIN_WINDOW_CLOSED));
 			}
-			return this.activities.invites(activity, memberBranch).flatMap((invited) -> invited
-					? record(activity, new CheckIn(Ids.newId(), activityId, memberId, now, "MANUAL", null), null,
-							secretary.id(), reason)
-					: Mono.error(new DomainException(ErrorCode.NOT_INVITED)));
+			return this.activities.invites(activity, memberBranch)
+				.flatMap(
+						(invited) -> invited
+								? record(activity, new CheckIn(Ids.newId(), activityId, memberId, now, "MANUAL", null),
+										null, secretary.id(), reason)
+								: Mono.error(new DomainException(ErrorCode.NOT_INVITED)));
 		});
 	}
 
-	/** The member's check-in if the activity is open and what they present proves presence; else the refusal. */
+	/**
+	 * The member's check-in if the activity is open and what they present proves
+	 * presence; else the refusal.
+	 */
 	private static CheckIn verify(Activities.WithSecret loaded, UUID memberId, Presence.Presented presented,
 			Instant now) {
 		Activity activity = loaded.activity();
@@ -123,19 +134,17 @@ class CheckIns {
 	}
 
 	/**
-	 * Stores the check-in and its points event together. When it is not stored, and only then, finds out why: a
-	 * second one of the member gives back the first; otherwise the device was used by someone else, or the member
-	 * may not check in (any more).
+	 * Stores the check-in and its points event together. When it is not stored, and only
+	 * then, finds out why: a second one of the member gives back the first; otherwise the
+	 * device was used by someone else, or the member may not check in (any more).
 	 */
 	private Mono<Recorded> record(Activity activity, CheckIn checkIn, byte @Nullable [] device,
 			@Nullable UUID recordedBy, @Nullable String reason) {
 		return this.writer.store(activity, checkIn, device, recordedBy, reason)
-			.flatMap((stored) -> stored ? Mono.just(new Recorded(checkIn, true))
-					: NotStored.explain(
-							this.repository.find(checkIn.activityId(), checkIn.memberId())
-								.map((existing) -> new Recorded(existing, false)),
-							(device != null) ? this.repository.deviceUsed(checkIn.activityId(), device)
-									: Mono.just(false)));
+			.flatMap((stored) -> stored ? Mono.just(new Recorded(checkIn, true)) : NotStored.explain(
+					this.repository.find(checkIn.activityId(), checkIn.memberId())
+						.map((existing) -> new Recorded(existing, false)),
+					(device != null) ? this.repository.deviceUsed(checkIn.activityId(), device) : Mono.just(false)));
 	}
 
 	/**

@@ -16,7 +16,10 @@ import cn.partybuilding.system.Parameters;
 import cn.partybuilding.web.paging.Keyset;
 import cn.partybuilding.web.paging.PageRequest;
 
-/** Leave requests: one per member and activity; decisions are conditional updates from PENDING. */
+/**
+ * Leave requests: one per member and activity; decisions are conditional updates from
+ * PENDING.
+ */
 @Repository
 class LeaveRepository {
 
@@ -33,9 +36,10 @@ class LeaveRepository {
 
 	/** Inserts the request; empty when the member asked for this activity already. */
 	Mono<LeaveRequest> insert(LeaveRequest request) {
-		return this.db.sql("INSERT INTO leave_requests (id, activity_id, member_id, reason, status, created_at) "
-				+ "VALUES (:id, :activity, :member, :reason, 'PENDING', :at) "
-				+ "ON CONFLICT ON CONSTRAINT leave_requests_once DO NOTHING RETURNING " + COLUMNS)
+		return this.db
+			.sql("INSERT INTO leave_requests (id, activity_id, member_id, reason, status, created_at) "
+					+ "VALUES (:id, :activity, :member, :reason, 'PENDING', :at) "
+					+ "ON CONFLICT ON CONSTRAINT leave_requests_once DO NOTHING RETURNING " + COLUMNS)
 			.bind("id", request.id())
 			.bind("activity", request.activityId())
 			.bind("member", request.memberId())
@@ -62,8 +66,9 @@ class LeaveRepository {
 
 	/** Decides a pending request; empty when it is not pending any more. */
 	Mono<LeaveRequest> decide(UUID id, LeaveStatus to, UUID decidedBy, Instant at, @Nullable String reason) {
-		return this.db.sql("UPDATE leave_requests SET status = :to, decided_by = :by, decided_at = :at, "
-				+ "decision_reason = :reason WHERE id = :id AND status = 'PENDING' RETURNING " + COLUMNS)
+		return this.db
+			.sql("UPDATE leave_requests SET status = :to, decided_by = :by, decided_at = :at, "
+					+ "decision_reason = :reason WHERE id = :id AND status = 'PENDING' RETURNING " + COLUMNS)
 			.bind("id", id)
 			.bind("to", to.name())
 			.bind("by", decidedBy)
@@ -74,8 +79,9 @@ class LeaveRepository {
 	}
 
 	Flux<LeaveRequest> ofActivity(UUID activityId, PageRequest page) {
-		var spec = this.db.sql("SELECT " + COLUMNS + " FROM leave_requests WHERE activity_id = :a"
-				+ BY_ID.condition(page) + BY_ID.orderAndLimit())
+		var spec = this.db
+			.sql("SELECT " + COLUMNS + " FROM leave_requests WHERE activity_id = :a" + BY_ID.condition(page)
+					+ BY_ID.orderAndLimit())
 			.bind("a", activityId);
 		return BY_ID.bind(spec, page).map(LeaveRepository::read).all();
 	}

@@ -6,7 +6,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A member asking to be excused from an activity; an approved leave means ON_LEAVE, not absent.
+ * A member asking to be excused from an activity; an approved leave means ON_LEAVE, not
+ * absent.
  *
  * @param id the request
  * @param reason why

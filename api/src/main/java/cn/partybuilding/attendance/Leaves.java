@@ -99,5 +99,4 @@ class Leaves {
 	record Asked(LeaveRequest request, boolean created) {
 	}
 
-
 }

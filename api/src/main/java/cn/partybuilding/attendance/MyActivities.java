@@ -24,9 +24,9 @@ import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.Violation;
 
 /**
- * The activities a member is invited to — those of their branch, of the units above it and of their branch's groups —
- * each with where the member stands: NOT_CHECKED_IN, CHECKED_IN, ON_LEAVE, LEAVE_PENDING or ABSENT (ended without
- * either).
+ * The activities a member is invited to — those of their branch, of the units above it
+ * and of their branch's groups — each with where the member stands: NOT_CHECKED_IN,
+ * CHECKED_IN, ON_LEAVE, LEAVE_PENDING or ABSENT (ended without either).
  */
 @Service
 class MyActivities {
@@ -58,14 +58,15 @@ class MyActivities {
 		return this.orgs.find(caller.branchId()).flatMap((branch) -> {
 			List<UUID> units = new ArrayList<>(branch.ancestors());
 			units.add(branch.id());
-			var spec = this.db.sql("SELECT " + Activities.columns("a") + ", c.checked_in_at, l.status AS leave "
-					+ "FROM activities a "
-					+ "LEFT JOIN checkins c ON c.activity_id = a.id AND c.member_id = :member "
-					+ "LEFT JOIN leave_requests l ON l.activity_id = a.id AND l.member_id = :member "
-					+ "WHERE (a.org_id = ANY(:units) OR a.org_id IN "
-					+ "(SELECT id FROM orgs WHERE parent_id = :branch AND type = 'GROUP')) "
-					+ "AND a.status IN ('APPROVED', 'COMPLETED', 'CANCELLED') AND a.starts_at >= :from "
-					+ "AND a.starts_at < :to" + BY_START.condition(page) + BY_START.orderAndLimit())
+			var spec = this.db
+				.sql("SELECT " + Activities.columns("a") + ", c.checked_in_at, l.status AS leave "
+						+ "FROM activities a "
+						+ "LEFT JOIN checkins c ON c.activity_id = a.id AND c.member_id = :member "
+						+ "LEFT JOIN leave_requests l ON l.activity_id = a.id AND l.member_id = :member "
+						+ "WHERE (a.org_id = ANY(:units) OR a.org_id IN "
+						+ "(SELECT id FROM orgs WHERE parent_id = :branch AND type = 'GROUP')) "
+						+ "AND a.status IN ('APPROVED', 'COMPLETED', 'CANCELLED') AND a.starts_at >= :from "
+						+ "AND a.starts_at < :to" + BY_START.condition(page) + BY_START.orderAndLimit())
 				.bind("member", caller.id())
 				.bind("units", units.toArray(UUID[]::new))
 				.bind("branch", branch.id())
@@ -73,12 +74,13 @@ class MyActivities {
 				.bind("to", this.time.endOf(last));
 			return BY_START.bind(spec, page)
 				.map((row) -> new Mine(Activities.read(row),
-					state(Activities.read(row), row.get("checked_in_at", Instant.class), row.get("leave", String.class),
-							now)))
+						state(Activities.read(row), row.get("checked_in_at", Instant.class),
+								row.get("leave", String.class), now)))
 				.all()
 				.collectList();
-		}).map((rows) -> page.page(rows, (mine) -> List.of(mine.activity().startsAt().toString(),
-				mine.activity().id().toString())));
+		})
+			.map((rows) -> page.page(rows,
+					(mine) -> List.of(mine.activity().startsAt().toString(), mine.activity().id().toString())));
 	}
 
 	static String state(Activity activity, @Nullable Instant checkedInAt, @Nullable String leave, Instant now) {

@@ -1,4 +1,7 @@
-/** Attendance: rotating check-in codes, check-ins by code and position, leave, the attendance sheet, absences. */
+/**
+ * Attendance: rotating check-in codes, check-ins by code and position, leave, the
+ * attendance sheet, absences.
+ */
 @NullMarked
 package cn.partybuilding.attendance;
 

@@ -19,8 +19,9 @@ import cn.partybuilding.web.paging.PageRequest;
 import cn.partybuilding.web.problem.DomainException;
 
 /**
- * {@code GET /audit-log}: the audit log, newest first. The system administrator reads all of it; an org admin reads
- * what concerns the whole installation and their own subtrees; nobody else reads it.
+ * {@code GET /audit-log}: the audit log, newest first. The system administrator reads all
+ * of it; an org admin reads what concerns the whole installation and their own subtrees;
+ * nobody else reads it.
  */
 @RestController
 @RequestMapping("/api/v1")

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Service;
 import cn.partybuilding.system.Ids;
 
 /**
- * Appends to the audit log, in the caller's transaction: an entry is kept exactly when the change it records is.
- * Nothing is ever changed or deleted.
+ * Appends to the audit log, in the caller's transaction: an entry is kept exactly when
+ * the change it records is. Nothing is ever changed or deleted.
  */
 @Service
 public class AuditLog {

@@ -19,7 +19,9 @@ import cn.partybuilding.system.Parameters;
 import cn.partybuilding.web.paging.Keyset;
 import cn.partybuilding.web.paging.PageRequest;
 
-/** The {@code audit_log} table: appended to, counted and read newest first; never updated. */
+/**
+ * The {@code audit_log} table: appended to, counted and read newest first; never updated.
+ */
 @Repository
 class AuditLogRepository {
 
@@ -53,8 +55,9 @@ class AuditLogRepository {
 	}
 
 	Mono<Long> count(UUID actorId, String action, Instant since) {
-		return this.db.sql("SELECT count(*) AS n FROM audit_log WHERE actor_id = :actor AND action = :action "
-				+ "AND at >= :since")
+		return this.db
+			.sql("SELECT count(*) AS n FROM audit_log WHERE actor_id = :actor AND action = :action "
+					+ "AND at >= :since")
 			.bind("actor", actorId)
 			.bind("action", action)
 			.bind("since", since)
@@ -63,8 +66,8 @@ class AuditLogRepository {
 	}
 
 	/**
-	 * Entries newest first, after the page's position: all of them ({@code scopes} null), or those of the
-	 * installation as a whole and of the subtrees of {@code scopes}.
+	 * Entries newest first, after the page's position: all of them ({@code scopes} null),
+	 * or those of the installation as a whole and of the subtrees of {@code scopes}.
 	 */
 	Flux<Recorded> read(@Nullable List<UUID> scopes, @Nullable String action, @Nullable String targetId,
 			PageRequest page) {
@@ -101,8 +104,8 @@ class AuditLogRepository {
 		return new Recorded(row.get("id", UUID.class), row.get("at", Instant.class),
 				new AuditEntry(row.get("actor_id", UUID.class), row.get("action", String.class),
 						row.get("target_type", String.class), row.get("target_id", String.class),
-						row.get("org_id", UUID.class), (details != null) ? this.json.readValue(details, DETAILS)
-								: Map.of()),
+						row.get("org_id", UUID.class),
+						(details != null) ? this.json.readValue(details, DETAILS) : Map.of()),
 				row.get("actor_name", String.class));
 	}
 

@@ -18,7 +18,6 @@ import org.jspecify.annotations.Nullable;
  * @param orgId the org unit it concerns; absent for the whole installation
  * @param details more about it (never personal data)
  */
-record EntryView(String id, OffsetDateTime at, @Nullable String actorId, @Nullable String actorName,
-		String action, String targetType, @Nullable String targetId, @Nullable String orgId,
-		Map<String, String> details) {
+record EntryView(String id, OffsetDateTime at, @Nullable String actorId, @Nullable String actorName, String action,
+		String targetType, @Nullable String targetId, @Nullable String orgId, Map<String, String> details) {
 }

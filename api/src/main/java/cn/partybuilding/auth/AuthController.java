@@ -74,8 +74,9 @@ class AuthController {
 	}
 
 	/**
-	 * Ends the session the refresh token belongs to, whatever state the app's access token is in (expired, or none):
-	 * its tokens stop working on every instance within seconds. An unknown token gets the same answer.
+	 * Ends the session the refresh token belongs to, whatever state the app's access
+	 * token is in (expired, or none): its tokens stop working on every instance within
+	 * seconds. An unknown token gets the same answer.
 	 */
 	@PostMapping("/auth/logout")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
@@ -112,8 +113,9 @@ class AuthController {
 	}
 
 	/**
-	 * A login code from {@code wx.login()}: letters, digits, {@code -} and {@code _}, as WeChat issues them. Anything
-	 * else names no code, and would change the URL it is sent to WeChat in.
+	 * A login code from {@code wx.login()}: letters, digits, {@code -} and {@code _}, as
+	 * WeChat issues them. Anything else names no code, and would change the URL it is
+	 * sent to WeChat in.
 	 */
 	record WechatLogin(@NotBlank @Size(max = 128) @Pattern(regexp = "[A-Za-z0-9_-]+") String code) {
 

@@ -10,8 +10,9 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Short-lived tokens that stand for a WeChat openid not yet bound to an account, between the mini program's login
- * and the member proving their phone number. Kept in Redis for ten minutes; the openid never reaches the client.
+ * Short-lived tokens that stand for a WeChat openid not yet bound to an account, between
+ * the mini program's login and the member proving their phone number. Kept in Redis for
+ * ten minutes; the openid never reaches the client.
  */
 @Component
 class BindTokens {
@@ -33,7 +34,10 @@ class BindTokens {
 		return this.redis.opsForValue().set(key(token), openid, TTL).thenReturn(token);
 	}
 
-	/** The openid the token stands for; the token is used up. Empty when unknown or expired. */
+	/**
+	 * The openid the token stands for; the token is used up. Empty when unknown or
+	 * expired.
+	 */
 	Mono<String> redeem(String token) {
 		return this.redis.opsForValue().getAndDelete(key(token));
 	}

@@ -17,10 +17,10 @@ import cn.partybuilding.web.problem.ErrorCode;
 import cn.partybuilding.web.problem.Violation;
 
 /**
- * Logging in with a password or an SMS code. An unknown phone and a wrong password give the same 401 after the same
- * work; every attempt takes from the phone's and the address's budgets before anything is checked
- * ({@link LoginThrottle}); an SMS code is sent only to a registered phone, but the answer does not say whether it is
- * one.
+ * Logging in with a password or an SMS code. An unknown phone and a wrong password give
+ * the same 401 after the same work; every attempt takes from the phone's and the
+ * address's budgets before anything is checked ({@link LoginThrottle}); an SMS code is
+ * sent only to a registered phone, but the answer does not say whether it is one.
  */
 @Service
 class Logins {
@@ -54,15 +54,17 @@ class Logins {
 				.flatMap((account) -> this.passwords.matches(password, account.passwordHash())
 					.filter(Boolean::booleanValue)
 					.map((matched) -> account))
-				// An unknown phone is checked against a decoy hash: same work, same answer.
+				// An unknown phone is checked against a decoy hash: same work, same
+				// answer.
 				.switchIfEmpty(this.passwords.matches(password, null).then(Mono.empty()))
 				.flatMap((account) -> this.throttle.succeeded(attempt).then(this.sessions.start(account.id())))
 				.switchIfEmpty(badCredentials()));
 	}
 
 	/**
-	 * Sends a login code to a registered phone; the answer is the same for any phone. Without an SMS gateway no code
-	 * can reach anyone: 503 {@code SMS_UNAVAILABLE} (codes go to the log only where a developer switched that on).
+	 * Sends a login code to a registered phone; the answer is the same for any phone.
+	 * Without an SMS gateway no code can reach anyone: 503 {@code SMS_UNAVAILABLE} (codes
+	 * go to the log only where a developer switched that on).
 	 */
 	Mono<Void> sendCode(String phoneInput, String address) {
 		String phone = canonical(phoneInput);
@@ -93,8 +95,7 @@ class Logins {
 	}
 
 	static String canonical(String phone) {
-		return PhoneNumbers.normalize(phone)
-			.orElseThrow(() -> DomainException.invalid(Violation.of("phone", "phone")));
+		return PhoneNumbers.normalize(phone).orElseThrow(() -> DomainException.invalid(Violation.of("phone", "phone")));
 	}
 
 }

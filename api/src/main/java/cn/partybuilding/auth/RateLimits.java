@@ -20,8 +20,8 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.stereotype.Component;
 
 /**
- * Token buckets kept in Redis (bucket4j), shared by every instance. Losing Redis loses only the counts, never data:
- * the truth is in PostgreSQL.
+ * Token buckets kept in Redis (bucket4j), shared by every instance. Losing Redis loses
+ * only the counts, never data: the truth is in PostgreSQL.
  */
 @Component
 class RateLimits {
@@ -34,14 +34,18 @@ class RateLimits {
 		this.connectionFactory = connectionFactory;
 	}
 
-	/** How long until {@code tokens} could be taken from the bucket, without taking them; zero if now. */
+	/**
+	 * How long until {@code tokens} could be taken from the bucket, without taking them;
+	 * zero if now.
+	 */
 	Mono<Duration> waitFor(String key, Supplier<BucketConfiguration> configuration, long tokens) {
-		return Mono
-			.fromFuture(() -> bucket(key, configuration).estimateAbilityToConsume(tokens))
-			.map(RateLimits::wait);
+		return Mono.fromFuture(() -> bucket(key, configuration).estimateAbilityToConsume(tokens)).map(RateLimits::wait);
 	}
 
-	/** Takes {@code tokens}; returns how long to wait when there were not enough (zero when they were taken). */
+	/**
+	 * Takes {@code tokens}; returns how long to wait when there were not enough (zero
+	 * when they were taken).
+	 */
 	Mono<Duration> take(String key, Supplier<BucketConfiguration> configuration, long tokens) {
 		return Mono.fromFuture(() -> bucket(key, configuration).tryConsumeAndReturnRemaining(tokens))
 			.map(RateLimits::wait);
@@ -56,16 +60,16 @@ class RateLimits {
 		return Mono.fromFuture(() -> bucket(key, configuration).reset());
 	}
 
-	private AsyncBucketProxy bucket(String key,
-			Supplier<BucketConfiguration> configuration) {
+	private AsyncBucketProxy bucket(String key, Supplier<BucketConfiguration> configuration) {
 		return buckets().builder()
 			.build(("party:limit:" + key).getBytes(StandardCharsets.UTF_8),
 					() -> CompletableFuture.completedFuture(configuration.get()));
 	}
 
 	/**
-	 * The bucket store over the connection factory's current client. The factory replaces its client when it is
-	 * stopped and started again (as paused test contexts are), so the store follows the client it was built on.
+	 * The bucket store over the connection factory's current client. The factory replaces
+	 * its client when it is stopped and started again (as paused test contexts are), so
+	 * the store follows the client it was built on.
 	 */
 	private AsyncProxyManager<byte[]> buckets() {
 		RedisClient client = (RedisClient) this.connectionFactory.getRequiredNativeClient();
@@ -75,8 +79,8 @@ class RateLimits {
 				store = this.store;
 				if (store == null || store.client() != client) {
 					AsyncProxyManager<byte[]> manager = Bucket4jLettuce.casBasedBuilder(client)
-						.expirationAfterWrite(
-								ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
+						.expirationAfterWrite(ExpirationAfterWriteStrategy
+							.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
 						.build()
 						.asAsync();
 					store = new Store(client, manager);

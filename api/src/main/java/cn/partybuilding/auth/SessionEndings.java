@@ -9,9 +9,10 @@ import org.springframework.stereotype.Component;
 import cn.partybuilding.member.MembershipEvents;
 
 /**
- * Sessions follow memberships: a member who leaves loses every session, and a member whose roles were cut or who moved
- * gets their tokens renewed. Runs in the transaction of the membership change; every instance (this one too) learns
- * of it from the notification its commit sends.
+ * Sessions follow memberships: a member who leaves loses every session, and a member
+ * whose roles were cut or who moved gets their tokens renewed. Runs in the transaction of
+ * the membership change; every instance (this one too) learns of it from the notification
+ * its commit sends.
  */
 @Component
 class SessionEndings implements MembershipEvents {

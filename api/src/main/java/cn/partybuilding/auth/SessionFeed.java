@@ -29,15 +29,17 @@ import cn.partybuilding.security.SessionStates;
 import cn.partybuilding.system.PartySettings;
 
 /**
- * Every instance's memory of the sessions that ended or changed lately, against which each access token is checked
- * ({@link SessionStates}): a memory lookup per request, no I/O. It learns of changes within moments, whichever
- * instance made them: PostgreSQL tells every listening instance when a change commits ({@code LISTEN
- * party_session_changes}), and the instance then reads what changed. It reads everything that can still matter when
- * it starts (before it serves requests), again after every reconnection, every {@link #CATCH_UP_OFFLINE} while it is
- * not listening, and every {@link #CATCH_UP_LISTENING} anyway, so a lost notification costs at most that long.
+ * Every instance's memory of the sessions that ended or changed lately, against which
+ * each access token is checked ({@link SessionStates}): a memory lookup per request, no
+ * I/O. It learns of changes within moments, whichever instance made them: PostgreSQL
+ * tells every listening instance when a change commits ({@code LISTEN
+ * party_session_changes}), and the instance then reads what changed. It reads everything
+ * that can still matter when it starts (before it serves requests), again after every
+ * reconnection, every {@link #CATCH_UP_OFFLINE} while it is not listening, and every
+ * {@link #CATCH_UP_LISTENING} anyway, so a lost notification costs at most that long.
  * <p>
- * A change matters as long as a token issued before it can be alive: the longest access token's life. Changes older
- * than that are forgotten, here and in the table.
+ * A change matters as long as a token issued before it can be alive: the longest access
+ * token's life. Changes older than that are forgotten, here and in the table.
  */
 @Component
 class SessionFeed implements SessionStates, SmartLifecycle {
@@ -46,20 +48,29 @@ class SessionFeed implements SessionStates, SmartLifecycle {
 
 	static final String CHANNEL = "party_session_changes";
 
-	/** How often the changes are read while the notifications cannot come (the connection is being re-made). */
+	/**
+	 * How often the changes are read while the notifications cannot come (the connection
+	 * is being re-made).
+	 */
 	static final Duration CATCH_UP_OFFLINE = Duration.ofSeconds(2);
 
 	/** How often the changes are read even while notifications come. */
 	static final Duration CATCH_UP_LISTENING = Duration.ofSeconds(30);
 
-	/** Reads overlap by this much: a change whose transaction began before the last read but committed after it. */
+	/**
+	 * Reads overlap by this much: a change whose transaction began before the last read
+	 * but committed after it.
+	 */
 	private static final Duration OVERLAP = Duration.ofMinutes(1);
 
 	private final SessionRepository repository;
 
 	private final ConnectionFactory connections;
 
-	/** How long a change matters: a token issued before it lives this long at most (with a margin for clocks). */
+	/**
+	 * How long a change matters: a token issued before it lives this long at most (with a
+	 * margin for clocks).
+	 */
 	private final Duration keep;
 
 	private final Map<UUID, Known> known = new ConcurrentHashMap<>();
@@ -83,7 +94,10 @@ class SessionFeed implements SessionStates, SmartLifecycle {
 		return change == null || version >= change.version();
 	}
 
-	/** Takes changes into account, e.g. those this instance just committed (before their notification is back). */
+	/**
+	 * Takes changes into account, e.g. those this instance just committed (before their
+	 * notification is back).
+	 */
 	void learn(Collection<Change> changes) {
 		long now = System.nanoTime();
 		for (Change change : changes) {
@@ -94,7 +108,10 @@ class SessionFeed implements SessionStates, SmartLifecycle {
 		}
 	}
 
-	/** Reads the changes since the last read (overlapping it), or all that can matter on the first. */
+	/**
+	 * Reads the changes since the last read (overlapping it), or all that can matter on
+	 * the first.
+	 */
 	Mono<Void> catchUp() {
 		Instant since = this.readUpTo.get();
 		return this.repository.changesSince((since != null) ? since.minus(OVERLAP) : null, this.keep)
@@ -110,7 +127,10 @@ class SessionFeed implements SessionStates, SmartLifecycle {
 			.then();
 	}
 
-	/** Forgets what no longer matters, here and in the table (any instance may: it is the same for all). */
+	/**
+	 * Forgets what no longer matters, here and in the table (any instance may: it is the
+	 * same for all).
+	 */
 	Mono<Void> forgetOld() {
 		long cutoff = System.nanoTime() - this.keep.toNanos();
 		this.known.values().removeIf((change) -> change.learnedAt() - cutoff < 0);
@@ -119,7 +139,9 @@ class SessionFeed implements SessionStates, SmartLifecycle {
 				: Mono.empty();
 	}
 
-	/** Before the web server starts (its phase is just below the largest), after it stops. */
+	/**
+	 * Before the web server starts (its phase is just below the largest), after it stops.
+	 */
 	@Override
 	public int getPhase() {
 		return 0;
@@ -127,29 +149,27 @@ class SessionFeed implements SessionStates, SmartLifecycle {
 
 	@Override
 	public void start() {
-		// Nothing is served before the recent changes are known: a token ended a moment ago must not pass here.
+		// Nothing is served before the recent changes are known: a token ended a moment
+		// ago must not pass here.
 		catchUp().retryWhen(Retry.backoff(10, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(3)))
 			.block(Duration.ofSeconds(60));
 		Disposable listen = listen().subscribe();
-		Disposable poll = Flux.interval(CATCH_UP_OFFLINE)
-			.onBackpressureDrop()
-			.concatMap((tick) -> {
-				boolean due = !this.listening
-						|| tick % (CATCH_UP_LISTENING.toSeconds() / CATCH_UP_OFFLINE.toSeconds()) == 0;
-				Mono<Void> forget = (tick % 30 == 0) ? forgetOld() : Mono.empty();
-				return (due ? catchUp() : Mono.<Void>empty()).then(forget)
-					.onErrorResume((ex) -> {
-						logger.warn("Could not read the session changes: {}", ex.toString());
-						return Mono.empty();
-					});
-			}, 1)
-			.subscribe();
+		Disposable poll = Flux.interval(CATCH_UP_OFFLINE).onBackpressureDrop().concatMap((tick) -> {
+			boolean due = !this.listening
+					|| tick % (CATCH_UP_LISTENING.toSeconds() / CATCH_UP_OFFLINE.toSeconds()) == 0;
+			Mono<Void> forget = (tick % 30 == 0) ? forgetOld() : Mono.empty();
+			return (due ? catchUp() : Mono.<Void>empty()).then(forget).onErrorResume((ex) -> {
+				logger.warn("Could not read the session changes: {}", ex.toString());
+				return Mono.empty();
+			});
+		}, 1).subscribe();
 		this.running = Disposables.composite(listen, poll);
 	}
 
 	/**
-	 * Listens on a connection of its own (outside the pool: it is held for good), reading what changed after each
-	 * notification, and after every (re)connection; a lost connection is made again, with backoff.
+	 * Listens on a connection of its own (outside the pool: it is held for good), reading
+	 * what changed after each notification, and after every (re)connection; a lost
+	 * connection is made again, with backoff.
 	 */
 	private Flux<Void> listen() {
 		return Flux.usingWhen(Mono.from(this.connections.create()), (connection) -> {
@@ -158,9 +178,7 @@ class SessionFeed implements SessionStates, SmartLifecycle {
 				.flatMap((result) -> Mono.from(result.getRowsUpdated()))
 				.then(Mono.fromRunnable(() -> this.listening = true))
 				.then(catchUp())
-				.thenMany(postgres.getNotifications()
-					.onBackpressureLatest()
-					.concatMap((notification) -> catchUp(), 1));
+				.thenMany(postgres.getNotifications().onBackpressureLatest().concatMap((notification) -> catchUp(), 1));
 		}, Connection::close)
 			.doFinally((signal) -> this.listening = false)
 			.doOnError((ex) -> logger.warn("Listening for session changes failed, listening again: {}", ex.toString()))

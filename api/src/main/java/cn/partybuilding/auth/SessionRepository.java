@@ -14,9 +14,10 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Sessions (refresh-token families), their tokens (as hashes) and the changes every instance must learn of. Ending a
- * session and raising its version each write the session's row and a {@code session_changes} row in one statement;
- * the table's trigger notifies the listening instances when the transaction commits.
+ * Sessions (refresh-token families), their tokens (as hashes) and the changes every
+ * instance must learn of. Ending a session and raising its version each write the
+ * session's row and a {@code session_changes} row in one statement; the table's trigger
+ * notifies the listening instances when the transaction commits.
  */
 @Repository
 class SessionRepository {
@@ -24,7 +25,10 @@ class SessionRepository {
 	/** The version of an ended session: no token is of it or above. */
 	static final int ENDED = Integer.MAX_VALUE;
 
-	/** A session still in use: a refresh token of it was issued after {@code :oldest} (and so can still be used). */
+	/**
+	 * A session still in use: a refresh token of it was issued after {@code :oldest} (and
+	 * so can still be used).
+	 */
 	private static final String LIVE = "EXISTS (SELECT 1 FROM refresh_tokens t WHERE t.family_id = f.id "
 			+ "AND t.issued_at > :oldest)";
 
@@ -35,10 +39,11 @@ class SessionRepository {
 	}
 
 	/**
-	 * Locks the account against changes of its sessions for the rest of the transaction (shared: logins and refreshes
-	 * of one account do not wait for each other, only for a removal of a role or the end of a membership) and says
-	 * whether it may hold sessions: accounts without a membership (the system administrator) may, members while they
-	 * are active.
+	 * Locks the account against changes of its sessions for the rest of the transaction
+	 * (shared: logins and refreshes of one account do not wait for each other, only for a
+	 * removal of a role or the end of a membership) and says whether it may hold
+	 * sessions: accounts without a membership (the system administrator) may, members
+	 * while they are active.
 	 */
 	Mono<Boolean> lockActive(UUID accountId) {
 		return this.db.sql("""
@@ -70,7 +75,10 @@ class SessionRepository {
 			.then();
 	}
 
-	/** Marks a live, unused token used; its session and account, or empty when it is not such a token. */
+	/**
+	 * Marks a live, unused token used; its session and account, or empty when it is not
+	 * such a token.
+	 */
 	Mono<Used> use(byte[] hash, Instant now) {
 		return this.db.sql("""
 				UPDATE refresh_tokens t SET used_at = :now
@@ -84,7 +92,10 @@ class SessionRepository {
 			.one();
 	}
 
-	/** The session's current version; empty when it has ended. Read after {@link #lockActive}, so it is settled. */
+	/**
+	 * The session's current version; empty when it has ended. Read after
+	 * {@link #lockActive}, so it is settled.
+	 */
 	Mono<Integer> version(UUID family) {
 		return this.db.sql("SELECT version FROM refresh_families WHERE id = :id AND revoked_at IS NULL")
 			.bind("id", family)
@@ -96,13 +107,13 @@ class SessionRepository {
 	Mono<UUID> accountOf(byte[] hash) {
 		return this.db.sql("""
 				SELECT f.account_id FROM refresh_tokens t JOIN refresh_families f ON f.id = t.family_id
-				WHERE t.token_hash = :hash""")
-			.bind("hash", hash)
-			.mapValue(UUID.class)
-			.one();
+				WHERE t.token_hash = :hash""").bind("hash", hash).mapValue(UUID.class).one();
 	}
 
-	/** Why the session of this token ended; empty when the token is unknown or its session has not ended. */
+	/**
+	 * Why the session of this token ended; empty when the token is unknown or its session
+	 * has not ended.
+	 */
 	Mono<String> endedBecause(byte[] hash) {
 		return this.db.sql("""
 				SELECT f.revoked_reason FROM refresh_tokens t JOIN refresh_families f ON f.id = t.family_id
@@ -118,15 +129,19 @@ class SessionRepository {
 				"REUSE", (spec) -> spec.bind("hash", hash));
 	}
 
-	/** Ends the session of a token, used or not, expired or not: logging out with whatever token the app holds. */
+	/**
+	 * Ends the session of a token, used or not, expired or not: logging out with whatever
+	 * token the app holds.
+	 */
 	Flux<Change> endOf(byte[] hash) {
 		return end("f.id = (SELECT family_id FROM refresh_tokens WHERE token_hash = :hash)", "LOGOUT",
 				(spec) -> spec.bind("hash", hash));
 	}
 
 	/**
-	 * Ends every live session of the account. Locks the account first, so a login or refresh under way either
-	 * finishes before (and its session is ended here) or sees the account as it is after.
+	 * Ends every live session of the account. Locks the account first, so a login or
+	 * refresh under way either finishes before (and its session is ended here) or sees
+	 * the account as it is after.
 	 */
 	Flux<Change> endAll(UUID accountId, String reason, Instant oldest) {
 		return lockForChange(accountId).thenMany(end("f.account_id = :account AND " + LIVE, reason,
@@ -134,8 +149,9 @@ class SessionRepository {
 	}
 
 	/**
-	 * Raises the version of every live session of the account: their tokens stop working, and refreshing gives tokens
-	 * that say what the account is now. Locks the account first, as {@link #endAll} does.
+	 * Raises the version of every live session of the account: their tokens stop working,
+	 * and refreshing gives tokens that say what the account is now. Locks the account
+	 * first, as {@link #endAll} does.
 	 */
 	Flux<Change> renewAll(UUID accountId, Instant oldest) {
 		return lockForChange(accountId).thenMany(this.db.sql("""
@@ -152,8 +168,9 @@ class SessionRepository {
 	}
 
 	/**
-	 * The changes recorded since {@code since} (all that can still matter when {@code since} is null: those of the
-	 * last {@code window}), with the database's time of reading, to ask for the next ones from.
+	 * The changes recorded since {@code since} (all that can still matter when
+	 * {@code since} is null: those of the last {@code window}), with the database's time
+	 * of reading, to ask for the next ones from.
 	 */
 	Flux<Change> changesSince(@Nullable Instant since, Duration window) {
 		String from = (since != null) ? ":since" : "now() - make_interval(secs => :window)";
@@ -163,7 +180,10 @@ class SessionRepository {
 		return spec.map(SessionRepository::change).all();
 	}
 
-	/** Forgets changes older than {@code before}: no token they could refuse is still alive. */
+	/**
+	 * Forgets changes older than {@code before}: no token they could refuse is still
+	 * alive.
+	 */
 	Mono<Long> forgetChangesBefore(Instant before) {
 		return this.db.sql("DELETE FROM session_changes WHERE changed_at < :before")
 			.bind("before", before)
@@ -175,18 +195,23 @@ class SessionRepository {
 		return this.db.sql("SELECT id FROM accounts WHERE id = :id FOR UPDATE").bind("id", accountId).then();
 	}
 
-	/** Ends the live sessions {@code which} selects (a condition on {@code refresh_families f}). */
-	private Flux<Change> end(String which, String reason,
-			UnaryOperator<DatabaseClient.GenericExecuteSpec> binds) {
-		return binds.apply(this.db.sql("""
-				WITH ended AS (
-				    UPDATE refresh_families f SET revoked_at = now(), revoked_reason = :reason, version = :ended
-				    WHERE f.revoked_at IS NULL AND %s
-				    RETURNING f.id)
-				INSERT INTO session_changes (session_id, version) SELECT id, :ended FROM ended
-				RETURNING session_id, version, changed_at""".formatted(which))
-			.bind("reason", reason)
-			.bind("ended", ENDED)).map(SessionRepository::change).all();
+	/**
+	 * Ends the live sessions {@code which} selects (a condition on
+	 * {@code refresh_families f}).
+	 */
+	private Flux<Change> end(String which, String reason, UnaryOperator<DatabaseClient.GenericExecuteSpec> binds) {
+		return binds
+			.apply(this.db.sql("""
+					WITH ended AS (
+					    UPDATE refresh_families f SET revoked_at = now(), revoked_reason = :reason, version = :ended
+					    WHERE f.revoked_at IS NULL AND %s
+					    RETURNING f.id)
+					INSERT INTO session_changes (session_id, version) SELECT id, :ended FROM ended
+					RETURNING session_id, version, changed_at""".formatted(which))
+				.bind("reason", reason)
+				.bind("ended", ENDED))
+			.map(SessionRepository::change)
+			.all();
 	}
 
 	private static Change change(Readable row) {
@@ -203,8 +228,8 @@ class SessionRepository {
 	}
 
 	/**
-	 * A change of a session. The marker row of {@link #changesSince} has neither session nor version, only the time
-	 * of reading.
+	 * A change of a session. The marker row of {@link #changesSince} has neither session
+	 * nor version, only the time of reading.
 	 *
 	 * @param version tokens of a lower version stop working ({@link #ENDED}: all do)
 	 * @param at when

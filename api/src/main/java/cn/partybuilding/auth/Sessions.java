@@ -30,12 +30,13 @@ import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.ErrorCode;
 
 /**
- * Login sessions. Each login starts a session, a family of refresh tokens; a refresh token works exactly once and is
- * replaced by the next of its family. A token presented a second time means it was copied: the whole session ends, so
- * neither the thief nor the owner can go on with it. Logging out ends the session too. An ended session's access
- * tokens stop working on every instance within seconds ({@link SessionFeed}). Only members who still belong (and
- * accounts that are no members, the system administrator) start or continue sessions. Only hashes of refresh tokens
- * are stored.
+ * Login sessions. Each login starts a session, a family of refresh tokens; a refresh
+ * token works exactly once and is replaced by the next of its family. A token presented a
+ * second time means it was copied: the whole session ends, so neither the thief nor the
+ * owner can go on with it. Logging out ends the session too. An ended session's access
+ * tokens stop working on every instance within seconds ({@link SessionFeed}). Only
+ * members who still belong (and accounts that are no members, the system administrator)
+ * start or continue sessions. Only hashes of refresh tokens are stored.
  */
 @Component
 class Sessions {
@@ -75,42 +76,46 @@ class Sessions {
 		this.transactionally = TransactionalOperator.create(transactions);
 	}
 
-	/** Starts a new session for an authenticated account; {@code MEMBERSHIP_ENDED} for a member who left. */
+	/**
+	 * Starts a new session for an authenticated account; {@code MEMBERSHIP_ENDED} for a
+	 * member who left.
+	 */
 	Mono<TokenPair> start(UUID accountId) {
 		UUID family = Ids.newId();
 		Instant now = this.clock.instant();
-		return requireActive(accountId)
-			.then(this.repository.insertFamily(family, accountId, now))
+		return requireActive(accountId).then(this.repository.insertFamily(family, accountId, now))
 			.then(newRefreshToken(family, now))
 			.flatMap((refreshToken) -> tokens(accountId, family, 0, refreshToken))
 			.as(this.transactionally::transactional);
 	}
 
 	/**
-	 * Exchanges a refresh token for a new pair; a used, revoked, expired or unknown token is a 401, the token of a
-	 * member who left {@code MEMBERSHIP_ENDED}.
+	 * Exchanges a refresh token for a new pair; a used, revoked, expired or unknown token
+	 * is a 401, the token of a member who left {@code MEMBERSHIP_ENDED}.
 	 */
 	Mono<TokenPair> refresh(String refreshToken) {
 		byte[] hash = hash(refreshToken);
 		Instant now = this.clock.instant();
 		return this.repository.use(hash, now)
-			// The account is locked before the session's version and the roles are read: a role removed meanwhile
-			// has either raised the version already or waits until this token is out (and then voids it).
-			.flatMap((used) -> requireActive(used.accountId())
-				.then(this.repository.version(used.family()))
+			// The account is locked before the session's version and the roles are read:
+			// a role removed meanwhile
+			// has either raised the version already or waits until this token is out (and
+			// then voids it).
+			.flatMap((used) -> requireActive(used.accountId()).then(this.repository.version(used.family()))
 				.switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.REFRESH_TOKEN_INVALID)))
 				.flatMap((version) -> newRefreshToken(used.family(), now)
 					.flatMap((next) -> tokens(used.accountId(), used.family(), version, next))))
 			.as(this.transactionally::transactional)
-			.onErrorResume((ex) -> ex instanceof DomainException refusal
-					&& refusal.code() == ErrorCode.MEMBERSHIP_ENDED,
+			.onErrorResume(
+					(ex) -> ex instanceof DomainException refusal && refusal.code() == ErrorCode.MEMBERSHIP_ENDED,
 					(ex) -> endAllOf(hash).then(Mono.error(ex)))
 			.switchIfEmpty(Mono.defer(() -> refused(hash)));
 	}
 
 	/**
-	 * Ends the session the refresh token belongs to (whether the token was used, or has expired: the app logs out with
-	 * whatever it holds). Unknown tokens change nothing; the answer is the same.
+	 * Ends the session the refresh token belongs to (whether the token was used, or has
+	 * expired: the app logs out with whatever it holds). Unknown tokens change nothing;
+	 * the answer is the same.
 	 */
 	Mono<Void> logout(String refreshToken) {
 		return this.repository.endOf(hash(refreshToken))
@@ -123,11 +128,13 @@ class Sessions {
 	private Mono<Void> requireActive(UUID accountId) {
 		return this.repository.lockActive(accountId)
 			.defaultIfEmpty(false)
-			.flatMap((active) -> active ? Mono.empty()
-					: Mono.error(new DomainException(ErrorCode.MEMBERSHIP_ENDED)));
+			.flatMap((active) -> active ? Mono.empty() : Mono.error(new DomainException(ErrorCode.MEMBERSHIP_ENDED)));
 	}
 
-	/** A member who left still had a live session (left before sessions ended with membership): end them all. */
+	/**
+	 * A member who left still had a live session (left before sessions ended with
+	 * membership): end them all.
+	 */
 	private Mono<Void> endAllOf(byte[] hash) {
 		return this.repository.accountOf(hash)
 			.flatMapMany((account) -> this.repository.endAll(account, "MEMBERSHIP_ENDED", oldestLive()))
@@ -138,9 +145,10 @@ class Sessions {
 	}
 
 	/**
-	 * A token that was already used is being replayed: its session ends. This must stick even though the request
-	 * fails, so it commits on its own, outside any transaction the request runs in. The answer says why when the
-	 * session ended because the member left.
+	 * A token that was already used is being replayed: its session ends. This must stick
+	 * even though the request fails, so it commits on its own, outside any transaction
+	 * the request runs in. The answer says why when the session ended because the member
+	 * left.
 	 */
 	private Mono<TokenPair> refused(byte[] hash) {
 		return this.repository.endIfReused(hash)
@@ -154,7 +162,10 @@ class Sessions {
 			.flatMap((code) -> Mono.error(new DomainException(code)));
 	}
 
-	/** Refresh tokens issued before this are expired: their sessions are over by themselves. */
+	/**
+	 * Refresh tokens issued before this are expired: their sessions are over by
+	 * themselves.
+	 */
 	Instant oldestLive() {
 		return this.clock.instant().minus(this.settings.refreshTokenTtl());
 	}

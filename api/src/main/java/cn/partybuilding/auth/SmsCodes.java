@@ -21,13 +21,17 @@ import cn.partybuilding.system.MasterKey;
 import cn.partybuilding.system.PartySettings;
 
 /**
- * One-time SMS login codes: six digits, valid five minutes, void after five wrong entries, usable once. Kept in Redis
- * (losing them only means asking for a new one) as an HMAC, never in clear, under the phone's blind index.
+ * One-time SMS login codes: six digits, valid five minutes, void after five wrong
+ * entries, usable once. Kept in Redis (losing them only means asking for a new one) as an
+ * HMAC, never in clear, under the phone's blind index.
  */
 @Component
 class SmsCodes {
 
-	/** Checks a code and counts the attempt atomically: 1 = right (and used up), 0 = wrong or none. */
+	/**
+	 * Checks a code and counts the attempt atomically: 1 = right (and used up), 0 = wrong
+	 * or none.
+	 */
 	private static final RedisScript<Long> VERIFY = RedisScript.of("""
 			local stored = redis.call('HGET', KEYS[1], 'code')
 			if not stored then return 0 end
@@ -64,7 +68,10 @@ class SmsCodes {
 			.thenReturn(code);
 	}
 
-	/** Whether the code is the phone's current code; a right code is used up, wrong ones are counted. */
+	/**
+	 * Whether the code is the phone's current code; a right code is used up, wrong ones
+	 * are counted.
+	 */
 	Mono<Boolean> verify(String phone, String code) {
 		return this.redis
 			.execute(VERIFY, List.of(redisKey(phone)),

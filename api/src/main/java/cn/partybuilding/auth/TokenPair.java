@@ -1,7 +1,8 @@
 package cn.partybuilding.auth;
 
 /**
- * What a successful login or refresh answers: {@code {accessToken, refreshToken, tokenType, expiresIn}}.
+ * What a successful login or refresh answers: {@code {accessToken, refreshToken,
+ * tokenType, expiresIn}}.
  *
  * @param accessToken the signed access token (JWT)
  * @param refreshToken the opaque refresh token; it works once

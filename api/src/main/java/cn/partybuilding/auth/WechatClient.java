@@ -22,8 +22,9 @@ import cn.partybuilding.web.problem.ErrorCode;
 
 /**
  * Exchanges a mini-program login code for the user's openid at the WeChat API (WxJava, at
- * {@code PARTY_WECHAT_API_URL}). WxJava blocks, so it runs on the bounded elastic scheduler, with a timeout. WeChat's
- * refusals become clear problems: an invalid or used code is a 400, rate limits, outages and timeouts a 503.
+ * {@code PARTY_WECHAT_API_URL}). WxJava blocks, so it runs on the bounded elastic
+ * scheduler, with a timeout. WeChat's refusals become clear problems: an invalid or used
+ * code is a 400, rate limits, outages and timeouts a 503.
  */
 @Component
 class WechatClient {
@@ -49,7 +50,8 @@ class WechatClient {
 		config.setApiHostUrl(wechat.apiUrl().replaceAll("/+$", ""));
 		this.service = new WxMaServiceImpl();
 		this.service.setWxMaConfig(config);
-		// WeChat's "system busy" is retried by the app, not by holding a request for seconds here.
+		// WeChat's "system busy" is retried by the app, not by holding a request for
+		// seconds here.
 		this.service.setMaxRetryTimes(0);
 	}
 
@@ -57,15 +59,16 @@ class WechatClient {
 		if (!this.configured) {
 			return Mono.error(new DomainException(ErrorCode.WECHAT_UNAVAILABLE));
 		}
-		// WxJava splices the code into the query of its URL as it is: encoded, a code cannot add parameters to it.
+		// WxJava splices the code into the query of its URL as it is: encoded, a code
+		// cannot add parameters to it.
 		String encoded = URLEncoder.encode(code, StandardCharsets.UTF_8);
 		return Mono.fromCallable(() -> this.service.getUserService().getSessionInfo(encoded).getOpenid())
 			.subscribeOn(Schedulers.boundedElastic())
 			.timeout(this.timeout)
 			.onErrorMap(WxErrorException.class, WechatClient::refusal)
 			.onErrorMap((ex) -> !(ex instanceof DomainException), (ex) -> {
-				logger.warn("WeChat login failed: {}", (ex instanceof TimeoutException) ? "timeout"
-						: ex.getClass().getSimpleName());
+				logger.warn("WeChat login failed: {}",
+						(ex instanceof TimeoutException) ? "timeout" : ex.getClass().getSimpleName());
 				return new DomainException(ErrorCode.WECHAT_UNAVAILABLE);
 			});
 	}

@@ -12,8 +12,9 @@ import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.ErrorCode;
 
 /**
- * Logging in from the WeChat mini program: an openid bound to an account logs in at once; an unbound one gets a
- * {@code bindToken}, and binding it takes the member's phone and an SMS code sent to it.
+ * Logging in from the WeChat mini program: an openid bound to an account logs in at once;
+ * an unbound one gets a {@code bindToken}, and binding it takes the member's phone and an
+ * SMS code sent to it.
  */
 @Service
 class WechatLogins {

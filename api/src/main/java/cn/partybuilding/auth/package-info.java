@@ -1,4 +1,7 @@
-/** Logging in (password, SMS code, WeChat), refresh-token rotation, logout, and the brute-force throttles. */
+/**
+ * Logging in (password, SMS code, WeChat), refresh-token rotation, logout, and the
+ * brute-force throttles.
+ */
 @NullMarked
 package cn.partybuilding.auth;
 

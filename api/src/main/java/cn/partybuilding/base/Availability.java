@@ -18,8 +18,9 @@ import org.springframework.stereotype.Service;
 import cn.partybuilding.web.problem.DomainException;
 
 /**
- * The seats of a base's slots on one local date: the grid of its opening hours, with the seats booked where a slot
- * has been booked. Slots booked under earlier opening hours show too, so a past date shows what happened.
+ * The seats of a base's slots on one local date: the grid of its opening hours, with the
+ * seats booked where a slot has been booked. Slots booked under earlier opening hours
+ * show too, so a past date shows what happened.
  */
 @Service
 class Availability {
@@ -45,8 +46,9 @@ class Availability {
 			.switchIfEmpty(Mono.error(DomainException::notFound))
 			.flatMap((base) -> this.seats.between(baseId, from, to).collectList().map((booked) -> {
 				Map<Instant, SlotSeats> slots = new TreeMap<>();
-				base.grid(zone).slotsOn(day).forEach((slot) -> slots.put(slot.start(),
-						new SlotSeats(slot, base.capacity(), 0)));
+				base.grid(zone)
+					.slotsOn(day)
+					.forEach((slot) -> slots.put(slot.start(), new SlotSeats(slot, base.capacity(), 0)));
 				booked.forEach((row) -> slots.put(row.start(), row));
 				return slots.values().stream().map((row) -> SlotView.of(row, zone)).toList();
 			}));

@@ -7,8 +7,9 @@ import java.util.UUID;
 import cn.partybuilding.checkin.Geofence;
 
 /**
- * An open organizational-life base, with the menu it offers now and the rules that keep it from being hoarded: how
- * far ahead it takes bookings and how many bookings awaiting approval one branch may hold there.
+ * An open organizational-life base, with the menu it offers now and the rules that keep
+ * it from being hoarded: how far ahead it takes bookings and how many bookings awaiting
+ * approval one branch may hold there.
  *
  * @param id the base
  * @param type what it is about
@@ -20,12 +21,13 @@ import cn.partybuilding.checkin.Geofence;
  * @param menu the activities on offer
  * @param adminOrgId the org unit that administers it (its ORG_ADMINs manage the base)
  * @param bookingHorizonDays how many days ahead it takes bookings
- * @param maxPendingPerBranch how many bookings awaiting approval one branch may hold at it
+ * @param maxPendingPerBranch how many bookings awaiting approval one branch may hold at
+ * it
  * @param checkInRadiusMeters how far from its point a member checking in at it may be
  */
 public record Base(UUID id, String name, BaseType type, String address, double lat, double lng, int capacity,
-		List<OpeningPeriod> openingHours, int slotMinutes, List<MenuItem> menu, UUID adminOrgId,
-		int bookingHorizonDays, int maxPendingPerBranch, int checkInRadiusMeters) {
+		List<OpeningPeriod> openingHours, int slotMinutes, List<MenuItem> menu, UUID adminOrgId, int bookingHorizonDays,
+		int maxPendingPerBranch, int checkInRadiusMeters) {
 
 	/** Bookings up to 60 days ahead, unless the base says otherwise. */
 	public static final int DEFAULT_BOOKING_HORIZON_DAYS = 60;
@@ -33,7 +35,10 @@ public record Base(UUID id, String name, BaseType type, String address, double l
 	/** Three bookings awaiting approval per branch, unless the base says otherwise. */
 	public static final int DEFAULT_MAX_PENDING_PER_BRANCH = 3;
 
-	/** Check-in within 500 m of the base's point (a site, not a room), unless the base says otherwise. */
+	/**
+	 * Check-in within 500 m of the base's point (a site, not a room), unless the base
+	 * says otherwise.
+	 */
 	public static final int DEFAULT_CHECK_IN_RADIUS_METERS = 500;
 
 	public Base {
@@ -60,7 +65,9 @@ public record Base(UUID id, String name, BaseType type, String address, double l
 
 	/** The ids among {@code ids} that are not on the menu. */
 	public List<UUID> notOnMenu(List<UUID> ids) {
-		return ids.stream().filter((candidate) -> this.menu.stream().noneMatch((item) -> item.id().equals(candidate))).toList();
+		return ids.stream()
+			.filter((candidate) -> this.menu.stream().noneMatch((item) -> item.id().equals(candidate)))
+			.toList();
 	}
 
 	/** How long the chosen items take together. */

@@ -31,10 +31,10 @@ import cn.partybuilding.web.problem.ErrorCode;
 import cn.partybuilding.web.problem.Violation;
 
 /**
- * The catalog of bases: created and changed by org admins of the administering unit, read by every member. A change
- * never overbooks a slot: future slots take the new capacity, or keep the seats already booked there as theirs
- * (the booked count is the floor); and hours or a slot length that would drop a future slot holding seats are
- * refused.
+ * The catalog of bases: created and changed by org admins of the administering unit, read
+ * by every member. A change never overbooks a slot: future slots take the new capacity,
+ * or keep the seats already booked there as theirs (the booked count is the floor); and
+ * hours or a slot length that would drop a future slot holding seats are refused.
  */
 @Service
 class BaseCatalog {
@@ -68,7 +68,10 @@ class BaseCatalog {
 			.map((base) -> BaseView.of(base, null));
 	}
 
-	/** Replaces the base; booking and check-in rules the request leaves out stay as they are. */
+	/**
+	 * Replaces the base; booking and check-in rules the request leaves out stay as they
+	 * are.
+	 */
 	Mono<BaseView> update(Caller caller, UUID id, BaseRequest request) {
 		return Mono.fromSupplier(() -> base(id, request))
 			.flatMap((checked) -> this.repository.find(id)
@@ -91,25 +94,25 @@ class BaseCatalog {
 		GeoPoint point = (near == null || near.isBlank()) ? null
 				: GeoPoint.parse(near).orElseThrow(() -> DomainException.invalid(Violation.of("near", "near")));
 		return this.repository.page(type, point, page)
-			.map((rows) -> page.page(rows, (row) -> (row.distanceMeters() != null)
-					? List.of(Double.toString(row.distanceMeters()), row.base().id().toString())
-					: List.of(row.base().id().toString())))
+			.map((rows) -> page.page(rows,
+					(row) -> (row.distanceMeters() != null)
+							? List.of(Double.toString(row.distanceMeters()), row.base().id().toString())
+							: List.of(row.base().id().toString())))
 			.map((rows) -> rows.map((row) -> BaseView.of(row.base(), row.distanceMeters())));
 	}
 
 	/**
-	 * Replaces the base in one transaction: the row first (locking it, so bookings of its seats wait), then a check
-	 * that every future slot holding seats is still a slot, then the capacity of future slots. Items to keep must be
-	 * this base's.
+	 * Replaces the base in one transaction: the row first (locking it, so bookings of its
+	 * seats wait), then a check that every future slot holding seats is still a slot,
+	 * then the capacity of future slots. Items to keep must be this base's.
 	 */
 	private Mono<Void> replace(Base changed, List<UUID> keptItems) {
 		ZoneId zone = this.clock.getZone();
 		SlotGrid grid = changed.grid(zone);
-		return this.repository.allMenuItemIds(changed.id())
-			.flatMap((known) -> {
-				List<UUID> unknown = keptItems.stream().filter((itemId) -> !known.contains(itemId)).toList();
-				return unknown.isEmpty() ? Mono.empty() : Mono.error(unknownItems(unknown));
-			})
+		return this.repository.allMenuItemIds(changed.id()).flatMap((known) -> {
+			List<UUID> unknown = keptItems.stream().filter((itemId) -> !known.contains(itemId)).toList();
+			return unknown.isEmpty() ? Mono.empty() : Mono.error(unknownItems(unknown));
+		})
 			.then(this.repository.update(changed))
 			.then(this.seats.heldAfter(changed.id(), this.clock.instant()))
 			.flatMap((held) -> {
@@ -136,7 +139,10 @@ class BaseCatalog {
 				Map.of("menuItemIds", ids.stream().map(UUID::toString).toList()), ids.size());
 	}
 
-	/** The base with the booking and check-in rules the request gives, or those of {@code current}. */
+	/**
+	 * The base with the booking and check-in rules the request gives, or those of
+	 * {@code current}.
+	 */
 	private static Base withRules(Base base, BaseRequest request, Base current) {
 		return new Base(base.id(), base.name(), base.type(), base.address(), base.lat(), base.lng(), base.capacity(),
 				base.openingHours(), base.slotMinutes(), base.menu(), base.adminOrgId(),
@@ -146,8 +152,8 @@ class BaseCatalog {
 	}
 
 	/**
-	 * The base the request describes (booking and check-in rules it leaves out at their defaults), or a 400 naming
-	 * what is wrong with its hours or menu.
+	 * The base the request describes (booking and check-in rules it leaves out at their
+	 * defaults), or a 400 naming what is wrong with its hours or menu.
 	 */
 	private static Base base(UUID id, BaseRequest request) {
 		List<OpeningPeriod> hours = request.openingHours().stream().map(Period::toPeriod).toList();

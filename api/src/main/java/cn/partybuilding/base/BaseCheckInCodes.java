@@ -15,9 +15,10 @@ import cn.partybuilding.security.Role;
 import cn.partybuilding.web.problem.DomainException;
 
 /**
- * The base's rotating check-in code, for the screen at its entrance: shown to the base's admins (and the system
- * administrator) only. Anyone else who can see the base's administering unit is refused (403), anyone who cannot
- * finds nothing (404), as for changing the base.
+ * The base's rotating check-in code, for the screen at its entrance: shown to the base's
+ * admins (and the system administrator) only. Anyone else who can see the base's
+ * administering unit is refused (403), anyone who cannot finds nothing (404), as for
+ * changing the base.
  */
 @Service
 class BaseCheckInCodes {
@@ -43,7 +44,8 @@ class BaseCheckInCodes {
 			.switchIfEmpty(Mono.error(DomainException::notFound))
 			.flatMap((base) -> (caller.isSysAdmin() || caller.scopesOf(Role.BASE_ADMIN).contains(baseId))
 					? Mono.just(base)
-					// No role of the administering unit shows the code: 404 to those who cannot see the unit, else 403.
+					// No role of the administering unit shows the code: 404 to those who
+					// cannot see the unit, else 403.
 					: this.access.require(caller, base.adminOrgId()).then(Mono.error(DomainException::forbidden)))
 			.flatMap((base) -> this.bases.checkInSecret(baseId))
 			.map((secret) -> CheckInCodes.shown(secret, baseId, now));

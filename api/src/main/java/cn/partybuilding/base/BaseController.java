@@ -39,7 +39,10 @@ import cn.partybuilding.web.paging.Page;
 import cn.partybuilding.web.paging.PageRequest;
 import cn.partybuilding.web.problem.ErrorCode;
 
-/** {@code /bases}: the catalog of open organizational-life bases and the seats left in their slots. */
+/**
+ * {@code /bases}: the catalog of open organizational-life bases and the seats left in
+ * their slots.
+ */
 @RestController
 @RequestMapping("/api/v1/bases")
 class BaseController {
@@ -72,7 +75,10 @@ class BaseController {
 		return this.catalog.update(caller, id, body);
 	}
 
-	/** Every base (open to all members), of a type, nearest first from {@code near=lat,lng}. */
+	/**
+	 * Every base (open to all members), of a type, nearest first from
+	 * {@code near=lat,lng}.
+	 */
 	@GetMapping
 	Mono<Page<BaseView>> list(@RequestParam(required = false) @Nullable BaseType type,
 			@RequestParam(required = false) @Nullable @Size(max = 64) String near, PageRequest page) {
@@ -84,7 +90,10 @@ class BaseController {
 		return this.catalog.get(id);
 	}
 
-	/** The slots of a local date (today when none is given) with their seats; past dates show what was booked. */
+	/**
+	 * The slots of a local date (today when none is given) with their seats; past dates
+	 * show what was booked.
+	 */
 	@GetMapping("/{id}/availability")
 	Mono<List<Availability.SlotView>> availability(@PathVariable UUID id,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate date) {
@@ -92,8 +101,9 @@ class BaseController {
 	}
 
 	/**
-	 * The base's rotating check-in code for the screen at its entrance (its admins only): members of a branch with an
-	 * approved reservation check in with it, by the rules of a meeting's check-in.
+	 * The base's rotating check-in code for the screen at its entrance (its admins only):
+	 * members of a branch with an approved reservation check in with it, by the rules of
+	 * a meeting's check-in.
 	 */
 	@GetMapping("/{id}/checkin-code")
 	Mono<CheckInCode> checkInCode(@PathVariable UUID id, Caller caller) {
@@ -110,15 +120,15 @@ class BaseController {
 	 * @param capacity how many people one slot holds
 	 * @param openingHours weekly opening periods, none overlapping
 	 * @param slotMinutes length of a bookable slot
-	 * @param menu the activities on offer; an item with an id keeps it, one without gets a new id, items left out
-	 * are taken off the menu
- * @param adminOrgId the org unit that administers it
-	 * @param bookingHorizonDays how many days ahead it takes bookings, 1 to 730 (new bases: 60; left out when
-	 * replacing: unchanged)
-	 * @param maxPendingPerBranch how many bookings awaiting approval one branch may hold at it, 1 to 100 (new bases:
-	 * 3; left out when replacing: unchanged)
-	 * @param checkInRadiusMeters how far from its point a member checking in may be, 1 to 5,000 metres (new bases:
-	 * 500; left out when replacing: unchanged)
+	 * @param menu the activities on offer; an item with an id keeps it, one without gets
+	 * a new id, items left out are taken off the menu
+	 * @param adminOrgId the org unit that administers it
+	 * @param bookingHorizonDays how many days ahead it takes bookings, 1 to 730 (new
+	 * bases: 60; left out when replacing: unchanged)
+	 * @param maxPendingPerBranch how many bookings awaiting approval one branch may hold
+	 * at it, 1 to 100 (new bases: 3; left out when replacing: unchanged)
+	 * @param checkInRadiusMeters how far from its point a member checking in may be, 1 to
+	 * 5,000 metres (new bases: 500; left out when replacing: unchanged)
 	 */
 	record BaseRequest(@NotBlank @Size(max = 100) String name, @NotNull BaseType type,
 			@NotBlank @Size(max = 200) String address, @NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
@@ -126,7 +136,8 @@ class BaseController {
 			@NotNull @Size(max = 50) List<@NotNull @Valid Period> openingHours,
 			@NotNull @Min(10) @Max(480) Integer slotMinutes,
 			@NotNull @Size(max = 50) List<@NotNull @Valid MenuItemBody> menu, @NotNull UUID adminOrgId,
-			@Nullable @Min(1) @Max(730) Integer bookingHorizonDays, @Nullable @Min(1) @Max(100) Integer maxPendingPerBranch,
+			@Nullable @Min(1) @Max(730) Integer bookingHorizonDays,
+			@Nullable @Min(1) @Max(100) Integer maxPendingPerBranch,
 			@Nullable @Min(1) @Max(5000) Integer checkInRadiusMeters) {
 	}
 
@@ -174,20 +185,23 @@ class BaseController {
 	 * @param menu the activities on offer
 	 * @param adminOrgId the org unit that administers it
 	 * @param bookingHorizonDays how many days ahead it takes bookings
-	 * @param maxPendingPerBranch how many bookings awaiting approval one branch may hold at it
+	 * @param maxPendingPerBranch how many bookings awaiting approval one branch may hold
+	 * at it
 	 * @param checkInRadiusMeters how far from its point a member checking in may be
-	 * @param distanceMeters how far it is from {@code near}, when the list was asked for with it
+	 * @param distanceMeters how far it is from {@code near}, when the list was asked for
+	 * with it
 	 */
 	record BaseView(String id, String name, BaseType type, String address, double lat, double lng, int capacity,
 			List<Period> openingHours, int slotMinutes, List<MenuItemView> menu, String adminOrgId,
 			int bookingHorizonDays, int maxPendingPerBranch, int checkInRadiusMeters, @Nullable Long distanceMeters) {
 
 		static BaseView of(Base base, @Nullable Double distanceMeters) {
-			return new BaseView(base.id().toString(), base.name(), base.type(), base.address(), base.lat(),
-					base.lng(), base.capacity(), base.openingHours().stream().map(Period::of).toList(),
-					base.slotMinutes(),
-					base.menu().stream().map((item) -> new MenuItemView(item.id().toString(), item.name(),
-							item.minutes())).toList(),
+			return new BaseView(base.id().toString(), base.name(), base.type(), base.address(), base.lat(), base.lng(),
+					base.capacity(), base.openingHours().stream().map(Period::of).toList(), base.slotMinutes(),
+					base.menu()
+						.stream()
+						.map((item) -> new MenuItemView(item.id().toString(), item.name(), item.minutes()))
+						.toList(),
 					base.adminOrgId().toString(), base.bookingHorizonDays(), base.maxPendingPerBranch(),
 					base.checkInRadiusMeters(), (distanceMeters != null) ? Math.round(distanceMeters) : null);
 		}
@@ -198,7 +212,8 @@ class BaseController {
 	 * The base's check-in code of the moment.
 	 *
 	 * @param code the code, for a QR code
-	 * @param expiresAt until when it is accepted: the end of the 30 s window after the current one
+	 * @param expiresAt until when it is accepted: the end of the 30 s window after the
+	 * current one
 	 */
 	record CheckInCode(String code, OffsetDateTime expiresAt) {
 	}

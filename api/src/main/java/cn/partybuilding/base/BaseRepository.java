@@ -19,7 +19,10 @@ import org.springframework.stereotype.Repository;
 import cn.partybuilding.web.paging.Keyset;
 import cn.partybuilding.web.paging.PageRequest;
 
-/** Bases with their opening hours and menus. A menu item taken off the menu is kept (inactive) for old bookings. */
+/**
+ * Bases with their opening hours and menus. A menu item taken off the menu is kept
+ * (inactive) for old bookings.
+ */
 @Repository
 class BaseRepository {
 
@@ -49,21 +52,25 @@ class BaseRepository {
 				                   booking_horizon_days, max_pending_per_branch, checkin_radius_m)
 				VALUES (:id, :name, :type, :address, :lat, :lng, :capacity, :slotMinutes, :adminOrg, :horizon,
 				        :maxPending, :radius)
-				ON CONFLICT (id) DO NOTHING RETURNING id"""), base)
-			.map((row) -> true)
+				ON CONFLICT (id) DO NOTHING RETURNING id"""), base).map((row) -> true)
 			.one()
 			.flatMap((inserted) -> replaceHours(base).then(storeMenu(base)).thenReturn(true))
 			.defaultIfEmpty(false);
 	}
 
-	/** Replaces everything about a base (locking its row for the rest of the transaction). */
+	/**
+	 * Replaces everything about a base (locking its row for the rest of the transaction).
+	 */
 	Mono<Void> update(Base base) {
-		return bind(this.db.sql("""
-				UPDATE bases SET name = :name, type = :type, address = :address, lat = :lat, lng = :lng,
-				       capacity = :capacity, slot_minutes = :slotMinutes, admin_org_id = :adminOrg,
-				       booking_horizon_days = :horizon, max_pending_per_branch = :maxPending, checkin_radius_m = :radius,
-				       updated_at = now()
-				WHERE id = :id"""), base)
+		return bind(
+				this.db
+					.sql("""
+							UPDATE bases SET name = :name, type = :type, address = :address, lat = :lat, lng = :lng,
+							       capacity = :capacity, slot_minutes = :slotMinutes, admin_org_id = :adminOrg,
+							       booking_horizon_days = :horizon, max_pending_per_branch = :maxPending, checkin_radius_m = :radius,
+							       updated_at = now()
+							WHERE id = :id"""),
+				base)
 			.then()
 			.then(replaceHours(base))
 			.then(storeMenu(base));
@@ -74,15 +81,17 @@ class BaseRepository {
 	}
 
 	/**
-	 * The base, its row share-locked until the transaction ends: bookings and releases of seats take this lock, a
-	 * change of the base takes the row exclusively, so seats are never counted against hours or a capacity that
-	 * is being changed.
+	 * The base, its row share-locked until the transaction ends: bookings and releases of
+	 * seats take this lock, a change of the base takes the row exclusively, so seats are
+	 * never counted against hours or a capacity that is being changed.
 	 */
 	Mono<Base> findShared(UUID id) {
 		return one(id, " FOR SHARE");
 	}
 
-	/** The sealed secret of the base's check-in codes; empty when the base has none yet. */
+	/**
+	 * The sealed secret of the base's check-in codes; empty when the base has none yet.
+	 */
 	Mono<byte[]> sealedCodeSecret(UUID id) {
 		return this.db.sql("SELECT code_secret FROM bases WHERE id = :id AND code_secret IS NOT NULL")
 			.bind("id", id)
@@ -90,7 +99,10 @@ class BaseRepository {
 			.one();
 	}
 
-	/** Gives the base a sealed code secret unless it has one (of two instances doing it at once, one wins). */
+	/**
+	 * Gives the base a sealed code secret unless it has one (of two instances doing it at
+	 * once, one wins).
+	 */
 	Mono<Void> offerCodeSecret(UUID id, byte[] sealed) {
 		return this.db.sql("UPDATE bases SET code_secret = :sealed WHERE id = :id AND code_secret IS NULL")
 			.bind("id", id)
@@ -108,15 +120,16 @@ class BaseRepository {
 	}
 
 	/**
-	 * A page of bases, of a type or all, in creation order or, from a point, nearest first. The keyset position is
-	 * the id, or the distance and the id; a cursor of the other order is refused (400).
+	 * A page of bases, of a type or all, in creation order or, from a point, nearest
+	 * first. The keyset position is the id, or the distance and the id; a cursor of the
+	 * other order is refused (400).
 	 */
 	Mono<List<Located>> page(@Nullable BaseType type, @Nullable GeoPoint near, PageRequest page) {
 		Keyset order = (near != null) ? NEAREST : IN_CREATION_ORDER;
 		String distance = (near != null) ? DISTANCE : "NULL::float8";
-		var spec = this.db.sql("SELECT * FROM (SELECT " + COLUMNS + ", " + distance + " AS distance FROM bases b) d"
-				+ " WHERE true" + ((type != null) ? " AND d.type = :type" : "") + order.condition(page)
-				+ order.orderAndLimit());
+		var spec = this.db
+			.sql("SELECT * FROM (SELECT " + COLUMNS + ", " + distance + " AS distance FROM bases b) d" + " WHERE true"
+					+ ((type != null) ? " AND d.type = :type" : "") + order.condition(page) + order.orderAndLimit());
 		if (type != null) {
 			spec = spec.bind("type", type.name());
 		}
@@ -164,8 +177,9 @@ class BaseRepository {
 				SELECT id, base_id, name, minutes FROM base_menu_items
 				WHERE base_id = ANY(:ids::uuid[]) AND active ORDER BY position, id""")
 			.bind("ids", ids)
-			.map((row) -> Map.entry(row.get("base_id", UUID.class), new MenuItem(row.get("id", UUID.class),
-					row.get("name", String.class), row.get("minutes", Integer.class))))
+			.map((row) -> Map.entry(row.get("base_id", UUID.class),
+					new MenuItem(row.get("id", UUID.class), row.get("name", String.class),
+							row.get("minutes", Integer.class))))
 			.all()
 			.collect(Collectors.groupingBy(Map.Entry::getKey,
 					Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
@@ -186,9 +200,10 @@ class BaseRepository {
 			return delete;
 		}
 		List<OpeningPeriod> hours = base.openingHours();
-		return delete.then(this.db.sql("""
-				INSERT INTO base_opening_hours (base_id, day_of_week, opens_at, closes_at)
-				SELECT :base, d, o::time, c::time FROM unnest(:days::int[], :opens::text[], :closes::text[]) AS t(d, o, c)""")
+		return delete.then(this.db
+			.sql("""
+					INSERT INTO base_opening_hours (base_id, day_of_week, opens_at, closes_at)
+					SELECT :base, d, o::time, c::time FROM unnest(:days::int[], :opens::text[], :closes::text[]) AS t(d, o, c)""")
 			.bind("base", base.id())
 			.bind("days", hours.stream().map((period) -> period.dayOfWeek().getValue()).toArray(Integer[]::new))
 			.bind("opens", hours.stream().map((period) -> HH_MM.format(period.from())).toArray(String[]::new))
@@ -196,7 +211,10 @@ class BaseRepository {
 			.then());
 	}
 
-	/** Puts the base's menu in place: listed items on it in order, items no longer listed taken off. */
+	/**
+	 * Puts the base's menu in place: listed items on it in order, items no longer listed
+	 * taken off.
+	 */
 	private Mono<Void> storeMenu(Base base) {
 		UUID[] ids = base.menu().stream().map(MenuItem::id).toArray(UUID[]::new);
 		Mono<Void> takeOff = this.db.sql("""

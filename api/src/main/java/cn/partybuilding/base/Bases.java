@@ -12,8 +12,8 @@ import cn.partybuilding.checkin.CheckInCodes;
 import cn.partybuilding.personaldata.PersonalDataCipher;
 
 /**
- * The bases, for other features: finding one, the secret of its check-in codes, and registering one with a chosen id
- * (demo data).
+ * The bases, for other features: finding one, the secret of its check-in codes, and
+ * registering one with a chosen id (demo data).
  */
 @Service
 public class Bases {
@@ -35,24 +35,27 @@ public class Bases {
 	}
 
 	/**
-	 * The base, share-locked until the surrounding transaction ends; take it before holding or giving back seats,
-	 * so a concurrent change of the base's capacity or hours waits for the booking (and the other way round).
+	 * The base, share-locked until the surrounding transaction ends; take it before
+	 * holding or giving back seats, so a concurrent change of the base's capacity or
+	 * hours waits for the booking (and the other way round).
 	 */
 	public Mono<Base> findForSeats(UUID id) {
 		return this.repository.findShared(id);
 	}
 
 	/**
-	 * The secret the base's rotating check-in codes are derived from: random, stored encrypted, never sent anywhere.
-	 * A base gets it the first time it is needed (bases made before check-ins at bases existed have none); empty when
-	 * there is no such base.
+	 * The secret the base's rotating check-in codes are derived from: random, stored
+	 * encrypted, never sent anywhere. A base gets it the first time it is needed (bases
+	 * made before check-ins at bases existed have none); empty when there is no such
+	 * base.
 	 */
 	public Mono<byte[]> checkInSecret(UUID id) {
 		return this.repository.sealedCodeSecret(id)
 			.switchIfEmpty(Mono.defer(() -> this.repository.find(id)
 				.flatMap((base) -> this.repository
 					.offerCodeSecret(id, this.cipher.encrypt(CheckInCodes.newSecret(), context(id)))
-					// Another instance may have given it one in between: the stored one counts.
+					// Another instance may have given it one in between: the stored one
+					// counts.
 					.then(this.repository.sealedCodeSecret(id)))))
 			.map((sealed) -> this.cipher.decrypt(sealed, context(id)));
 	}
@@ -62,7 +65,10 @@ public class Bases {
 		return this.repository.insert(base);
 	}
 
-	/** Binds a sealed secret to its base, and tells it from an activity's even for the same id. */
+	/**
+	 * Binds a sealed secret to its base, and tells it from an activity's even for the
+	 * same id.
+	 */
 	private static byte[] context(UUID id) {
 		return ByteBuffer.allocate(CODE_SECRET_CONTEXT.length + 16)
 			.put(CODE_SECRET_CONTEXT)

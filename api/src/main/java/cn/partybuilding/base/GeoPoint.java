@@ -15,7 +15,10 @@ record GeoPoint(double lat, double lng) {
 	private static final Pattern LAT_LNG = Pattern
 		.compile("\\s*([-+]?\\d{1,3}(?:\\.\\d{1,17})?)\\s*,\\s*([-+]?\\d{1,3}(?:\\.\\d{1,17})?)\\s*");
 
-	/** {@code "31.23,121.47"} as a point; empty for anything else, including degrees out of range. */
+	/**
+	 * {@code "31.23,121.47"} as a point; empty for anything else, including degrees out
+	 * of range.
+	 */
 	static Optional<GeoPoint> parse(String latCommaLng) {
 		Matcher matcher = LAT_LNG.matcher(latCommaLng);
 		if (!matcher.matches()) {

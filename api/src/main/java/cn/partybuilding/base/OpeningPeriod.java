@@ -4,7 +4,8 @@ import java.time.DayOfWeek;
 import java.time.LocalTime;
 
 /**
- * A base is open on a day of the week from one time to another (local time in the business zone).
+ * A base is open on a day of the week from one time to another (local time in the
+ * business zone).
  *
  * @param from opening time
  * @param to closing time, after {@code from} on the same day

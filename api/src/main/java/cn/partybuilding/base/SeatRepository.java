@@ -12,9 +12,9 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The seat counts of slots, one row per (base, slot start). The table's check constraint keeps {@code booked}
- * between 0 and {@code capacity}, whatever the code does; every change here is a conditional update that the
- * database applies atomically.
+ * The seat counts of slots, one row per (base, slot start). The table's check constraint
+ * keeps {@code booked} between 0 and {@code capacity}, whatever the code does; every
+ * change here is a conditional update that the database applies atomically.
  */
 @Repository
 class SeatRepository {
@@ -38,7 +38,10 @@ class SeatRepository {
 			.then();
 	}
 
-	/** Takes {@code seats} seats of the slot if that many are free; false when they are not. */
+	/**
+	 * Takes {@code seats} seats of the slot if that many are free; false when they are
+	 * not.
+	 */
 	Mono<Boolean> take(UUID baseId, Instant start, int seats) {
 		return this.db.sql("""
 				UPDATE base_slots SET booked = booked + :seats
@@ -52,9 +55,9 @@ class SeatRepository {
 	}
 
 	/**
-	 * Gives {@code seats} seats of the slot back. A future slot whose capacity was kept above the base's (the floor
-	 * of seats booked when the capacity was lowered) shrinks back towards the base's capacity, so freed seats above
-	 * it are not offered again.
+	 * Gives {@code seats} seats of the slot back. A future slot whose capacity was kept
+	 * above the base's (the floor of seats booked when the capacity was lowered) shrinks
+	 * back towards the base's capacity, so freed seats above it are not offered again.
 	 */
 	Mono<Boolean> giveBack(UUID baseId, Instant start, int seats, Instant now) {
 		return this.db.sql("""
@@ -97,8 +100,8 @@ class SeatRepository {
 	}
 
 	/**
-	 * A new capacity for the base's future slots; a slot with more seats booked keeps that many as its capacity.
-	 * Rows are locked in slot order, as bookings lock them.
+	 * A new capacity for the base's future slots; a slot with more seats booked keeps
+	 * that many as its capacity. Rows are locked in slot order, as bookings lock them.
 	 */
 	Mono<Void> changeCapacity(UUID baseId, int capacity, Instant now) {
 		return this.db.sql("""

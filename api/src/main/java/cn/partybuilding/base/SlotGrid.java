@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A base's weekly opening hours cut into slots of {@code slotMinutes}, in the business zone: each opening period
- * gives the slots that start at its opening time, one after the other, as long as a whole slot fits before closing.
+ * A base's weekly opening hours cut into slots of {@code slotMinutes}, in the business
+ * zone: each opening period gives the slots that start at its opening time, one after the
+ * other, as long as a whole slot fits before closing.
  */
 public final class SlotGrid {
 
@@ -40,8 +41,8 @@ public final class SlotGrid {
 	public List<Slot> slotsOn(LocalDate date) {
 		List<Slot> slots = new ArrayList<>();
 		for (OpeningPeriod period : periodsOn(date)) {
-			for (int minute = period.fromMinute(); minute + this.slotMinutes <= period.toMinute();
-					minute += this.slotMinutes) {
+			for (int minute = period.fromMinute(); minute + this.slotMinutes <= period
+				.toMinute(); minute += this.slotMinutes) {
 				slots.add(slot(date, minute));
 			}
 		}
@@ -49,8 +50,9 @@ public final class SlotGrid {
 	}
 
 	/**
-	 * Where a visit starting at {@code start} and taking {@code minutes} lies: in one or more consecutive slots of
-	 * one opening period (at least one, enough for the minutes), off the grid, or running past closing time.
+	 * Where a visit starting at {@code start} and taking {@code minutes} lies: in one or
+	 * more consecutive slots of one opening period (at least one, enough for the
+	 * minutes), off the grid, or running past closing time.
 	 */
 	public Placement place(Instant start, int minutes) {
 		ZonedDateTime local = start.atZone(this.zone);

@@ -13,19 +13,25 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The rotating check-in code of a meeting or a base: {@code base32(HMAC-SHA256(secret, subjectId ‖ window))} cut to
- * ten characters, with {@code window = floor(epochSeconds / 30)}. Nothing is stored: a code is checked by computing it
- * again. A code is accepted in its own window and the one after it, so a code read off the screen the moment before
- * it changes still works for 30 s, and no longer: a code relayed to someone who is not there is worth at most 60 s.
- * No code of a window still to come is accepted: nobody present can have seen one (instances keep their clocks in
- * step; clocks a few milliseconds apart refuse a code only in those milliseconds after it turns). A code of the last
- * hour is "expired"; anything else (another subject's code, a made-up one, yesterday's) is invalid.
+ * The rotating check-in code of a meeting or a base:
+ * {@code base32(HMAC-SHA256(secret, subjectId ‖ window))} cut to ten characters, with
+ * {@code window = floor(epochSeconds / 30)}. Nothing is stored: a code is checked by
+ * computing it again. A code is accepted in its own window and the one after it, so a
+ * code read off the screen the moment before it changes still works for 30 s, and no
+ * longer: a code relayed to someone who is not there is worth at most 60 s. No code of a
+ * window still to come is accepted: nobody present can have seen one (instances keep
+ * their clocks in step; clocks a few milliseconds apart refuse a code only in those
+ * milliseconds after it turns). A code of the last hour is "expired"; anything else
+ * (another subject's code, a made-up one, yesterday's) is invalid.
  */
 public final class CheckInCodes {
 
 	public static final int WINDOW_SECONDS = 30;
 
-	/** How far back a code still counts as a real one that expired, rather than an invalid one: an hour. */
+	/**
+	 * How far back a code still counts as a real one that expired, rather than an invalid
+	 * one: an hour.
+	 */
 	static final int EXPIRED_WINDOWS = 3600 / WINDOW_SECONDS;
 
 	private static final char[] BASE32 = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
@@ -46,7 +52,10 @@ public final class CheckInCodes {
 
 	}
 
-	/** A fresh random secret for a subject's codes; it never leaves the server (store it encrypted). */
+	/**
+	 * A fresh random secret for a subject's codes; it never leaves the server (store it
+	 * encrypted).
+	 */
 	public static byte[] newSecret() {
 		byte[] secret = new byte[SECRET_BYTES];
 		RANDOM.nextBytes(secret);
@@ -63,8 +72,8 @@ public final class CheckInCodes {
 	}
 
 	/**
-	 * Until when the current code is accepted: the end of the window after the current one, exactly what
-	 * {@link #verify} accepts (the secretary's screen shows this).
+	 * Until when the current code is accepted: the end of the window after the current
+	 * one, exactly what {@link #verify} accepts (the secretary's screen shows this).
 	 */
 	public static Instant expiresAt(Instant now) {
 		return Instant.ofEpochSecond((window(now) + 2) * WINDOW_SECONDS);

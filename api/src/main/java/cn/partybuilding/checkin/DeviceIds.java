@@ -9,10 +9,12 @@ import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.Violation;
 
 /**
- * The device a member checks in from: the app's install id, sent as {@code X-Device-Id} with every check-in. One
- * device checks in one member per meeting or visit (DingTalk's 一人一机), so a member cannot check in a friend from
- * their own phone. The id is required, 1 to 128 printable ASCII characters, and is kept only as a keyed hash
- * ({@link BlindIndex#device}): it identifies a phone, so it is never stored or logged in clear.
+ * The device a member checks in from: the app's install id, sent as {@code X-Device-Id}
+ * with every check-in. One device checks in one member per meeting or visit (DingTalk's
+ * 一人一机), so a member cannot check in a friend from their own phone. The id is required, 1
+ * to 128 printable ASCII characters, and is kept only as a keyed hash
+ * ({@link BlindIndex#device}): it identifies a phone, so it is never stored or logged in
+ * clear.
  */
 @Component
 public class DeviceIds {
@@ -31,7 +33,10 @@ public class DeviceIds {
 		this.index = index;
 	}
 
-	/** The keyed hash of the device the header names; a 400 naming the header when it is missing or malformed. */
+	/**
+	 * The keyed hash of the device the header names; a 400 naming the header when it is
+	 * missing or malformed.
+	 */
 	public byte[] hash(@Nullable String header) {
 		if (header == null || header.isBlank()) {
 			throw DomainException.invalid(Violation.of(HEADER, "required"));
@@ -42,7 +47,10 @@ public class DeviceIds {
 		return this.index.device(header);
 	}
 
-	/** 1 to 128 printable ASCII characters (spaces inside are printable; the header's own trimming removes the rest). */
+	/**
+	 * 1 to 128 printable ASCII characters (spaces inside are printable; the header's own
+	 * trimming removes the rest).
+	 */
 	static boolean wellFormed(String id) {
 		int length = id.length();
 		if (length < 1 || length > MAX_LENGTH) {

@@ -12,17 +12,22 @@ import cn.partybuilding.web.problem.ErrorCode;
 import cn.partybuilding.web.problem.Violation;
 
 /**
- * The rules of proving presence, the same for a meeting and a base visit: inside the check-in window, with the code
- * of the moment when a code is asked for, from inside the geofence when a position is asked for. A refusal says why
- * in words the app can show ({@code CHECKIN_WINDOW_CLOSED}, {@code CHECKIN_CODE_EXPIRED}, {@code CHECKIN_CODE_INVALID},
- * {@code OUT_OF_GEOFENCE} with the distance); a position that is asked for and missing is a 400.
+ * The rules of proving presence, the same for a meeting and a base visit: inside the
+ * check-in window, with the code of the moment when a code is asked for, from inside the
+ * geofence when a position is asked for. A refusal says why in words the app can show
+ * ({@code CHECKIN_WINDOW_CLOSED}, {@code CHECKIN_CODE_EXPIRED},
+ * {@code CHECKIN_CODE_INVALID}, {@code OUT_OF_GEOFENCE} with the distance); a position
+ * that is asked for and missing is a 400.
  */
 public final class Presence {
 
 	/** A check-in with the code only. */
 	public static final String QR = "QR";
 
-	/** A check-in with the position only: the venue's published coordinates would pass from anywhere. */
+	/**
+	 * A check-in with the position only: the venue's published coordinates would pass
+	 * from anywhere.
+	 */
 	public static final String GEO = "GEO";
 
 	/** A check-in with the code and the position. */
@@ -32,8 +37,8 @@ public final class Presence {
 	}
 
 	/**
-	 * Whether a check-in of this method rests on the position alone, with no code seen on the spot: the attendance
-	 * sheet marks those.
+	 * Whether a check-in of this method rests on the position alone, with no code seen on
+	 * the spot: the attendance sheet marks those.
 	 */
 	public static boolean positionOnly(@Nullable String method) {
 		return GEO.equals(method);
@@ -83,7 +88,8 @@ public final class Presence {
 	}
 
 	/**
-	 * What a meeting or a visit asks of a check-in. At least one of the code and the position is asked for.
+	 * What a meeting or a visit asks of a check-in. At least one of the code and the
+	 * position is asked for.
 	 *
 	 * @param subjectId the meeting or the base whose codes are shown
 	 * @param opensAt when the check-in window opens

@@ -27,8 +27,9 @@ import cn.partybuilding.activity.CheckInMethod;
 import cn.partybuilding.activity.Venue;
 
 /**
- * Activities of the demo district: a branch assembly open for check-in whenever the demo is started (one per day, so
- * a newcomer can try the whole flow today), last month's theme day and next month's party lecture.
+ * Activities of the demo district: a branch assembly open for check-in whenever the demo
+ * is started (one per day, so a newcomer can try the whole flow today), last month's
+ * theme day and next month's party lecture.
  */
 @Component
 @Order(30)
@@ -57,9 +58,11 @@ class DemoActivities implements ApplicationRunner {
 		UUID community = DemoDistrict.id("org:community:0");
 		UUID secretary = DemoDistrict.id("member:1");
 		Flux.concat(
-				// Open for check-in from now until the evening: starts in a quarter of an hour.
-				plan("activity:assembly:" + today, branch, ActivityType.BRANCH_ASSEMBLY, today.getMonthValue() + "月支部党员大会",
-						now.plus(Duration.ofMinutes(15)), endOfDay(today, now), secretary),
+				// Open for check-in from now until the evening: starts in a quarter of an
+				// hour.
+				plan("activity:assembly:" + today, branch, ActivityType.BRANCH_ASSEMBLY,
+						today.getMonthValue() + "月支部党员大会", now.plus(Duration.ofMinutes(15)), endOfDay(today, now),
+						secretary),
 				plan("activity:theme-day:" + today.minusMonths(1).withDayOfMonth(1), community, ActivityType.THEME_DAY,
 						"主题党日：重温入党誓词", start(today.minusMonths(1).withDayOfMonth(5)),
 						start(today.minusMonths(1).withDayOfMonth(5)).plus(Duration.ofHours(2)),

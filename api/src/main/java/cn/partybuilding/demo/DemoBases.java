@@ -50,10 +50,10 @@ import cn.partybuilding.security.RoleGrant;
 import cn.partybuilding.system.PartySettings;
 
 /**
- * Adds bases of the four types to the demo district, with menus, a base admin (member 42, 13800000042, admin of all
- * four) and some bookings of the coming week: pending, approved and cancelled. Runs after {@link DemoDistrict};
- * every id is derived from a name, so loading it again changes nothing (bookings made on an earlier day stay as
- * they were).
+ * Adds bases of the four types to the demo district, with menus, a base admin (member 42,
+ * 13800000042, admin of all four) and some bookings of the coming week: pending, approved
+ * and cancelled. Runs after {@link DemoDistrict}; every id is derived from a name, so
+ * loading it again changes nothing (bookings made on an earlier day stay as they were).
  */
 @Component
 @Order(20)
@@ -107,8 +107,8 @@ class DemoBases implements ApplicationRunner {
 
 	private Mono<Void> baseAdmin(String hash, List<Base> demoBases) {
 		NewMember admin = new NewMember(ADMIN, DemoDistrict.id("org:branch:1"), "钱守基", ADMIN_PHONE, Gender.MALE,
-				LocalDate.of(1975, 4, 12), LocalDate.of(2001, 7, 1), LocalDate.of(2002, 7, 1), MemberCategory.IN_SERVICE,
-				hash);
+				LocalDate.of(1975, 4, 12), LocalDate.of(2001, 7, 1), LocalDate.of(2002, 7, 1),
+				MemberCategory.IN_SERVICE, hash);
 		return DemoOnce.create(() -> this.members.exists(ADMIN), () -> this.members.register(admin))
 			.thenMany(Flux.fromIterable(demoBases))
 			.concatMap((base) -> this.bases.register(base).then(this.accounts.grant(ADMIN, Role.BASE_ADMIN, base.id())))
@@ -116,9 +116,10 @@ class DemoBases implements ApplicationRunner {
 	}
 
 	/**
-	 * A week ahead, on a day the bases are open: 和平 branch 1 books the memorial hall, 和平 branch 2 joins the same
-	 * morning and books the service centre in the afternoon, the tech hall approves a hotline booking of 光明 branch
-	 * 3, and 光明 branch 4 cancels at the station.
+	 * A week ahead, on a day the bases are open: 和平 branch 1 books the memorial hall, 和平
+	 * branch 2 joins the same morning and books the service centre in the afternoon, the
+	 * tech hall approves a hotline booking of 光明 branch 3, and 光明 branch 4 cancels at the
+	 * station.
 	 */
 	private Mono<Void> bookings(List<Base> demoBases) {
 		LocalDate day = LocalDate.now(this.clock).plusDays(7);
@@ -132,8 +133,8 @@ class DemoBases implements ApplicationRunner {
 		Caller admin = new Caller(ADMIN, DemoDistrict.id("org:branch:1"),
 				demoBases.stream().map((base) -> new RoleGrant(Role.BASE_ADMIN, base.id())).toList(), null);
 		return Flux.concat(
-				book(1, memorial, day, "09:00", 1, 28, Channel.APP, List.of(memorial.menu().get(0),
-						memorial.menu().get(1)), secretary(1)),
+				book(1, memorial, day, "09:00", 1, 28, Channel.APP,
+						List.of(memorial.menu().get(0), memorial.menu().get(1)), secretary(1)),
 				book(2, memorial, day, "10:00", 2, 15, Channel.WECHAT, List.of(memorial.menu().get(1)), secretary(2)),
 				book(3, tech, day, "14:00", 3, 20, Channel.HOTLINE, List.of(tech.menu().get(0)), admin)
 					.flatMap((id) -> this.lifecycle.approve(admin, id)),
@@ -143,7 +144,9 @@ class DemoBases implements ApplicationRunner {
 			.then();
 	}
 
-	/** Books once: an existing booking of that number is left as it is ({@link DemoOnce}). */
+	/**
+	 * Books once: an existing booking of that number is left as it is ({@link DemoOnce}).
+	 */
 	private Mono<UUID> book(int number, Base base, LocalDate day, String time, int branch, int headcount,
 			Channel channel, List<MenuItem> menu, Caller caller) {
 		UUID id = DemoDistrict.id("reservation:" + number);
@@ -164,14 +167,14 @@ class DemoBases implements ApplicationRunner {
 	private static List<Base> demoBases() {
 		UUID committee = DemoDistrict.id("org:committee");
 		return List.of(
-				base("center", "示范区党群服务中心", BaseType.BASIC, "示范区和平路 1 号", 31.2304, 121.4737, 40, 60,
-						committee, menu("center", "重温入党誓词", 30, "主题党课", 60, "组织生活会", 90)),
-				base("memorial", "示范区革命历史纪念馆", BaseType.RED, "示范区纪念路 18 号", 31.2412, 121.4851, 80, 60,
-						committee, menu("memorial", "重温入党誓词", 30, "讲解参观", 60, "红色影片观看", 90)),
-				base("station", "光明社区志愿服务站", BaseType.PUBLIC_WELFARE, "示范区光明街 66 号", 31.2198, 121.4602, 30,
-						120, DemoDistrict.id("org:community:1"), menu("station", "社区志愿服务", 120, "垃圾分类宣传", 60)),
-				base("tech", "示范区科创党建馆", BaseType.TECH, "示范区创新大道 100 号", 31.2526, 121.5013, 50, 60,
-						committee, menu("tech", "智能展厅参观", 60, "科技前沿讲座", 90)));
+				base("center", "示范区党群服务中心", BaseType.BASIC, "示范区和平路 1 号", 31.2304, 121.4737, 40, 60, committee,
+						menu("center", "重温入党誓词", 30, "主题党课", 60, "组织生活会", 90)),
+				base("memorial", "示范区革命历史纪念馆", BaseType.RED, "示范区纪念路 18 号", 31.2412, 121.4851, 80, 60, committee,
+						menu("memorial", "重温入党誓词", 30, "讲解参观", 60, "红色影片观看", 90)),
+				base("station", "光明社区志愿服务站", BaseType.PUBLIC_WELFARE, "示范区光明街 66 号", 31.2198, 121.4602, 30, 120,
+						DemoDistrict.id("org:community:1"), menu("station", "社区志愿服务", 120, "垃圾分类宣传", 60)),
+				base("tech", "示范区科创党建馆", BaseType.TECH, "示范区创新大道 100 号", 31.2526, 121.5013, 50, 60, committee,
+						menu("tech", "智能展厅参观", 60, "科技前沿讲座", 90)));
 	}
 
 	/** Open Tuesday to Sunday, 09:00–12:00 and 14:00–17:00. */

@@ -38,10 +38,12 @@ import cn.partybuilding.security.Role;
 import cn.partybuilding.system.PartySettings;
 
 /**
- * Loads 示范区, an invented district: a committee, two communities, four grid branches with ten members each, a
- * secretary per branch and an org admin of the whole district. Every id is derived from a name, so loading it again
- * changes nothing. The logins are written to {@code demo-logins.txt} in the data directory (not to the log: phone
- * numbers never go there). Phone numbers are invented (138 0000 xxxx) and all demo accounts share one password.
+ * Loads 示范区, an invented district: a committee, two communities, four grid branches with
+ * ten members each, a secretary per branch and an org admin of the whole district. Every
+ * id is derived from a name, so loading it again changes nothing. The logins are written
+ * to {@code demo-logins.txt} in the data directory (not to the log: phone numbers never
+ * go there). Phone numbers are invented (138 0000 xxxx) and all demo accounts share one
+ * password.
  */
 @Component
 @Order(10)
@@ -54,8 +56,8 @@ class DemoDistrict implements ApplicationRunner {
 
 	private static final String[] SURNAMES = { "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周" };
 
-	private static final String[] GIVEN = { "建国", "秀英", "志强", "丽华", "海燕", "文杰", "春梅", "国庆", "晓东", "玉兰",
-			"红军", "桂芳", "明远", "淑珍", "卫东", "雪梅", "振华", "凤英", "立新", "慧敏" };
+	private static final String[] GIVEN = { "建国", "秀英", "志强", "丽华", "海燕", "文杰", "春梅", "国庆", "晓东", "玉兰", "红军", "桂芳",
+			"明远", "淑珍", "卫东", "雪梅", "振华", "凤英", "立新", "慧敏" };
 
 	private final OrgTree tree;
 
@@ -98,8 +100,8 @@ class DemoDistrict implements ApplicationRunner {
 				return this.tree
 					.add(communityId, committee, community.getT2() + "社区党委", OrgType.GENERAL_BRANCH, OrgKind.COMMUNITY)
 					.thenMany(Flux.range(1, 2)
-						.concatMap((grid) -> branch(communityId, community.getT2(), (int) (community.getT1() * 2 + grid),
-								grid, hash)));
+						.concatMap((grid) -> branch(communityId, community.getT2(),
+								(int) (community.getT1() * 2 + grid), grid, hash)));
 			}))
 			.concatWith(orgAdmin(committee, hash));
 	}
@@ -120,14 +122,15 @@ class DemoDistrict implements ApplicationRunner {
 	}
 
 	private Mono<Login> orgAdmin(UUID committee, String hash) {
-		return member(41, id("org:branch:1"), hash).flatMap((login) -> this.accounts
-			.grant(login.id(), Role.ORG_ADMIN, committee)
-			.thenReturn(login.as("区委组织员 (ORG_ADMIN of 示范区委)")));
+		return member(41, id("org:branch:1"), hash)
+			.flatMap((login) -> this.accounts.grant(login.id(), Role.ORG_ADMIN, committee)
+				.thenReturn(login.as("区委组织员 (ORG_ADMIN of 示范区委)")));
 	}
 
 	private Mono<Login> member(int n, UUID branchId, String hash) {
 		UUID id = id("member:" + n);
-		// Distinct for every n up to 49: members of one surname differ in their given name.
+		// Distinct for every n up to 49: members of one surname differ in their given
+		// name.
 		String name = SURNAMES[n % SURNAMES.length] + GIVEN[(n / 10 + 3 * n) % GIVEN.length];
 		String phone = String.format("138%08d", n);
 		NewMember member = new NewMember(id, branchId, name, phone, (n % 3 == 0) ? Gender.FEMALE : Gender.MALE,
@@ -142,8 +145,8 @@ class DemoDistrict implements ApplicationRunner {
 	}
 
 	/**
-	 * Joined at 20 to 40; members 5 and 15 joined on today's date (their political birthday is today), member 25
-	 * on a 29 February.
+	 * Joined at 20 to 40; members 5 and 15 joined on today's date (their political
+	 * birthday is today), member 25 on a 29 February.
 	 */
 	private LocalDate joinedOn(int n) {
 		LocalDate birth = birthDate(n);

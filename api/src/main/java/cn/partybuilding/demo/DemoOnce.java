@@ -5,8 +5,9 @@ import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
 
 /**
- * Demo data is created once, also when several instances load the demo at the same moment: each looks whether a
- * piece is there, and two may both find it missing and both create it.
+ * Demo data is created once, also when several instances load the demo at the same
+ * moment: each looks whether a piece is there, and two may both find it missing and both
+ * create it.
  */
 final class DemoOnce {
 
@@ -14,9 +15,11 @@ final class DemoOnce {
 	}
 
 	/**
-	 * Creates it unless {@code exists} says it is there. If creating fails because another instance created it after
-	 * this one looked (a duplicate key, a phone number taken, the seats the other one holds: raised once the other's
-	 * transaction committed), nothing is missing, so the failure is dropped once {@code exists} says it is there now.
+	 * Creates it unless {@code exists} says it is there. If creating fails because
+	 * another instance created it after this one looked (a duplicate key, a phone number
+	 * taken, the seats the other one holds: raised once the other's transaction
+	 * committed), nothing is missing, so the failure is dropped once {@code exists} says
+	 * it is there now.
 	 * @param <T> what creating it gives
 	 * @param exists looks whether it is there; asked again after a failure
 	 * @param create creates it

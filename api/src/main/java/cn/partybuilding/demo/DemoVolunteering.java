@@ -28,9 +28,10 @@ import cn.partybuilding.volunteer.VolunteerRecords;
 import cn.partybuilding.volunteer.VolunteerRecords.ProjectRecord;
 
 /**
- * Volunteering in the demo district: a clean-up of 和平社区 open today near the demo venue (so a newcomer can sign
- * up, check in and out today), a Saturday at the home for the elderly, tomorrow's traffic duty, last month's tree
- * planting with hours recorded and approved (and one awaiting approval), and duty posts for members without a post
+ * Volunteering in the demo district: a clean-up of 和平社区 open today near the demo venue
+ * (so a newcomer can sign up, check in and out today), a Saturday at the home for the
+ * elderly, tomorrow's traffic duty, last month's tree planting with hours recorded and
+ * approved (and one awaiting approval), and duty posts for members without a post
  * (无职党员设岗定责). Ids come from names and dates, so loading it again changes nothing.
  */
 @Component
@@ -80,24 +81,26 @@ class DemoVolunteering implements ApplicationRunner {
 		Instant cleanupStart = now.plus(Duration.ofMinutes(15));
 		Instant treesStart = at(planting, 8, 30);
 		Instant treesEnd = at(planting, 11, 30);
-		return Flux.concat(
-				project(cleanup, "org:community:0", "社区环境清洁行动", "清理楼道堆物、捡拾绿地垃圾，工具在广场领取", "环境整治",
-						SQUARE, cleanupStart, evening(today, cleanupStart), 20, 1),
-				project(elderly, "org:branch:1", "周末敬老院助餐", "为老人分餐、陪伴聊天", "助老助残", HOME, at(saturday, 9, 0),
-						at(saturday, 12, 0), 10, 1),
-				project(traffic, "org:branch:3", "文明交通劝导", "早高峰路口文明交通劝导", "文明宣传", CROSSING,
-						at(tomorrow, 7, 0), at(tomorrow, 9, 0), 8, 21),
-				project(trees, "org:branch:3", "义务植树", "滨河绿地补种树苗", "环境整治", HILL, treesStart, treesEnd, 12, 21),
-				// Signed up for what is coming.
-				signedUp(cleanup, 2, now), signedUp(cleanup, 3, now), signedUp(cleanup, 4, now),
-				signedUp(elderly, 5, now), signedUp(elderly, 6, now), signedUp(traffic, 22, now),
-				signedUp(traffic, 23, now),
-				// Last month: hours recorded and approved by the branch secretary (member 21), one awaiting approval.
-				served(trees, 22, treesStart.minus(Duration.ofMinutes(5)), treesEnd.plus(Duration.ofMinutes(10)), true),
-				served(trees, 23, treesStart.plus(Duration.ofMinutes(10)), at(planting, 10, 45), true),
-				served(trees, 24, treesStart, treesEnd, true),
-				served(trees, 25, treesStart.plus(Duration.ofMinutes(30)), treesEnd, true),
-				served(trees, 26, treesStart, at(planting, 10, 0), false))
+		return Flux
+			.concat(project(cleanup, "org:community:0", "社区环境清洁行动", "清理楼道堆物、捡拾绿地垃圾，工具在广场领取", "环境整治", SQUARE,
+					cleanupStart, evening(today, cleanupStart), 20, 1),
+					project(elderly, "org:branch:1", "周末敬老院助餐", "为老人分餐、陪伴聊天", "助老助残", HOME, at(saturday, 9, 0),
+							at(saturday, 12, 0), 10, 1),
+					project(traffic, "org:branch:3", "文明交通劝导", "早高峰路口文明交通劝导", "文明宣传", CROSSING, at(tomorrow, 7, 0),
+							at(tomorrow, 9, 0), 8, 21),
+					project(trees, "org:branch:3", "义务植树", "滨河绿地补种树苗", "环境整治", HILL, treesStart, treesEnd, 12, 21),
+					// Signed up for what is coming.
+					signedUp(cleanup, 2, now), signedUp(cleanup, 3, now), signedUp(cleanup, 4, now),
+					signedUp(elderly, 5, now), signedUp(elderly, 6, now), signedUp(traffic, 22, now),
+					signedUp(traffic, 23, now),
+					// Last month: hours recorded and approved by the branch secretary
+					// (member 21), one awaiting approval.
+					served(trees, 22, treesStart.minus(Duration.ofMinutes(5)), treesEnd.plus(Duration.ofMinutes(10)),
+							true),
+					served(trees, 23, treesStart.plus(Duration.ofMinutes(10)), at(planting, 10, 45), true),
+					served(trees, 24, treesStart, treesEnd, true),
+					served(trees, 25, treesStart.plus(Duration.ofMinutes(30)), treesEnd, true),
+					served(trees, 26, treesStart, at(planting, 10, 0), false))
 			.then();
 	}
 
@@ -105,15 +108,15 @@ class DemoVolunteering implements ApplicationRunner {
 		UUID branch1 = DemoDistrict.id("org:branch:1");
 		UUID branch2 = DemoDistrict.id("org:branch:2");
 		UUID branch4 = DemoDistrict.id("org:branch:4");
-		return Flux.concat(
-				this.posts.post(DemoDistrict.id("post:branch:1:policy"), branch1, "政策宣传岗",
-						"每月向所在楼栋居民宣传一项惠民政策，收集居民意见", member(1), member(3)),
-				this.posts.post(DemoDistrict.id("post:branch:1:hygiene"), branch1, "环境卫生监督岗",
-						"每周巡查网格内环境卫生，发现问题及时报告", member(1), member(7)),
-				this.posts.post(DemoDistrict.id("post:branch:2:neighbours"), branch2, "邻里互助岗",
-						"联系网格内独居老人，每周走访一次", member(11), member(15), member(19)),
-				this.posts.post(DemoDistrict.id("post:branch:4:stairs"), branch4, "楼道联络岗",
-						"做好楼道通知张贴和居民联络", member(31), member(35), member(39)))
+		return Flux
+			.concat(this.posts.post(DemoDistrict.id("post:branch:1:policy"), branch1, "政策宣传岗",
+					"每月向所在楼栋居民宣传一项惠民政策，收集居民意见", member(1), member(3)),
+					this.posts.post(DemoDistrict.id("post:branch:1:hygiene"), branch1, "环境卫生监督岗",
+							"每周巡查网格内环境卫生，发现问题及时报告", member(1), member(7)),
+					this.posts.post(DemoDistrict.id("post:branch:2:neighbours"), branch2, "邻里互助岗", "联系网格内独居老人，每周走访一次",
+							member(11), member(15), member(19)),
+					this.posts.post(DemoDistrict.id("post:branch:4:stairs"), branch4, "楼道联络岗", "做好楼道通知张贴和居民联络",
+							member(31), member(35), member(39)))
 			.then();
 	}
 

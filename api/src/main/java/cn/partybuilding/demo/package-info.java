@@ -1,4 +1,7 @@
-/** The invented demo district, loaded on start with {@code PARTY_DEMO_DATA=true}, so a newcomer can try it all. */
+/**
+ * The invented demo district, loaded on start with {@code PARTY_DEMO_DATA=true}, so a
+ * newcomer can try it all.
+ */
 @NullMarked
 package cn.partybuilding.demo;
 

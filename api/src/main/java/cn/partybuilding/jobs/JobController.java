@@ -20,8 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.partybuilding.web.problem.DomainException;
 
 /**
- * {@code /admin/jobs}: a system administrator runs a daily job for a date now, exactly as the scheduler would, and
- * follows the run. Only system administrators reach {@code /admin} (security configuration).
+ * {@code /admin/jobs}: a system administrator runs a daily job for a date now, exactly as
+ * the scheduler would, and follows the run. Only system administrators reach
+ * {@code /admin} (security configuration).
  */
 @RestController
 @RequestMapping("/api/v1")

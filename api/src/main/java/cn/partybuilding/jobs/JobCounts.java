@@ -4,7 +4,8 @@ package cn.partybuilding.jobs;
  * How far a run got.
  *
  * @param processed items looked at
- * @param created effects created (notifications, for instance): zero when everything had been done before
+ * @param created effects created (notifications, for instance): zero when everything had
+ * been done before
  */
 public record JobCounts(long processed, long created) {
 

@@ -22,9 +22,10 @@ import org.springframework.stereotype.Component;
 import cn.partybuilding.system.Ids;
 
 /**
- * Starts runs: records them, runs the job in the background with a heartbeat, and records how they ended. On
- * shutdown the runs in flight are cancelled and left as they are: their heartbeat stops, and the scheduler of the
- * next instance to look sees them cut short and runs the date again.
+ * Starts runs: records them, runs the job in the background with a heartbeat, and records
+ * how they ended. On shutdown the runs in flight are cancelled and left as they are:
+ * their heartbeat stops, and the scheduler of the next instance to look sees them cut
+ * short and runs the date again.
  */
 @Component
 class JobRunner implements SmartLifecycle {
@@ -63,7 +64,9 @@ class JobRunner implements SmartLifecycle {
 		return Optional.ofNullable(this.jobs.get(name));
 	}
 
-	/** Records a new run and starts it in the background; the run as recorded, RUNNING. */
+	/**
+	 * Records a new run and starts it in the background; the run as recorded, RUNNING.
+	 */
 	Mono<JobRun> start(DailyJob job, LocalDate date) {
 		return this.runs.insert(Ids.newId(), job.name(), date, this.clock.instant())
 			.doOnNext((run) -> execute(job, run));
@@ -74,7 +77,8 @@ class JobRunner implements SmartLifecycle {
 		AtomicReference<JobCounts> soFar = new AtomicReference<>(JobCounts.NONE);
 		Disposable heartbeat = Flux.interval(this.settings.heartbeat())
 			.onBackpressureDrop()
-			.concatMap((tick) -> this.runs.heartbeat(run.id(), this.clock.instant()).onErrorResume((ex) -> Mono.empty()),
+			.concatMap(
+					(tick) -> this.runs.heartbeat(run.id(), this.clock.instant()).onErrorResume((ex) -> Mono.empty()),
 					0)
 			.subscribe();
 		AtomicReference<Disposable> self = new AtomicReference<>();
@@ -88,8 +92,8 @@ class JobRunner implements SmartLifecycle {
 			.onErrorResume((ex) -> {
 				logger.error("Job {} for {} failed (run {})", job.name(), run.date(), run.id(), ex);
 				return this.runs.finish(run.id(), JobRun.Status.FAILED,
-						Objects.requireNonNull(soFar.get(), "NONE at the start, counts since"), ex.getClass().getSimpleName(),
-						this.clock.instant());
+						Objects.requireNonNull(soFar.get(), "NONE at the start, counts since"),
+						ex.getClass().getSimpleName(), this.clock.instant());
 			})
 			.doFinally((signal) -> {
 				heartbeat.dispose();

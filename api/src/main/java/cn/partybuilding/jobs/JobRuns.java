@@ -24,8 +24,9 @@ class JobRuns {
 	}
 
 	Mono<JobRun> insert(UUID id, String job, LocalDate date, Instant now) {
-		return this.db.sql("INSERT INTO job_runs (id, job, date, status, started_at, heartbeat_at) "
-				+ "VALUES (:id, :job, :date, 'RUNNING', :now, :now) RETURNING " + COLUMNS)
+		return this.db
+			.sql("INSERT INTO job_runs (id, job, date, status, started_at, heartbeat_at) "
+					+ "VALUES (:id, :job, :date, 'RUNNING', :now, :now) RETURNING " + COLUMNS)
 			.bind("id", id)
 			.bind("job", job)
 			.bind("date", date)
@@ -44,8 +45,9 @@ class JobRuns {
 
 	/** The most recent run of the job for the date. */
 	Mono<JobRun> latest(String job, LocalDate date) {
-		return this.db.sql("SELECT " + COLUMNS + " FROM job_runs WHERE job = :job AND date = :date "
-				+ "ORDER BY started_at DESC, id DESC LIMIT 1")
+		return this.db
+			.sql("SELECT " + COLUMNS + " FROM job_runs WHERE job = :job AND date = :date "
+					+ "ORDER BY started_at DESC, id DESC LIMIT 1")
 			.bind("job", job)
 			.bind("date", date)
 			.map(JobRuns::run)
@@ -53,8 +55,9 @@ class JobRuns {
 	}
 
 	Mono<Void> progress(UUID id, JobCounts counts, Instant now) {
-		return this.db.sql("UPDATE job_runs SET processed = :processed, created = :created, heartbeat_at = :now "
-				+ "WHERE id = :id AND status = 'RUNNING'")
+		return this.db
+			.sql("UPDATE job_runs SET processed = :processed, created = :created, heartbeat_at = :now "
+					+ "WHERE id = :id AND status = 'RUNNING'")
 			.bind("processed", counts.processed())
 			.bind("created", counts.created())
 			.bind("now", now)
@@ -83,7 +86,10 @@ class JobRuns {
 			.then();
 	}
 
-	/** Marks a run whose instance stopped as failed; {@code false} when it had ended or someone else marked it. */
+	/**
+	 * Marks a run whose instance stopped as failed; {@code false} when it had ended or
+	 * someone else marked it.
+	 */
 	Mono<Boolean> abandon(UUID id, Instant staleBefore, Instant now) {
 		return this.db.sql("""
 				UPDATE job_runs SET status = 'FAILED', finished_at = :now, error = 'interrupted: its instance stopped'

@@ -9,7 +9,8 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * When a job runs, in local time: every day at a time ({@code "08:00"}) or on one weekday ({@code "MON 08:30"}).
+ * When a job runs, in local time: every day at a time ({@code "08:00"}) or on one weekday
+ * ({@code "MON 08:30"}).
  *
  * @param dayOfWeek the weekday of a weekly job; {@code null} for daily
  * @param time the local time

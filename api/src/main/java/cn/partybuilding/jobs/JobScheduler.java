@@ -18,12 +18,14 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts each job once its local time has come on its day, on every instance where {@code party.jobs.enabled}: every
- * tick (the first right at start-up, which is the catch-up after all instances were down) it looks at the latest
- * run of each due job for today and starts one when there is none, when the latest was cut short (its heartbeat
- * stopped), or when it failed a while ago. Two instances may both start one at the same moment: the jobs fence their
- * effects, so the second changes nothing. It begins once the application is ready, after start-up work such as
- * loading the demo district, so the first run of the day sees the members that start-up created.
+ * Starts each job once its local time has come on its day, on every instance where
+ * {@code party.jobs.enabled}: every tick (the first right at start-up, which is the
+ * catch-up after all instances were down) it looks at the latest run of each due job for
+ * today and starts one when there is none, when the latest was cut short (its heartbeat
+ * stopped), or when it failed a while ago. Two instances may both start one at the same
+ * moment: the jobs fence their effects, so the second changes nothing. It begins once the
+ * application is ready, after start-up work such as loading the demo district, so the
+ * first run of the day sees the members that start-up created.
  */
 @Component
 class JobScheduler implements SmartLifecycle, ApplicationListener<ApplicationReadyEvent> {
@@ -79,17 +81,12 @@ class JobScheduler implements SmartLifecycle, ApplicationListener<ApplicationRea
 
 	private Mono<Void> catchUp(DailyJob job, LocalDate today) {
 		Instant now = this.clock.instant();
-		return this.runs.latest(job.name(), today)
-			.flatMap((run) -> switch (run.status()) {
-				case DONE -> Mono.just(false);
-				case RUNNING -> this.runs.abandon(run.id(), now.minus(this.settings.staleAfter()), now);
-				case FAILED -> Mono.just(run.finishedAt() == null
-						|| run.finishedAt().isBefore(now.minus(this.settings.retryFailedAfter())));
-			})
-			.defaultIfEmpty(true)
-			.filter(Boolean::booleanValue)
-			.flatMap((due) -> this.runner.start(job, today))
-			.then();
+		return this.runs.latest(job.name(), today).flatMap((run) -> switch (run.status()) {
+			case DONE -> Mono.just(false);
+			case RUNNING -> this.runs.abandon(run.id(), now.minus(this.settings.staleAfter()), now);
+			case FAILED -> Mono.just(
+					run.finishedAt() == null || run.finishedAt().isBefore(now.minus(this.settings.retryFailedAfter())));
+		}).defaultIfEmpty(true).filter(Boolean::booleanValue).flatMap((due) -> this.runner.start(job, today)).then();
 	}
 
 	@Override

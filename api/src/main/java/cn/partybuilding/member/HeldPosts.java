@@ -5,8 +5,8 @@ import java.util.UUID;
 import reactor.core.publisher.Flux;
 
 /**
- * The duty posts (设岗定责) a member holds, for their profile. Defined here and answered by the post feature, which
- * depends on members and not the other way round.
+ * The duty posts (设岗定责) a member holds, for their profile. Defined here and answered by
+ * the post feature, which depends on members and not the other way round.
  */
 public interface HeldPosts {
 

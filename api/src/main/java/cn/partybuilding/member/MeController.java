@@ -51,9 +51,10 @@ class MeController {
 				.map(PostView::of)
 				.collectList()
 				.map((held) -> Me.of(row, caller, today, held)))
-			// Accounts that are not members (the system administrator) have only a phone and roles.
-			.switchIfEmpty(Mono.defer(() -> this.accounts.phoneOf(caller.id())
-				.map((phone) -> Me.account(caller, phone))));
+			// Accounts that are not members (the system administrator) have only a phone
+			// and roles.
+			.switchIfEmpty(
+					Mono.defer(() -> this.accounts.phoneOf(caller.id()).map((phone) -> Me.account(caller, phone))));
 	}
 
 	@PostMapping("/community-registration")
@@ -87,7 +88,8 @@ class MeController {
 	 * @param member the member's record, for members
 	 * @param roles the roles the caller holds
 	 * @param partyYears full years in the party
-	 * @param nextPoliticalBirthday the next anniversary of joining (today when it is today)
+	 * @param nextPoliticalBirthday the next anniversary of joining (today when it is
+	 * today)
 	 * @param posts the duty posts the member holds (设岗定责)
 	 */
 	record Me(String id, @Nullable String name, String phone, @Nullable String branchId,

@@ -17,9 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param category in service, retired, mobile or without post
  * @param communityId the community the member registered with (双报到), if any
  */
-public record Member(UUID id, UUID branchId, String name, Gender gender, LocalDate birthDate,
-		LocalDate joinedPartyOn, @Nullable LocalDate fullMemberOn, MemberStatus status, MemberCategory category,
-		@Nullable UUID communityId) {
+public record Member(UUID id, UUID branchId, String name, Gender gender, LocalDate birthDate, LocalDate joinedPartyOn,
+		@Nullable LocalDate fullMemberOn, MemberStatus status, MemberCategory category, @Nullable UUID communityId) {
 
 	@Override
 	public String toString() {

@@ -9,16 +9,16 @@ import org.jspecify.annotations.Nullable;
 import cn.partybuilding.web.problem.Violation;
 
 /**
- * The rules a member's dates must follow, checked against "today" in the business zone: nothing in the future, born
- * before joining, at least 18 years old on joining, full membership not before joining.
+ * The rules a member's dates must follow, checked against "today" in the business zone:
+ * nothing in the future, born before joining, at least 18 years old on joining, full
+ * membership not before joining.
  */
 final class MemberChecks {
 
 	private MemberChecks() {
 	}
 
-	static List<Violation> dates(LocalDate birthDate, LocalDate joinedOn, @Nullable LocalDate fullOn,
-			LocalDate today) {
+	static List<Violation> dates(LocalDate birthDate, LocalDate joinedOn, @Nullable LocalDate fullOn, LocalDate today) {
 		List<Violation> violations = new ArrayList<>();
 		if (birthDate.isAfter(today)) {
 			violations.add(Violation.of("birthDate", "notFuture"));

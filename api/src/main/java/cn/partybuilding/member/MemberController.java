@@ -36,7 +36,10 @@ import cn.partybuilding.web.paging.Page;
 import cn.partybuilding.web.paging.PageRequest;
 import cn.partybuilding.web.problem.ErrorCode;
 
-/** {@code /members} and {@code /orgs/{id}/members}: the roster of members, within the caller's scope. */
+/**
+ * {@code /members} and {@code /orgs/{id}/members}: the roster of members, within the
+ * caller's scope.
+ */
 @RestController
 @RequestMapping("/api/v1")
 class MemberController {
@@ -76,7 +79,10 @@ class MemberController {
 		return this.members.inSubtree(caller, id, page);
 	}
 
-	/** The file is read as it streams in, only once the caller is known to administer the unit. */
+	/**
+	 * The file is read as it streams in, only once the caller is known to administer the
+	 * unit.
+	 */
 	@PostMapping(path = "/orgs/{id}/members:import", consumes = "text/csv")
 	@ApiErrors({ ErrorCode.IMPORT_INVALID, ErrorCode.IMPORT_TOO_LARGE, ErrorCode.PAYLOAD_TOO_LARGE,
 			ErrorCode.PHONE_TAKEN, ErrorCode.PHONE_CONFLICT_LIMIT, ErrorCode.UNSUPPORTED_MEDIA_TYPE })
@@ -117,13 +123,14 @@ class MemberController {
 	 * @param joinedPartyOn date of joining the party
 	 * @param fullMemberOn date of becoming a full member; none while probationary
 	 * @param category in service, retired, mobile or without post
-	 * @param initialPassword a first password; without one the member logs in by SMS code or WeChat
+	 * @param initialPassword a first password; without one the member logs in by SMS code
+	 * or WeChat
 	 */
 	record NewMemberRequest(@NotNull UUID branchId, @NotBlank @Size(max = 50) String name,
 			@NotBlank @Size(max = 32) String phone, @NotNull Gender gender, @NotNull LocalDate birthDate,
 			@NotNull LocalDate joinedPartyOn, @Nullable LocalDate fullMemberOn, @NotNull MemberCategory category,
-			@Schema(description = "8 to 64 characters, at most 72 bytes in UTF-8")
-			@Nullable @Size(min = 8, max = 64) String initialPassword) {
+			@Schema(description = "8 to 64 characters, at most 72 bytes in UTF-8") @Nullable @Size(min = 8,
+					max = 64) String initialPassword) {
 
 		@Override
 		public String toString() {

@@ -22,7 +22,10 @@ public class MemberNames implements RosterNames {
 		this.db = db;
 	}
 
-	/** The names of the members among {@code ids}, in one query; ids that are no member are left out. */
+	/**
+	 * The names of the members among {@code ids}, in one query; ids that are no member
+	 * are left out.
+	 */
 	@Override
 	public Mono<Map<UUID, String>> namesOf(Collection<UUID> ids) {
 		if (ids.isEmpty()) {

@@ -43,9 +43,10 @@ class MemberRepository {
 
 	/** Members of the unit's whole subtree, by id, after the page's position. */
 	Flux<MemberWithPhone> inSubtree(UUID orgId, PageRequest page) {
-		var spec = this.db.sql("SELECT " + COLUMNS + " FROM members m JOIN accounts a ON a.id = m.id "
-				+ "JOIN orgs o ON o.id = m.branch_id WHERE o.path @> ARRAY[:org]::uuid[]" + BY_ID.condition(page)
-				+ BY_ID.orderAndLimit())
+		var spec = this.db
+			.sql("SELECT " + COLUMNS + " FROM members m JOIN accounts a ON a.id = m.id "
+					+ "JOIN orgs o ON o.id = m.branch_id WHERE o.path @> ARRAY[:org]::uuid[]" + BY_ID.condition(page)
+					+ BY_ID.orderAndLimit())
 			.bind("org", orgId);
 		return BY_ID.bind(spec, page).map(this::read).all();
 	}
@@ -81,7 +82,10 @@ class MemberRepository {
 		return new MemberWithPhone(member, this.cipher.decrypt(row.get("phone_cipher", byte[].class), id));
 	}
 
-	/** A member with the phone number in clear, which never leaves the server unmasked but to its owner. */
+	/**
+	 * A member with the phone number in clear, which never leaves the server unmasked but
+	 * to its owner.
+	 */
 	record MemberWithPhone(Member member, String phone) {
 
 		@Override

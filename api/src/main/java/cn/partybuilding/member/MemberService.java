@@ -90,15 +90,15 @@ class MemberService {
 		if (!violations.isEmpty()) {
 			return Mono.error(DomainException.invalid(violations.toArray(Violation[]::new)));
 		}
-		Mono<String> hash = (request.initialPassword() != null)
-				? this.passwords.hash(request.initialPassword()) : Mono.just("");
+		Mono<String> hash = (request.initialPassword() != null) ? this.passwords.hash(request.initialPassword())
+				: Mono.just("");
 		return this.access.require(caller, request.branchId(), ADMINISTERING)
 			.then(this.budget.requireOpen(caller, request.branchId(), REGISTRATION))
 			.then(hash)
 			.flatMap((passwordHash) -> this.members
-				.register(new NewMember(Ids.newId(), request.branchId(), request.name().trim(), phone,
-						request.gender(), request.birthDate(), request.joinedPartyOn(), request.fullMemberOn(),
-						request.category(), passwordHash.isEmpty() ? null : passwordHash))
+				.register(new NewMember(Ids.newId(), request.branchId(), request.name().trim(), phone, request.gender(),
+						request.birthDate(), request.joinedPartyOn(), request.fullMemberOn(), request.category(),
+						passwordHash.isEmpty() ? null : passwordHash))
 				.onErrorResume(MemberService::phoneTaken,
 						(taken) -> spendIfOutside(caller, request.branchId(), phone).then(Mono.error(taken))))
 			.flatMap((id) -> this.repository.find(id))
@@ -106,8 +106,9 @@ class MemberService {
 	}
 
 	/**
-	 * A registration whose number is held outside the caller's subtree spends the caller's daily allowance of such
-	 * answers, like an import's (one conflict, without a line), and beyond it is refused as a whole.
+	 * A registration whose number is held outside the caller's subtree spends the
+	 * caller's daily allowance of such answers, like an import's (one conflict, without a
+	 * line), and beyond it is refused as a whole.
 	 */
 	private Mono<Void> spendIfOutside(Caller caller, UUID branchId, String phone) {
 		return this.conflicts.taken(caller, List.of(phone))
@@ -119,7 +120,9 @@ class MemberService {
 		return ex instanceof DomainException domain && domain.code() == ErrorCode.PHONE_TAKEN;
 	}
 
-	/** The member, if it is the caller or the caller's roles cover the member's branch. */
+	/**
+	 * The member, if it is the caller or the caller's roles cover the member's branch.
+	 */
 	Mono<MemberView> get(Caller caller, UUID id) {
 		return visible(caller, id).map((row) -> MemberViews.of(row, caller.id()));
 	}
@@ -132,9 +135,10 @@ class MemberService {
 	}
 
 	/**
-	 * Moves a member to another branch, or changes status or category; the caller administers both branches. A member
-	 * who leaves (or is transferred out) loses every session at once; a member who moves gets tokens of the new
-	 * branch: both in the transaction of the change.
+	 * Moves a member to another branch, or changes status or category; the caller
+	 * administers both branches. A member who leaves (or is transferred out) loses every
+	 * session at once; a member who moves gets tokens of the new branch: both in the
+	 * transaction of the change.
 	 */
 	Mono<MemberView> change(Caller caller, UUID id, MemberPatch patch) {
 		return visible(caller, id).flatMap((row) -> {
@@ -169,7 +173,10 @@ class MemberService {
 		return Mono.empty();
 	}
 
-	/** 双报到: the member registers with the community where they live (an org unit of kind COMMUNITY). */
+	/**
+	 * 双报到: the member registers with the community where they live (an org unit of kind
+	 * COMMUNITY).
+	 */
 	Mono<UUID> registerWithCommunity(Caller caller, UUID communityId) {
 		return this.orgs.find(communityId)
 			.switchIfEmpty(Mono.error(DomainException::notFound))

@@ -5,7 +5,10 @@ public enum MemberStatus {
 
 	PROBATIONARY, FULL, TRANSFERRED_OUT, LEFT;
 
-	/** Whether the member still belongs to the branch: invited to meetings, scored, greeted. */
+	/**
+	 * Whether the member still belongs to the branch: invited to meetings, scored,
+	 * greeted.
+	 */
 	public boolean active() {
 		return this == PROBATIONARY || this == FULL;
 	}

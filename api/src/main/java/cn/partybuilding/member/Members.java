@@ -17,7 +17,10 @@ import cn.partybuilding.system.Parameters;
 import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.ErrorCode;
 
-/** Registers members: an account (phone encrypted) and the member's record, together or not at all. */
+/**
+ * Registers members: an account (phone encrypted) and the member's record, together or
+ * not at all.
+ */
 @Service
 public class Members {
 
@@ -41,8 +44,9 @@ public class Members {
 	}
 
 	/**
-	 * Registers a member in a branch; {@code PHONE_TAKEN} when the phone has an account, {@code BRANCH_REQUIRED}
-	 * when the unit is not a branch, not found when there is no such unit.
+	 * Registers a member in a branch; {@code PHONE_TAKEN} when the phone has an account,
+	 * {@code BRANCH_REQUIRED} when the unit is not a branch, not found when there is no
+	 * such unit.
 	 */
 	public Mono<UUID> register(NewMember member) {
 		return this.orgs.find(member.branchId())
@@ -58,11 +62,17 @@ public class Members {
 
 	/** Whether a member (or any account) with this id exists. */
 	public Mono<Boolean> exists(UUID id) {
-		return this.db.sql("SELECT 1 FROM members WHERE id = :id").bind("id", id).map((row) -> true).one()
+		return this.db.sql("SELECT 1 FROM members WHERE id = :id")
+			.bind("id", id)
+			.map((row) -> true)
+			.one()
 			.defaultIfEmpty(false);
 	}
 
-	/** Points: every member is on the points roster of their branch, enrolled in the registering transaction. */
+	/**
+	 * Points: every member is on the points roster of their branch, enrolled in the
+	 * registering transaction.
+	 */
 	private Mono<Void> enrollForPoints(NewMember member, OrgUnit branch) {
 		return this.pointsRoster.enroll(member.id(), branch.id(), branch.pathWithSelf());
 	}

@@ -7,7 +7,10 @@ import reactor.core.publisher.Mono;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 
-/** Which branch a member belongs to, for other features (tokens carry it as {@code branchId}). */
+/**
+ * Which branch a member belongs to, for other features (tokens carry it as
+ * {@code branchId}).
+ */
 @Service
 public class Memberships {
 

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param joinedPartyOn date of joining the party (入党日期): the political birthday
  * @param fullMemberOn date of becoming a full member (转正日期); none while probationary
  * @param category in service, retired, mobile or without post
- * @param passwordHash an initial password's hash; none when the member logs in by SMS or WeChat
+ * @param passwordHash an initial password's hash; none when the member logs in by SMS or
+ * WeChat
  */
 public record NewMember(UUID id, UUID branchId, String name, String phone, Gender gender, LocalDate birthDate,
 		LocalDate joinedPartyOn, @Nullable LocalDate fullMemberOn, MemberCategory category,

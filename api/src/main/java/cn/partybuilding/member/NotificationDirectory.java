@@ -20,9 +20,9 @@ import cn.partybuilding.notification.birthday.PoliticalBirthday;
 import cn.partybuilding.personaldata.PersonalDataCipher;
 
 /**
- * The members as the notifier sees them: political birthdays read from the month-day index
- * ({@code members_political_birthday}, active members only), contacts decrypted for the moment of sending, and the
- * secretaries of each branch.
+ * The members as the notifier sees them: political birthdays read from the month-day
+ * index ({@code members_political_birthday}, active members only), contacts decrypted for
+ * the moment of sending, and the secretaries of each branch.
  */
 @Component
 class NotificationDirectory implements MemberDirectory {
@@ -53,9 +53,10 @@ class NotificationDirectory implements MemberDirectory {
 			.stream()
 			.map(PoliticalBirthday::code)
 			.toArray(Integer[]::new);
-		return this.db.sql("SELECT m.id, m.name, m.branch_id, m.joined_party_on FROM members m WHERE " + MONTH_DAY
-				+ " = ANY(CAST(:codes AS int[])) AND " + ACTIVE + " AND (" + MONTH_DAY + ", m.id) > (:afterCode, :afterId) "
-				+ "ORDER BY " + MONTH_DAY + ", m.id LIMIT :limit")
+		return this.db
+			.sql("SELECT m.id, m.name, m.branch_id, m.joined_party_on FROM members m WHERE " + MONTH_DAY
+					+ " = ANY(CAST(:codes AS int[])) AND " + ACTIVE + " AND (" + MONTH_DAY
+					+ ", m.id) > (:afterCode, :afterId) " + "ORDER BY " + MONTH_DAY + ", m.id LIMIT :limit")
 			.bind("codes", codes)
 			.bind("afterCode", (after != null) ? PoliticalBirthday.code(MonthDay.from(after.joinedPartyOn())) : 0)
 			.bind("afterId", (after != null) ? after.memberId() : NONE)
@@ -85,8 +86,9 @@ class NotificationDirectory implements MemberDirectory {
 	@Override
 	public Flux<Celebrant> celebratingByBranch(LocalDate from, LocalDate to) {
 		Days days = Days.between(from, to);
-		return this.db.sql("SELECT m.id, m.name, m.branch_id, m.joined_party_on, d.day " + fromDays()
-				+ "ORDER BY m.branch_id, d.day, m.id")
+		return this.db
+			.sql("SELECT m.id, m.name, m.branch_id, m.joined_party_on, d.day " + fromDays()
+					+ "ORDER BY m.branch_id, d.day, m.id")
 			.bind("codes", days.codes())
 			.bind("days", days.days())
 			.map((row) -> celebrant(row, row.get("day", LocalDate.class)))
@@ -95,8 +97,9 @@ class NotificationDirectory implements MemberDirectory {
 
 	@Override
 	public Flux<UUID> secretariesOf(UUID branchId) {
-		return this.db.sql("SELECT account_id FROM role_grants WHERE role = 'SECRETARY' AND scope_id = :branch "
-				+ "ORDER BY account_id")
+		return this.db
+			.sql("SELECT account_id FROM role_grants WHERE role = 'SECRETARY' AND scope_id = :branch "
+					+ "ORDER BY account_id")
 			.bind("branch", branchId)
 			.map((row) -> row.get("account_id", UUID.class))
 			.all();
@@ -104,8 +107,9 @@ class NotificationDirectory implements MemberDirectory {
 
 	@Override
 	public Mono<Contact> contact(UUID memberId) {
-		return this.db.sql("SELECT a.phone_cipher, a.openid_cipher FROM members m JOIN accounts a ON a.id = m.id "
-				+ "WHERE m.id = :id")
+		return this.db
+			.sql("SELECT a.phone_cipher, a.openid_cipher FROM members m JOIN accounts a ON a.id = m.id "
+					+ "WHERE m.id = :id")
 			.bind("id", memberId)
 			.map((row) -> {
 				byte[] phone = row.get("phone_cipher", byte[].class);
@@ -116,15 +120,18 @@ class NotificationDirectory implements MemberDirectory {
 			.one();
 	}
 
-	/** Every (month-day code, day) of the range joined to the active members celebrating then. */
+	/**
+	 * Every (month-day code, day) of the range joined to the active members celebrating
+	 * then.
+	 */
 	private static String fromDays() {
-		return "FROM unnest(CAST(:codes AS int[]), CAST(:days AS date[])) AS d(code, day) "
-				+ "JOIN members m ON " + MONTH_DAY + " = d.code AND " + ACTIVE + " AND m.joined_party_on < d.day ";
+		return "FROM unnest(CAST(:codes AS int[]), CAST(:days AS date[])) AS d(code, day) " + "JOIN members m ON "
+				+ MONTH_DAY + " = d.code AND " + ACTIVE + " AND m.joined_party_on < d.day ";
 	}
 
 	private static Celebrant celebrant(Readable row, LocalDate day) {
-		return new Celebrant(row.get("id", UUID.class), row.get("name", String.class),
-				row.get("branch_id", UUID.class), row.get("joined_party_on", LocalDate.class), day);
+		return new Celebrant(row.get("id", UUID.class), row.get("name", String.class), row.get("branch_id", UUID.class),
+				row.get("joined_party_on", LocalDate.class), day);
 	}
 
 	/** The month-day codes celebrated on each day of a range, as two parallel arrays. */

@@ -6,8 +6,8 @@ import java.time.Period;
 import java.time.Year;
 
 /**
- * Party years and political birthdays (政治生日): the anniversary of the day a member joined. Someone who joined on
- * 29 February celebrates on 28 February in common years.
+ * Party years and political birthdays (政治生日): the anniversary of the day a member joined.
+ * Someone who joined on 29 February celebrates on 28 February in common years.
  */
 public final class PartyAnniversaries {
 
@@ -30,7 +30,10 @@ public final class PartyAnniversaries {
 		return day.atYear(year);
 	}
 
-	/** The next political birthday on or after {@code today} (today itself when it is the day). */
+	/**
+	 * The next political birthday on or after {@code today} (today itself when it is the
+	 * day).
+	 */
 	public static LocalDate next(LocalDate joinedOn, LocalDate today) {
 		LocalDate thisYear = inYear(joinedOn, today.getYear());
 		LocalDate next = thisYear.isBefore(today) ? inYear(joinedOn, today.getYear() + 1) : thisYear;

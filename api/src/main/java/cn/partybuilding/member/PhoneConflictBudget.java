@@ -25,22 +25,27 @@ import cn.partybuilding.web.problem.ErrorCode;
 import cn.partybuilding.web.problem.TooManyRequests;
 
 /**
- * Rations the answers "this phone number is taken" about accounts outside the caller's subtree. Without a ration, an
- * administrator who sees a masked number (138****0000) could import one file of its 10,000 candidates, with a broken
- * line so nothing is stored, and read which line the answer calls taken: the hidden digits.
+ * Rations the answers "this phone number is taken" about accounts outside the caller's
+ * subtree. Without a ration, an administrator who sees a masked number (138****0000)
+ * could import one file of its 10,000 candidates, with a broken line so nothing is
+ * stored, and read which line the answer calls taken: the hidden digits.
  * <p>
- * Every such conflict, from imports and registrations alike, is written to the audit log (the org unit and the line or
- * the source, never the number), and the entries the administrator caused since the start of the local day are the
- * count: at most {@code party.registration.outside-phone-conflicts-per-day} (20). A request whose conflicts would go
- * beyond that is refused as a whole ({@code PHONE_CONFLICT_LIMIT}, 429, until the next local day), without saying
- * which lines, and the refusal closes the administrator's day: every later import and registration of theirs that day
- * is refused too, whatever it holds. A refusal that depended on the file would itself answer "one of these numbers is
- * taken", a bit per request at no cost, and some fourteen halvings of 10,000 candidates find the one. So a prober
- * learns at most 20 numbers a day, each one in the audit log, and once that the next file held more than were left.
+ * Every such conflict, from imports and registrations alike, is written to the audit log
+ * (the org unit and the line or the source, never the number), and the entries the
+ * administrator caused since the start of the local day are the count: at most
+ * {@code party.registration.outside-phone-conflicts-per-day} (20). A request whose
+ * conflicts would go beyond that is refused as a whole ({@code PHONE_CONFLICT_LIMIT},
+ * 429, until the next local day), without saying which lines, and the refusal closes the
+ * administrator's day: every later import and registration of theirs that day is refused
+ * too, whatever it holds. A refusal that depended on the file would itself answer "one of
+ * these numbers is taken", a bit per request at no cost, and some fourteen halvings of
+ * 10,000 candidates find the one. So a prober learns at most 20 numbers a day, each one
+ * in the audit log, and once that the next file held more than were left.
  * <p>
- * The count and the entries live in a transaction of their own, taken under a lock per administrator, so parallel
- * requests never spend the same allowance twice, and so a request's failure does not roll its spending back: an
- * import that reports taken numbers answers 422, and a registration of a taken number 409.
+ * The count and the entries live in a transaction of their own, taken under a lock per
+ * administrator, so parallel requests never spend the same allowance twice, and so a
+ * request's failure does not roll its spending back: an import that reports taken numbers
+ * answers 422, and a registration of a taken number 409.
  */
 @Service
 class PhoneConflictBudget {
@@ -69,7 +74,10 @@ class PhoneConflictBudget {
 		this.perDay = settings.registration().outsidePhoneConflictsPerDay();
 	}
 
-	/** Refuses when the caller's day is closed; checked before a request that may enter phone numbers. */
+	/**
+	 * Refuses when the caller's day is closed; checked before a request that may enter
+	 * phone numbers.
+	 */
 	Mono<Void> requireOpen(Caller caller, UUID orgId, String source) {
 		Instant today = startOfToday();
 		return this.audit.count(caller.id(), REFUSED, today)
@@ -77,8 +85,9 @@ class PhoneConflictBudget {
 	}
 
 	/**
-	 * Spends the allowance on the request's conflicts outside the caller's subtree (the details of each, e.g. its
-	 * line), or refuses the request when they do not fit in what is left of the day.
+	 * Spends the allowance on the request's conflicts outside the caller's subtree (the
+	 * details of each, e.g. its line), or refuses the request when they do not fit in
+	 * what is left of the day.
 	 */
 	Mono<Void> spend(Caller caller, UUID orgId, String source, List<Map<String, String>> conflicts) {
 		if (conflicts.isEmpty()) {

@@ -15,10 +15,11 @@ import cn.partybuilding.security.Caller;
 import cn.partybuilding.security.Role;
 
 /**
- * Tells which phone numbers are taken, and whether by someone within the caller's subtree: a member of a branch that
- * one of the caller's administering roles (SECRETARY, ORG_ADMIN; the system administrator: all) covers. Those the
- * caller could look after anyway; any other account (a member elsewhere, the system administrator's) is outside, and
- * saying that its number is taken is what {@link PhoneConflictBudget} rations.
+ * Tells which phone numbers are taken, and whether by someone within the caller's
+ * subtree: a member of a branch that one of the caller's administering roles (SECRETARY,
+ * ORG_ADMIN; the system administrator: all) covers. Those the caller could look after
+ * anyway; any other account (a member elsewhere, the system administrator's) is outside,
+ * and saying that its number is taken is what {@link PhoneConflictBudget} rations.
  */
 @Service
 class PhoneConflicts {

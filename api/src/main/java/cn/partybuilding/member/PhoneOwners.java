@@ -16,7 +16,10 @@ import org.springframework.stereotype.Repository;
 
 import cn.partybuilding.personaldata.BlindIndex;
 
-/** Which phone numbers have an account already, and where in the tree the member holding each one is. */
+/**
+ * Which phone numbers have an account already, and where in the tree the member holding
+ * each one is.
+ */
 @Repository
 class PhoneOwners {
 
@@ -29,7 +32,10 @@ class PhoneOwners {
 		this.index = index;
 	}
 
-	/** The owners of those of the (canonical) phone numbers that are taken, by phone number. */
+	/**
+	 * The owners of those of the (canonical) phone numbers that are taken, by phone
+	 * number.
+	 */
 	Mono<Map<String, Owner>> of(Collection<String> phones) {
 		if (phones.isEmpty()) {
 			return Mono.just(Map.of());
@@ -54,8 +60,9 @@ class PhoneOwners {
 	/**
 	 * The account holding a phone number.
 	 *
-	 * @param branchPath the path of the member's branch, from the top of the tree down to the branch; {@code null}
-	 * for an account that is not a member (the system administrator's)
+	 * @param branchPath the path of the member's branch, from the top of the tree down to
+	 * the branch; {@code null} for an account that is not a member (the system
+	 * administrator's)
 	 */
 	record Owner(@Nullable List<UUID> branchPath) {
 	}

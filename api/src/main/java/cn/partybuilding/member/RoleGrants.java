@@ -21,10 +21,12 @@ import cn.partybuilding.web.problem.ErrorCode;
 import cn.partybuilding.web.problem.Violation;
 
 /**
- * Grants and removes roles. An org admin may make and unmake secretaries and org admins within their own subtree, and
- * base admins of the bases their subtree administers, of members they can see; only the system administrator makes
- * system administrators. Nobody changes their own roles. A granted role shows in the member's next tokens; a removed
- * one stops counting at once: the member's tokens are renewed in the transaction of the removal.
+ * Grants and removes roles. An org admin may make and unmake secretaries and org admins
+ * within their own subtree, and base admins of the bases their subtree administers, of
+ * members they can see; only the system administrator makes system administrators. Nobody
+ * changes their own roles. A granted role shows in the member's next tokens; a removed
+ * one stops counting at once: the member's tokens are renewed in the transaction of the
+ * removal.
  */
 @Service
 class RoleGrants {
@@ -57,7 +59,10 @@ class RoleGrants {
 			.thenReturn(new GrantedRole(memberId.toString(), role, (scopeId != null) ? scopeId.toString() : null));
 	}
 
-	/** Removes a role; the member's tokens carrying it stop working on every instance within seconds. */
+	/**
+	 * Removes a role; the member's tokens carrying it stop working on every instance
+	 * within seconds.
+	 */
 	Mono<Void> revoke(Caller caller, UUID memberId, Role role, @Nullable UUID scopeId) {
 		return allowed(caller, memberId, role, scopeId)
 			.then(Mono.defer(() -> this.accounts.revoke(memberId, role, scopeId)))
@@ -67,7 +72,10 @@ class RoleGrants {
 			.as(this.transactions::transactional);
 	}
 
-	/** Whether the caller may grant or remove {@code role} in {@code scopeId} for the member. */
+	/**
+	 * Whether the caller may grant or remove {@code role} in {@code scopeId} for the
+	 * member.
+	 */
 	private Mono<Void> allowed(Caller caller, UUID memberId, Role role, @Nullable UUID scopeId) {
 		Mono<Void> allowed = switch (role) {
 			case MEMBER -> Mono.error(new DomainException(ErrorCode.ROLE_NOT_GRANTABLE, role.name()));
@@ -83,7 +91,10 @@ class RoleGrants {
 			.then(allowed);
 	}
 
-	/** The base's administering unit must lie in the caller's ORG_ADMIN scope; an unknown base is not found. */
+	/**
+	 * The base's administering unit must lie in the caller's ORG_ADMIN scope; an unknown
+	 * base is not found.
+	 */
 	private Mono<Void> baseAdministeredBy(Caller caller, UUID baseId) {
 		return this.bases.find(baseId)
 			.switchIfEmpty(Mono.error(DomainException::notFound))

@@ -23,9 +23,10 @@ import cn.partybuilding.web.InputText;
 import cn.partybuilding.web.problem.Violation;
 
 /**
- * Checks every line of a roster file and reports every mistake, not only the first: malformed values, dates that
- * break the rules, branches outside the importing unit, phone numbers that appear twice in the file or are taken
- * already. Accepts what people type in a Chinese spreadsheet: 男/女, 在职/离退休/流动/无职, 2001/7/1.
+ * Checks every line of a roster file and reports every mistake, not only the first:
+ * malformed values, dates that break the rules, branches outside the importing unit,
+ * phone numbers that appear twice in the file or are taken already. Accepts what people
+ * type in a Chinese spreadsheet: 男/女, 在职/离退休/流动/无职, 2001/7/1.
  */
 final class RosterChecks {
 
@@ -37,21 +38,24 @@ final class RosterChecks {
 			Gender.MALE, "女", Gender.FEMALE);
 
 	private static final Map<String, MemberCategory> CATEGORIES = Map.of("IN_SERVICE", MemberCategory.IN_SERVICE,
-			"RETIRED", MemberCategory.RETIRED, "MOBILE", MemberCategory.MOBILE, "NO_POST", MemberCategory.NO_POST,
-			"在职", MemberCategory.IN_SERVICE, "离退休", MemberCategory.RETIRED, "流动", MemberCategory.MOBILE, "无职",
+			"RETIRED", MemberCategory.RETIRED, "MOBILE", MemberCategory.MOBILE, "NO_POST", MemberCategory.NO_POST, "在职",
+			MemberCategory.IN_SERVICE, "离退休", MemberCategory.RETIRED, "流动", MemberCategory.MOBILE, "无职",
 			MemberCategory.NO_POST);
 
 	private RosterChecks() {
 	}
 
-	/** The canonical phone numbers of the rows that have a valid one, to look up which are taken. */
+	/**
+	 * The canonical phone numbers of the rows that have a valid one, to look up which are
+	 * taken.
+	 */
 	static List<String> phones(List<ImportRow> rows) {
 		return rows.stream().map((row) -> PhoneNumbers.normalize(row.phone())).flatMap(Optional::stream).toList();
 	}
 
 	/**
-	 * The lines {@link #check} reports as taken for the given phone numbers: the first line of each, the lines that
-	 * repeat it being reported as repeats.
+	 * The lines {@link #check} reports as taken for the given phone numbers: the first
+	 * line of each, the lines that repeat it being reported as repeats.
 	 */
 	static List<Integer> takenLines(List<ImportRow> rows, Set<String> phones) {
 		List<Integer> lines = new ArrayList<>();
@@ -101,8 +105,8 @@ final class RosterChecks {
 			LocalDate joined = date(row, "joinedPartyOn", row.joinedPartyOn(), found);
 			if (birth != null && joined != null) {
 				MemberChecks.dates(birth, joined, null, today)
-					.forEach((violation) -> found.add(Violation.atLine(row.line(), violation.field(),
-							violation.messageKey(), violation.args())));
+					.forEach((violation) -> found.add(
+							Violation.atLine(row.line(), violation.field(), violation.messageKey(), violation.args())));
 			}
 			MemberCategory category = CATEGORIES.get(row.category().toUpperCase(Locale.ROOT));
 			if (category == null) {
@@ -116,7 +120,8 @@ final class RosterChecks {
 			// The null checks only repeat what an empty list of violations means.
 			if (found.isEmpty() && branch != null && phone != null && gender != null && birth != null && joined != null
 					&& category != null) {
-				// The file has no date of full membership: the usual year of probation is assumed.
+				// The file has no date of full membership: the usual year of probation is
+				// assumed.
 				LocalDate fullOn = joined.plusYears(1).isAfter(today) ? null : joined.plusYears(1);
 				members.add(new NewMember(Ids.newId(), branch, row.name(), phone, gender, birth, joined, fullOn,
 						category, null));
@@ -126,7 +131,10 @@ final class RosterChecks {
 		return new Outcome(members, violations);
 	}
 
-	/** The cell's date, if it is one within {@link InputBounds}; a violation of the line otherwise. */
+	/**
+	 * The cell's date, if it is one within {@link InputBounds}; a violation of the line
+	 * otherwise.
+	 */
 	private static @Nullable LocalDate date(ImportRow row, String field, String text, List<Violation> found) {
 		LocalDate date = date(text);
 		if (date == null) {

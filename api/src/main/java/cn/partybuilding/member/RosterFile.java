@@ -9,9 +9,10 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 
 /**
- * A roster file: CSV with the header {@code name,phone,gender,birthDate,joinedPartyOn,category,branchId}, as people
- * save it (UTF-8 with or without a byte order mark, or GB18030, which is what Excel in China writes), of at most
- * {@value #MAX_ROWS} rows.
+ * A roster file: CSV with the header
+ * {@code name,phone,gender,birthDate,joinedPartyOn,category,branchId}, as people save it
+ * (UTF-8 with or without a byte order mark, or GB18030, which is what Excel in China
+ * writes), of at most {@value #MAX_ROWS} rows.
  */
 final class RosterFile {
 
@@ -24,14 +25,15 @@ final class RosterFile {
 	}
 
 	/**
-	 * The data rows, numbered by their line in the file (the header is line 1), read as the body streams in: each
-	 * part is parsed and released as it arrives, and a file that breaks a limit stops the reading there, which cancels
-	 * the rest of the upload.
+	 * The data rows, numbered by their line in the file (the header is line 1), read as
+	 * the body streams in: each part is parsed and released as it arrives, and a file
+	 * that breaks a limit stops the reading there, which cancels the rest of the upload.
 	 */
 	static Mono<List<ImportRow>> read(Flux<DataBuffer> body) {
 		return Mono.defer(() -> {
 			RosterReader reader = new RosterReader();
-			// Each part is copied and released at once; only the copies go on (no buffer to be released twice when
+			// Each part is copied and released at once; only the copies go on (no buffer
+			// to be released twice when
 			// the stream is ended early).
 			return body.map((buffer) -> {
 				byte[] bytes = new byte[buffer.readableByteCount()];

@@ -24,11 +24,12 @@ import cn.partybuilding.web.problem.ErrorCode;
 import cn.partybuilding.web.problem.Violation;
 
 /**
- * Imports a roster file for an org unit, all or nothing: every line is checked first and every mistake reported
- * (422 with {@code errors[{line, field, message}]}); only a file without mistakes is stored, in one transaction.
- * Nothing of the file is read before the caller is known to administer the unit, and then it is read as it arrives.
- * Phone numbers taken outside the caller's subtree are reported like the others, within the caller's daily allowance
- * ({@link PhoneConflictBudget}).
+ * Imports a roster file for an org unit, all or nothing: every line is checked first and
+ * every mistake reported (422 with {@code errors[{line, field, message}]}); only a file
+ * without mistakes is stored, in one transaction. Nothing of the file is read before the
+ * caller is known to administer the unit, and then it is read as it arrives. Phone
+ * numbers taken outside the caller's subtree are reported like the others, within the
+ * caller's daily allowance ({@link PhoneConflictBudget}).
  */
 @Service
 class RosterImport {
@@ -64,7 +65,10 @@ class RosterImport {
 						.then(Mono.defer(() -> store(rows, found.getT1(), found.getT2()))))));
 	}
 
-	/** Counts the numbers the answer will call taken that are held outside the caller's subtree. */
+	/**
+	 * Counts the numbers the answer will call taken that are held outside the caller's
+	 * subtree.
+	 */
 	private Mono<Void> spend(Caller caller, UUID orgId, List<ImportRow> rows, Taken taken) {
 		List<Map<String, String>> outside = RosterChecks.takenLines(rows, taken.outside())
 			.stream()
@@ -76,7 +80,10 @@ class RosterImport {
 	private Mono<Integer> store(List<ImportRow> rows, Set<UUID> branches, Taken taken) {
 		RosterChecks.Outcome outcome = RosterChecks.check(rows, branches, taken.all(), LocalDate.now(this.clock));
 		if (!outcome.violations().isEmpty()) {
-			List<Violation> sorted = outcome.violations().stream().sorted(Comparator.comparing(Violation::line)).toList();
+			List<Violation> sorted = outcome.violations()
+				.stream()
+				.sorted(Comparator.comparing(Violation::line))
+				.toList();
 			return Mono.error(new DomainException(ErrorCode.IMPORT_INVALID, sorted, Map.of()));
 		}
 		return this.store.registerAll(outcome.members()).thenReturn(outcome.members().size());

@@ -18,12 +18,13 @@ import cn.partybuilding.web.problem.ErrorCode;
 import cn.partybuilding.web.problem.Violation;
 
 /**
- * Reads a roster file as it arrives, part by part, without holding more of it than the line being read: the text
- * ({@link RosterText}) is cut into lines where a line ends outside quotes, and each part's complete lines are parsed
- * by commons-csv; what is kept is the rows. The 10,001st row stops the reading ({@code IMPORT_TOO_LARGE}), and so does
- * a line longer than {@value #MAX_LINE_CHARS} characters, which bounds every cell: a real row has a few hundred.
- * Lines are numbered as an editor shows them (the header is line 1), blank lines and line breaks inside quotes
- * counted.
+ * Reads a roster file as it arrives, part by part, without holding more of it than the
+ * line being read: the text ({@link RosterText}) is cut into lines where a line ends
+ * outside quotes, and each part's complete lines are parsed by commons-csv; what is kept
+ * is the rows. The 10,001st row stops the reading ({@code IMPORT_TOO_LARGE}), and so does
+ * a line longer than {@value #MAX_LINE_CHARS} characters, which bounds every cell: a real
+ * row has a few hundred. Lines are numbered as an editor shows them (the header is line
+ * 1), blank lines and line breaks inside quotes counted.
  */
 final class RosterReader {
 
@@ -41,7 +42,10 @@ final class RosterReader {
 	/** The line being read, up to the line break that ends it. */
 	private final StringBuilder line = new StringBuilder();
 
-	/** The complete lines of the part in hand, separated by line feeds, and where each begins. */
+	/**
+	 * The complete lines of the part in hand, separated by line feeds, and where each
+	 * begins.
+	 */
 	private final StringBuilder complete = new StringBuilder();
 
 	private final List<Integer> completeLines = new ArrayList<>();
@@ -83,7 +87,8 @@ final class RosterReader {
 	private String decode(byte[] bytes, boolean end) {
 		String decoded = end ? this.text.finish() : this.text.decode(bytes);
 		if (this.text.malformed()) {
-			// The text up to the bytes that cannot be read is read first, so the line named is theirs.
+			// The text up to the bytes that cannot be read is read first, so the line
+			// named is theirs.
 			read(decoded);
 			throw invalid(Violation.atLine(this.lineNumber, "file", "encoding"));
 		}
@@ -91,9 +96,10 @@ final class RosterReader {
 	}
 
 	/**
-	 * Follows the text character by character as commons-csv's lexer would with this format, only far enough to know
-	 * where a line ends outside quotes: a quote opens a quoted cell at the start of a cell (spaces before it
-	 * ignored), a doubled quote inside one stands for a quote, and CR, LF and CRLF end lines.
+	 * Follows the text character by character as commons-csv's lexer would with this
+	 * format, only far enough to know where a line ends outside quotes: a quote opens a
+	 * quoted cell at the start of a cell (spaces before it ignored), a doubled quote
+	 * inside one stands for a quote, and CR, LF and CRLF end lines.
 	 */
 	private void read(String part) {
 		for (int i = 0; i < part.length(); i++) {
@@ -153,7 +159,10 @@ final class RosterReader {
 		this.line.setLength(0);
 	}
 
-	/** Parses the complete lines in hand: one record each, as commons-csv skips only empty lines, never kept here. */
+	/**
+	 * Parses the complete lines in hand: one record each, as commons-csv skips only empty
+	 * lines, never kept here.
+	 */
 	private void parseComplete() {
 		if (this.completeLines.isEmpty()) {
 			return;

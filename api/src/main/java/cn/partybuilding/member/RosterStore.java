@@ -22,8 +22,9 @@ import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.ErrorCode;
 
 /**
- * Stores a checked roster in bulk: one statement for the accounts and one for the members, whatever the number of
- * rows, in one transaction. Encrypted values travel as base64 text and are decoded by PostgreSQL.
+ * Stores a checked roster in bulk: one statement for the accounts and one for the
+ * members, whatever the number of rows, in one transaction. Encrypted values travel as
+ * base64 text and are decoded by PostgreSQL.
  */
 @Repository
 class RosterStore {
@@ -113,19 +114,22 @@ class RosterStore {
 			.bind("categories", categories)
 			.fetch()
 			.rowsUpdated();
-		// A phone taken between the check and the insert (a concurrent import) leaves fewer accounts than rows.
+		// A phone taken between the check and the insert (a concurrent import) leaves
+		// fewer accounts than rows.
 		return accounts
-			.flatMap((created) -> (created == n) ? rows.then()
-					: Mono.error(new DomainException(ErrorCode.PHONE_TAKEN)))
+			.flatMap((created) -> (created == n) ? rows.then() : Mono.error(new DomainException(ErrorCode.PHONE_TAKEN)))
 			.then(enrollForPoints(members))
 			.as(this.transactions::transactional);
 	}
 
-	/** Every imported member joins the points roster of their branch, in the import's transaction. */
+	/**
+	 * Every imported member joins the points roster of their branch, in the import's
+	 * transaction.
+	 */
 	private Mono<Void> enrollForPoints(List<NewMember> members) {
 		Map<UUID, List<UUID>> byBranch = members.stream()
-			.collect(Collectors.groupingBy(NewMember::branchId,
-					Collectors.mapping(NewMember::id, Collectors.toList())));
+			.collect(
+					Collectors.groupingBy(NewMember::branchId, Collectors.mapping(NewMember::id, Collectors.toList())));
 		return Flux.fromIterable(byBranch.entrySet())
 			.concatMap((branch) -> this.orgs.find(branch.getKey())
 				.flatMap((unit) -> this.pointsRoster.enrollAll(unit.id(), unit.pathWithSelf(), branch.getValue())))

@@ -12,11 +12,13 @@ import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns a roster file's bytes into text as they arrive, in the encoding people save it with: UTF-8 with or without a
- * byte order mark, or GB18030, which is what Excel in China writes. A byte order mark says UTF-8. Otherwise ASCII
- * reads the same in both, so the decision waits for the first byte beyond ASCII and is taken from a window of up to
- * {@value #WINDOW} bytes from there: UTF-8 if they are valid UTF-8, else GB18030 (Chinese text in GB18030 is not valid
- * UTF-8 beyond a character or two). Only those few bytes are held while undecided, never the file.
+ * Turns a roster file's bytes into text as they arrive, in the encoding people save it
+ * with: UTF-8 with or without a byte order mark, or GB18030, which is what Excel in China
+ * writes. A byte order mark says UTF-8. Otherwise ASCII reads the same in both, so the
+ * decision waits for the first byte beyond ASCII and is taken from a window of up to
+ * {@value #WINDOW} bytes from there: UTF-8 if they are valid UTF-8, else GB18030 (Chinese
+ * text in GB18030 is not valid UTF-8 beyond a character or two). Only those few bytes are
+ * held while undecided, never the file.
  */
 final class RosterText {
 
@@ -26,7 +28,10 @@ final class RosterText {
 
 	private static final Charset GB18030 = Charset.forName("GB18030");
 
-	/** Bytes received and not yet turned into text: the undecided window, or the start of a split character. */
+	/**
+	 * Bytes received and not yet turned into text: the undecided window, or the start of
+	 * a split character.
+	 */
 	private byte[] held = new byte[0];
 
 	private boolean bomChecked;
@@ -36,8 +41,9 @@ final class RosterText {
 	private boolean malformed;
 
 	/**
-	 * The text the bytes received so far make; a character split between two calls comes with the second. After
-	 * bytes that are not in the encoding decided on, the text up to them, and {@link #malformed()} is true.
+	 * The text the bytes received so far make; a character split between two calls comes
+	 * with the second. After bytes that are not in the encoding decided on, the text up
+	 * to them, and {@link #malformed()} is true.
 	 */
 	String decode(byte[] bytes) {
 		return decode(bytes, false);
@@ -48,7 +54,10 @@ final class RosterText {
 		return decode(new byte[0], true);
 	}
 
-	/** Whether bytes came that the encoding decided on cannot read; nothing is decoded after them. */
+	/**
+	 * Whether bytes came that the encoding decided on cannot read; nothing is decoded
+	 * after them.
+	 */
 	boolean malformed() {
 		return this.malformed;
 	}
@@ -108,18 +117,23 @@ final class RosterText {
 			this.held = new byte[0];
 			return out.flip().toString();
 		}
-		// What is left is the beginning of a character whose other bytes come with the next part.
+		// What is left is the beginning of a character whose other bytes come with the
+		// next part.
 		this.held = Arrays.copyOfRange(input, in.position(), input.length);
 		return out.flip().toString();
 	}
 
-	/** UTF-8 if the window from the first byte beyond ASCII is valid UTF-8 (a character cut at its end aside). */
+	/**
+	 * UTF-8 if the window from the first byte beyond ASCII is valid UTF-8 (a character
+	 * cut at its end aside).
+	 */
 	private static CharsetDecoder decide(byte[] input, int from) {
 		ByteBuffer window = ByteBuffer.wrap(input, from, Math.min(WINDOW, input.length - from));
 		CharBuffer out = CharBuffer.allocate(window.remaining() + 2);
 		CoderResult result = strict(StandardCharsets.UTF_8).decode(window, out, false);
 		if (result.isError()) {
-			// Like Excel's own reading: a byte GB18030 cannot map becomes a replacement character.
+			// Like Excel's own reading: a byte GB18030 cannot map becomes a replacement
+			// character.
 			return GB18030.newDecoder()
 				.onMalformedInput(CodingErrorAction.REPLACE)
 				.onUnmappableCharacter(CodingErrorAction.REPLACE);

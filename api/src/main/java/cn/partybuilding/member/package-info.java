@@ -1,4 +1,6 @@
-/** Party members (党员): profile, branch membership, status and category, 双报到 registration. */
+/**
+ * Party members (党员): profile, branch membership, status and category, 双报到 registration.
+ */
 @NullMarked
 package cn.partybuilding.member;
 

@@ -20,7 +20,9 @@ import cn.partybuilding.security.Caller;
 import cn.partybuilding.web.ApiErrors;
 import cn.partybuilding.web.problem.ErrorCode;
 
-/** {@code /activities/{id}/minutes}: the record of a meeting, its sign-off and its review. */
+/**
+ * {@code /activities/{id}/minutes}: the record of a meeting, its sign-off and its review.
+ */
 @RestController
 @RequestMapping("/api/v1/activities/{id}/minutes")
 class MinutesController {
@@ -50,7 +52,6 @@ class MinutesController {
 	Mono<MinutesView> sign(@PathVariable UUID id, Caller caller) {
 		return this.minutes.sign(caller, id).map(this.views::view);
 	}
-
 
 	/**
 	 * The minutes as written.

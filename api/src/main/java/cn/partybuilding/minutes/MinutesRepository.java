@@ -45,8 +45,9 @@ class MinutesRepository {
 	}
 
 	Mono<Minutes> sign(UUID activityId, UUID by, Instant at) {
-		return this.db.sql("UPDATE activity_minutes SET signed_by = :by, signed_at = :at "
-				+ "WHERE activity_id = :a AND signed_at IS NULL RETURNING " + COLUMNS)
+		return this.db
+			.sql("UPDATE activity_minutes SET signed_by = :by, signed_at = :at "
+					+ "WHERE activity_id = :a AND signed_at IS NULL RETURNING " + COLUMNS)
 			.bind("a", activityId)
 			.bind("by", by)
 			.bind("at", at)
@@ -55,8 +56,9 @@ class MinutesRepository {
 	}
 
 	Mono<Minutes> review(UUID activityId, UUID by, Instant at) {
-		return this.db.sql("UPDATE activity_minutes SET reviewed_by = :by, reviewed_at = :at "
-				+ "WHERE activity_id = :a AND signed_at IS NOT NULL AND reviewed_at IS NULL RETURNING " + COLUMNS)
+		return this.db
+			.sql("UPDATE activity_minutes SET reviewed_by = :by, reviewed_at = :at "
+					+ "WHERE activity_id = :a AND signed_at IS NOT NULL AND reviewed_at IS NULL RETURNING " + COLUMNS)
 			.bind("a", activityId)
 			.bind("by", by)
 			.bind("at", at)

@@ -24,8 +24,9 @@ import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.ErrorCode;
 
 /**
- * Writing the minutes (the recorder, or the secretary), signing them off (the secretary of the activity's unit) and
- * reviewing them (an org admin of a unit above it). Signed minutes cannot change; each step keeps who and when.
+ * Writing the minutes (the recorder, or the secretary), signing them off (the secretary
+ * of the activity's unit) and reviewing them (an org admin of a unit above it). Signed
+ * minutes cannot change; each step keeps who and when.
  */
 @Service
 class MinutesService {
@@ -42,8 +43,8 @@ class MinutesService {
 
 	private final Clock clock;
 
-	MinutesService(ActivityAccess access, Activities activities, MinutesRepository repository,
-			Memberships memberships, Orgs orgs, Clock clock) {
+	MinutesService(ActivityAccess access, Activities activities, MinutesRepository repository, Memberships memberships,
+			Orgs orgs, Clock clock) {
 		this.access = access;
 		this.activities = activities;
 		this.repository = repository;
@@ -80,7 +81,10 @@ class MinutesService {
 		});
 	}
 
-	/** The secretary signs first; then an org admin above reviews; after that nothing is left to sign. */
+	/**
+	 * The secretary signs first; then an org admin above reviews; after that nothing is
+	 * left to sign.
+	 */
 	Mono<Minutes> sign(Caller caller, UUID activityId) {
 		Instant now = this.clock.instant();
 		return this.access.requireSeen(caller, activityId)
@@ -113,7 +117,10 @@ class MinutesService {
 			});
 	}
 
-	/** An org admin whose unit lies strictly above the activity's unit (or the system administrator). */
+	/**
+	 * An org admin whose unit lies strictly above the activity's unit (or the system
+	 * administrator).
+	 */
 	private static boolean reviewsFromAbove(Caller caller, OrgUnit unit) {
 		if (caller.isSysAdmin()) {
 			return true;

@@ -15,10 +15,11 @@ import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.ErrorCode;
 
 /**
- * The one place scope is checked, for every endpoint. A role scoped to an org unit covers that unit and everything
- * below it. A resource in a unit the caller's roles do not cover answers 404, exactly as if it did not exist; a unit
- * the caller can see, but where none of their roles allows the action, answers 403. The system administrator is
- * allowed everything.
+ * The one place scope is checked, for every endpoint. A role scoped to an org unit covers
+ * that unit and everything below it. A resource in a unit the caller's roles do not cover
+ * answers 404, exactly as if it did not exist; a unit the caller can see, but where none
+ * of their roles allows the action, answers 403. The system administrator is allowed
+ * everything.
  */
 @Component
 public class AccessPolicy {
@@ -30,8 +31,9 @@ public class AccessPolicy {
 	}
 
 	/**
-	 * The unit, if the caller holds one of {@code allowed} over it. Not found when it does not exist or the caller
-	 * cannot see it; forbidden when they can see it but none of their roles there is allowed.
+	 * The unit, if the caller holds one of {@code allowed} over it. Not found when it
+	 * does not exist or the caller cannot see it; forbidden when they can see it but none
+	 * of their roles there is allowed.
 	 */
 	public Mono<OrgUnit> require(Caller caller, UUID orgId, Role... allowed) {
 		return this.orgs.find(orgId)
@@ -45,8 +47,9 @@ public class AccessPolicy {
 	}
 
 	/**
-	 * For settings that apply to the whole installation (the points rule book, schemes of grades and stars, anything
-	 * beyond one subtree): the system administrator, or an org admin of a top-level committee. Anyone else gets 403
+	 * For settings that apply to the whole installation (the points rule book, schemes of
+	 * grades and stars, anything beyond one subtree): the system administrator, or an org
+	 * admin of a top-level committee. Anyone else gets 403
 	 * {@code DISTRICT_ADMIN_REQUIRED}, an org admin of a unit lower down included.
 	 */
 	public Mono<Void> requireDistrictAdministrator(Caller caller) {
@@ -74,7 +77,10 @@ public class AccessPolicy {
 		return unit;
 	}
 
-	/** Whether one of the caller's roles among {@code roles} covers the unit (the system administrator: always). */
+	/**
+	 * Whether one of the caller's roles among {@code roles} covers the unit (the system
+	 * administrator: always).
+	 */
 	public static boolean covers(Caller caller, OrgUnit unit, Role... roles) {
 		if (caller.isSysAdmin()) {
 			return true;

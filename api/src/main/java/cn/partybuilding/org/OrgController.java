@@ -56,7 +56,8 @@ class OrgController {
 	/**
 	 * A new org unit.
 	 *
-	 * @param parentId the unit it goes under; none for a top-level committee (system administrator only)
+	 * @param parentId the unit it goes under; none for a top-level committee (system
+	 * administrator only)
 	 * @param type its level
 	 * @param kind what it is organized around
 	 */

@@ -15,7 +15,10 @@ import cn.partybuilding.web.paging.Page;
 import cn.partybuilding.web.paging.PageRequest;
 import cn.partybuilding.web.problem.DomainException;
 
-/** The org tree as callers see it: creation under a parent they administer, reading within their scope. */
+/**
+ * The org tree as callers see it: creation under a parent they administer, reading within
+ * their scope.
+ */
 @Service
 class OrgDirectory {
 
@@ -32,8 +35,8 @@ class OrgDirectory {
 	}
 
 	/**
-	 * Creates a unit under a parent the caller administers (ORG_ADMIN over it); a top-level committee only by the
-	 * system administrator.
+	 * Creates a unit under a parent the caller administers (ORG_ADMIN over it); a
+	 * top-level committee only by the system administrator.
 	 */
 	Mono<OrgView> create(Caller caller, @Nullable UUID parentId, String name, OrgType type, @Nullable OrgKind kind) {
 		if (parentId == null) {

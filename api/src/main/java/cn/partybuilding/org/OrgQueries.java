@@ -11,8 +11,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
 import cn.partybuilding.org.OrgController.OrgView;
-import cn.partybuilding.web.paging.Page;
 import cn.partybuilding.web.paging.Keyset;
+import cn.partybuilding.web.paging.Page;
 import cn.partybuilding.web.paging.PageRequest;
 
 /** Reads over the tree: children page by page, member counts of subtrees. */
@@ -31,8 +31,9 @@ class OrgQueries {
 
 	/** Active members in the unit's whole subtree. */
 	Mono<Long> memberCount(UUID orgId) {
-		return this.db.sql("SELECT count(*) AS n FROM members m JOIN orgs o ON o.id = m.branch_id "
-				+ "WHERE o.path @> ARRAY[:org]::uuid[] AND " + ACTIVE)
+		return this.db
+			.sql("SELECT count(*) AS n FROM members m JOIN orgs o ON o.id = m.branch_id "
+					+ "WHERE o.path @> ARRAY[:org]::uuid[] AND " + ACTIVE)
 			.bind("org", orgId)
 			.map((row) -> row.get("n", Long.class))
 			.one();
@@ -55,9 +56,10 @@ class OrgQueries {
 		if (orgIds.isEmpty()) {
 			return Mono.just(Map.of());
 		}
-		return this.db.sql("SELECT u.id, count(m.id) AS n FROM unnest(:ids::uuid[]) AS u(id) "
-				+ "LEFT JOIN orgs o ON o.path @> ARRAY[u.id] LEFT JOIN members m ON m.branch_id = o.id AND " + ACTIVE
-				+ " GROUP BY u.id")
+		return this.db
+			.sql("SELECT u.id, count(m.id) AS n FROM unnest(:ids::uuid[]) AS u(id) "
+					+ "LEFT JOIN orgs o ON o.path @> ARRAY[u.id] LEFT JOIN members m ON m.branch_id = o.id AND "
+					+ ACTIVE + " GROUP BY u.id")
 			.bind("ids", orgIds.toArray(UUID[]::new))
 			.map((row) -> Map.entry(row.get("id", UUID.class), row.get("n", Long.class)))
 			.all()

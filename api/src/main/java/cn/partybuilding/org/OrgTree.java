@@ -10,7 +10,9 @@ import org.springframework.stereotype.Service;
 import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.ErrorCode;
 
-/** Grows the tree: a new unit goes under an existing parent of a type that may hold it. */
+/**
+ * Grows the tree: a new unit goes under an existing parent of a type that may hold it.
+ */
 @Service
 public class OrgTree {
 
@@ -21,8 +23,9 @@ public class OrgTree {
 	}
 
 	/**
-	 * Adds a unit with a given id (callers pick ids so that loading data twice changes nothing). An impossible
-	 * nesting, e.g. a committee under a group, is refused with {@code ORG_NESTING_INVALID}.
+	 * Adds a unit with a given id (callers pick ids so that loading data twice changes
+	 * nothing). An impossible nesting, e.g. a committee under a group, is refused with
+	 * {@code ORG_NESTING_INVALID}.
 	 */
 	public Mono<OrgUnit> add(UUID id, @Nullable UUID parentId, String name, OrgType type, @Nullable OrgKind kind) {
 		if (parentId == null) {
@@ -33,8 +36,8 @@ public class OrgTree {
 		}
 		return this.orgs.find(parentId)
 			.switchIfEmpty(Mono.error(DomainException::notFound))
-			.flatMap((parent) -> type.mayBeUnder(parent.type()) ? this.orgs.insert(id, parent, name, type, kind)
-					: Mono.error(new DomainException(ErrorCode.ORG_NESTING_INVALID, type.name(), parent.type().name())));
+			.flatMap((parent) -> type.mayBeUnder(parent.type()) ? this.orgs.insert(id, parent, name, type, kind) : Mono
+				.error(new DomainException(ErrorCode.ORG_NESTING_INVALID, type.name(), parent.type().name())));
 	}
 
 }

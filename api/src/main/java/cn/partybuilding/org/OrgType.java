@@ -17,7 +17,10 @@ public enum OrgType {
 	/** 党小组: part of a branch. */
 	GROUP;
 
-	/** Whether a unit of this type may be placed directly under a unit of type {@code parent}. */
+	/**
+	 * Whether a unit of this type may be placed directly under a unit of type
+	 * {@code parent}.
+	 */
 	public boolean mayBeUnder(OrgType parent) {
 		return switch (this) {
 			case COMMITTEE -> parent == COMMITTEE;

@@ -16,11 +16,17 @@ import org.springframework.stereotype.Service;
 
 import cn.partybuilding.system.Parameters;
 
-/** Reads and stores org units; the rules of the tree are checked by the callers that create them. */
+/**
+ * Reads and stores org units; the rules of the tree are checked by the callers that
+ * create them.
+ */
 @Service
 public class Orgs {
 
-	/** Far more units than a city has: the cache is a bound on memory, not an eviction policy. */
+	/**
+	 * Far more units than a city has: the cache is a bound on memory, not an eviction
+	 * policy.
+	 */
 	private static final int CACHE_LIMIT = 200_000;
 
 	private final DatabaseClient db;
@@ -32,8 +38,9 @@ public class Orgs {
 	}
 
 	/**
-	 * The unit, from memory when it was read before: units never move and are never deleted, so a cached unit stays
-	 * true (and a unit another instance created is simply read on first use).
+	 * The unit, from memory when it was read before: units never move and are never
+	 * deleted, so a cached unit stays true (and a unit another instance created is simply
+	 * read on first use).
 	 */
 	public Mono<OrgUnit> find(UUID id) {
 		OrgUnit cached = this.cache.get(id);
@@ -55,8 +62,8 @@ public class Orgs {
 	}
 
 	/**
-	 * Stores a unit under {@code parent} (or at the top); the unit's path is the parent's path and its own id. An
-	 * existing unit with the same id is left as it is.
+	 * Stores a unit under {@code parent} (or at the top); the unit's path is the parent's
+	 * path and its own id. An existing unit with the same id is left as it is.
 	 */
 	Mono<OrgUnit> insert(UUID id, @Nullable OrgUnit parent, String name, OrgType type, @Nullable OrgKind kind) {
 		List<UUID> path = new ArrayList<>();
@@ -66,9 +73,10 @@ public class Orgs {
 		}
 		List<UUID> ancestors = List.copyOf(path);
 		path.add(id);
-		return this.db.sql("""
-				INSERT INTO orgs (id, parent_id, name, type, kind, path) VALUES (:id, :parent, :name, :type, :kind, :path)
-				ON CONFLICT (id) DO NOTHING""")
+		return this.db
+			.sql("""
+					INSERT INTO orgs (id, parent_id, name, type, kind, path) VALUES (:id, :parent, :name, :type, :kind, :path)
+					ON CONFLICT (id) DO NOTHING""")
 			.bind("id", id)
 			.bind("parent", Parameters.nullable((parent != null) ? parent.id() : null, UUID.class))
 			.bind("name", name)

@@ -1,4 +1,7 @@
-/** The organization tree (组织): committees, general branches, branches and groups, each knowing its ancestors. */
+/**
+ * The organization tree (组织): committees, general branches, branches and groups, each
+ * knowing its ancestors.
+ */
 @NullMarked
 package cn.partybuilding.org;
 

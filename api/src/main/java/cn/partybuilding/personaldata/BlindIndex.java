@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 import cn.partybuilding.system.MasterKey;
 
 /**
- * A keyed HMAC of a normalized value, stored beside its ciphertext so rows can be found (and kept unique) by phone
- * number without the number being readable: without the key, the index of a guessed number cannot be computed.
+ * A keyed HMAC of a normalized value, stored beside its ciphertext so rows can be found
+ * (and kept unique) by phone number without the number being readable: without the key,
+ * the index of a guessed number cannot be computed.
  */
 @Component
 public class BlindIndex {
@@ -32,7 +33,9 @@ public class BlindIndex {
 		this.deviceKey = new SecretKeySpec(masterKey.derive("party/blind-index/device/v1"), "HmacSHA256");
 	}
 
-	/** The index of a phone number in its canonical form ({@link PhoneNumbers#normalize}). */
+	/**
+	 * The index of a phone number in its canonical form ({@link PhoneNumbers#normalize}).
+	 */
 	public byte[] phone(String canonicalPhone) {
 		return mac(this.phoneKey, canonicalPhone);
 	}
@@ -43,8 +46,9 @@ public class BlindIndex {
 	}
 
 	/**
-	 * The index of an app's install id ({@code X-Device-Id}): one device checks in one member per meeting, and the id
-	 * itself, which follows a phone around, is never stored.
+	 * The index of an app's install id ({@code X-Device-Id}): one device checks in one
+	 * member per meeting, and the id itself, which follows a phone around, is never
+	 * stored.
 	 */
 	public byte[] device(String deviceId) {
 		return mac(this.deviceKey, deviceId);

@@ -13,9 +13,10 @@ import org.springframework.stereotype.Component;
 import cn.partybuilding.system.MasterKey;
 
 /**
- * Encrypts personal data (phone numbers, ID numbers) with AES-256-GCM through Tink, binding the owning row's id as
- * associated data: a ciphertext copied into another row does not decrypt. Ciphertexts start with a key version
- * byte so the key can be rotated later.
+ * Encrypts personal data (phone numbers, ID numbers) with AES-256-GCM through Tink,
+ * binding the owning row's id as associated data: a ciphertext copied into another row
+ * does not decrypt. Ciphertexts start with a key version byte so the key can be rotated
+ * later.
  */
 @Component
 public class PersonalDataCipher {
@@ -41,7 +42,10 @@ public class PersonalDataCipher {
 		return new String(decrypt(ciphertext, associatedData(rowId)), StandardCharsets.UTF_8);
 	}
 
-	/** Encrypts arbitrary bytes bound to {@code context}, e.g. a stored response bound to its idempotency key. */
+	/**
+	 * Encrypts arbitrary bytes bound to {@code context}, e.g. a stored response bound to
+	 * its idempotency key.
+	 */
 	public byte[] encrypt(byte[] plaintext, byte[] context) {
 		try {
 			byte[] sealed = this.aead.encrypt(plaintext, context);

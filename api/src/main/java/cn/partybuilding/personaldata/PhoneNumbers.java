@@ -3,7 +3,10 @@ package cn.partybuilding.personaldata;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Mainland China mobile numbers: what counts as one, its canonical form, and how it is shown masked. */
+/**
+ * Mainland China mobile numbers: what counts as one, its canonical form, and how it is
+ * shown masked.
+ */
 public final class PhoneNumbers {
 
 	private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
@@ -12,8 +15,8 @@ public final class PhoneNumbers {
 	}
 
 	/**
-	 * The canonical 11-digit form of a mobile number as people type it (spaces, dashes, a {@code +86} or
-	 * {@code 86} prefix allowed), or empty if it is not one.
+	 * The canonical 11-digit form of a mobile number as people type it (spaces, dashes, a
+	 * {@code +86} or {@code 86} prefix allowed), or empty if it is not one.
 	 */
 	public static Optional<String> normalize(String input) {
 		String digits = input.replaceAll("[\\s-]", "");

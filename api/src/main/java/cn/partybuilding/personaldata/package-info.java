@@ -1,4 +1,7 @@
-/** Personal data at rest: phone numbers encrypted with the row id bound in, found by a keyed blind index, masked. */
+/**
+ * Personal data at rest: phone numbers encrypted with the row id bound in, found by a
+ * keyed blind index, masked.
+ */
 @NullMarked
 package cn.partybuilding.personaldata;
 

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A duty post (岗位) an org unit sets up so that members without a post have a defined responsibility.
+ * A duty post (岗位) an org unit sets up so that members without a post have a defined
+ * responsibility.
  *
  * @param id the post
  * @param orgId the unit that set it up; its subtree's members may hold it

@@ -50,11 +50,13 @@ class DutyPostController {
 		return this.posts.ofOrg(caller, id, page).map((result) -> result.map(this.views::view));
 	}
 
-	/** 201 when the member is given the post, 200 with the same assignment when they hold it already. */
+	/**
+	 * 201 when the member is given the post, 200 with the same assignment when they hold
+	 * it already.
+	 */
 	@PostMapping("/posts/{id}/assign")
 	@ApiErrors(ErrorCode.NOT_IN_SUBTREE)
-	Mono<ResponseEntity<HolderView>> assign(@PathVariable UUID id, @Valid @RequestBody Assignment body,
-			Caller caller) {
+	Mono<ResponseEntity<HolderView>> assign(@PathVariable UUID id, @Valid @RequestBody Assignment body, Caller caller) {
 		return this.posts.assign(caller, id, body.memberId())
 			.map((assigned) -> ResponseEntity.status(assigned.created() ? HttpStatus.CREATED : HttpStatus.OK)
 				.body(this.views.view(assigned.holder())));

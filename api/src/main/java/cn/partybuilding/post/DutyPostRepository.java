@@ -33,8 +33,9 @@ class DutyPostRepository {
 
 	/** Stores the post; one with the same id is left as it is (demo data loads twice). */
 	Mono<DutyPost> insert(DutyPost post) {
-		return this.db.sql("INSERT INTO duty_posts (" + COLUMNS + ") VALUES (:id, :org, :name, :duties, :by, :at) "
-				+ "ON CONFLICT (id) DO NOTHING")
+		return this.db
+			.sql("INSERT INTO duty_posts (" + COLUMNS + ") VALUES (:id, :org, :name, :duties, :by, :at) "
+					+ "ON CONFLICT (id) DO NOTHING")
 			.bind("id", post.id())
 			.bind("org", post.orgId())
 			.bind("name", post.name())
@@ -62,8 +63,8 @@ class DutyPostRepository {
 	}
 
 	/**
-	 * Assigns the post to an active member whose branch lies in the subtree of {@code unit}; empty when the member
-	 * holds it already or is no such member.
+	 * Assigns the post to an active member whose branch lies in the subtree of
+	 * {@code unit}; empty when the member holds it already or is no such member.
 	 */
 	Mono<Holder> assign(UUID postId, UUID unit, UUID memberId, UUID by, Instant at) {
 		return this.db.sql("""
@@ -103,9 +104,10 @@ class DutyPostRepository {
 
 	/** The posts a member holds, oldest assignment first. */
 	Flux<DutyPost> heldBy(UUID memberId) {
-		return this.db.sql("SELECT p.id, p.org_id, p.name, p.duties, p.created_by, p.created_at FROM duty_posts p "
-				+ "JOIN duty_post_holders h ON h.post_id = p.id WHERE h.member_id = :member "
-				+ "ORDER BY h.assigned_at, p.id")
+		return this.db
+			.sql("SELECT p.id, p.org_id, p.name, p.duties, p.created_by, p.created_at FROM duty_posts p "
+					+ "JOIN duty_post_holders h ON h.post_id = p.id WHERE h.member_id = :member "
+					+ "ORDER BY h.assigned_at, p.id")
 			.bind("member", memberId)
 			.map(DutyPostRepository::post)
 			.all();
@@ -113,7 +115,8 @@ class DutyPostRepository {
 
 	private static DutyPost post(Readable row) {
 		return new DutyPost(row.get("id", UUID.class), row.get("org_id", UUID.class), row.get("name", String.class),
-				row.get("duties", String.class), row.get("created_by", UUID.class), row.get("created_at", Instant.class));
+				row.get("duties", String.class), row.get("created_by", UUID.class),
+				row.get("created_at", Instant.class));
 	}
 
 	private static Holder holder(Readable row) {

@@ -22,8 +22,9 @@ import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.ErrorCode;
 
 /**
- * Setting up duty posts (a secretary or org admin of the unit), assigning them to members of the unit's subtree —
- * of the branch, for a group's post, since members belong to branches — and listing them with their holders.
+ * Setting up duty posts (a secretary or org admin of the unit), assigning them to members
+ * of the unit's subtree — of the branch, for a group's post, since members belong to
+ * branches — and listing them with their holders.
  */
 @Service
 class DutyPosts {
@@ -44,8 +45,8 @@ class DutyPosts {
 
 	Mono<WithHolders> create(Caller caller, UUID orgId, String name, String duties) {
 		return this.access.require(caller, orgId, ADMINISTERING)
-			.flatMap((org) -> this.repository.insert(new DutyPost(Ids.newId(), org.id(), name, duties, caller.id(),
-					this.clock.instant())))
+			.flatMap((org) -> this.repository
+				.insert(new DutyPost(Ids.newId(), org.id(), name, duties, caller.id(), this.clock.instant())))
 			.map((post) -> new WithHolders(post, List.of()));
 	}
 
@@ -55,11 +56,14 @@ class DutyPosts {
 			.map((posts) -> page.page(posts, (post) -> List.of(post.id().toString())))
 			.flatMap((posts) -> this.repository.holders(posts.items().stream().map(DutyPost::id).toList())
 				.collect(Collectors.groupingBy(Holder::postId))
-				.map((holders) -> posts.map((post) -> new WithHolders(post, holders.getOrDefault(post.id(),
-						List.of())))));
+				.map((holders) -> posts
+					.map((post) -> new WithHolders(post, holders.getOrDefault(post.id(), List.of())))));
 	}
 
-	/** 201 the first time, the same assignment (200) again; a member outside the subtree is NOT_IN_SUBTREE. */
+	/**
+	 * 201 the first time, the same assignment (200) again; a member outside the subtree
+	 * is NOT_IN_SUBTREE.
+	 */
 	Mono<Assigned> assign(Caller caller, UUID postId, UUID memberId) {
 		return this.repository.find(postId)
 			.switchIfEmpty(Mono.error(DomainException::notFound))
@@ -67,9 +71,10 @@ class DutyPosts {
 			.flatMap((org) -> this.repository
 				.assign(postId, membersUnit(org), memberId, caller.id(), this.clock.instant())
 				.map((holder) -> new Assigned(holder, true))
-				.switchIfEmpty(Mono.defer(() -> this.repository.holder(postId, memberId)
-					.map((holder) -> new Assigned(holder, false))))
-				// Unknown and outside look the same: which members exist elsewhere is not the caller's to learn.
+				.switchIfEmpty(Mono
+					.defer(() -> this.repository.holder(postId, memberId).map((holder) -> new Assigned(holder, false))))
+				// Unknown and outside look the same: which members exist elsewhere is not
+				// the caller's to learn.
 				.switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.NOT_IN_SUBTREE))));
 	}
 

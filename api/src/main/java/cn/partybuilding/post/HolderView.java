@@ -8,6 +8,5 @@ import java.time.OffsetDateTime;
  * @param assignedBy who assigned it
  * @param assignedAt when
  */
-record HolderView(String postId, String memberId, String memberName, String assignedBy,
-		OffsetDateTime assignedAt) {
+record HolderView(String postId, String memberId, String memberName, String assignedBy, OffsetDateTime assignedAt) {
 }

@@ -6,7 +6,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A member's proof of presence at a base for a reservation of their branch; one per member and reservation.
+ * A member's proof of presence at a base for a reservation of their branch; one per
+ * member and reservation.
  *
  * @param id the check-in
  * @param checkedInAt when

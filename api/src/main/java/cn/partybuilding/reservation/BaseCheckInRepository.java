@@ -12,8 +12,8 @@ import org.springframework.stereotype.Repository;
 import cn.partybuilding.system.Parameters;
 
 /**
- * Check-ins at bases: at most one per member and reservation, and one device checks in one member, by the unique keys
- * whatever the concurrency.
+ * Check-ins at bases: at most one per member and reservation, and one device checks in
+ * one member, by the unique keys whatever the concurrency.
  */
 @Repository
 class BaseCheckInRepository {
@@ -25,21 +25,23 @@ class BaseCheckInRepository {
 	}
 
 	/**
-	 * Stores the check-in unless the member has one for the reservation, the device checked in someone else, the
-	 * member is no longer active, or the reservation is no longer approved; whether it was stored. The reservation's
-	 * row is share-locked while the check-in is inserted, so a completion (which updates the row) either waits for it
-	 * and sees it, or has committed and makes this find the reservation completed.
+	 * Stores the check-in unless the member has one for the reservation, the device
+	 * checked in someone else, the member is no longer active, or the reservation is no
+	 * longer approved; whether it was stored. The reservation's row is share-locked while
+	 * the check-in is inserted, so a completion (which updates the row) either waits for
+	 * it and sees it, or has committed and makes this find the reservation completed.
 	 */
 	Mono<Boolean> insert(BaseCheckIn checkIn, byte[] deviceHash) {
-		return this.db.sql("""
-				INSERT INTO base_checkins (id, reservation_id, member_id, checked_in_at, method, distance_m, device_hash)
-				SELECT :id, r.id, m.id, :at, :method, :distance, :device
-				FROM reservations r CROSS JOIN members m
-				WHERE r.id = :reservation AND r.status = 'APPROVED'
-				  AND m.id = :member AND m.status IN ('PROBATIONARY', 'FULL')
-				FOR SHARE OF r
-				ON CONFLICT DO NOTHING
-				RETURNING id""")
+		return this.db
+			.sql("""
+					INSERT INTO base_checkins (id, reservation_id, member_id, checked_in_at, method, distance_m, device_hash)
+					SELECT :id, r.id, m.id, :at, :method, :distance, :device
+					FROM reservations r CROSS JOIN members m
+					WHERE r.id = :reservation AND r.status = 'APPROVED'
+					  AND m.id = :member AND m.status IN ('PROBATIONARY', 'FULL')
+					FOR SHARE OF r
+					ON CONFLICT DO NOTHING
+					RETURNING id""")
 			.bind("id", checkIn.id())
 			.bind("reservation", checkIn.reservationId())
 			.bind("member", checkIn.memberId())
@@ -64,8 +66,9 @@ class BaseCheckInRepository {
 
 	/** Whether another check-in for the reservation came from the device. */
 	Mono<Boolean> deviceUsed(UUID reservationId, byte[] deviceHash) {
-		return this.db.sql("SELECT EXISTS (SELECT 1 FROM base_checkins WHERE reservation_id = :reservation "
-				+ "AND device_hash = :device) AS used")
+		return this.db
+			.sql("SELECT EXISTS (SELECT 1 FROM base_checkins WHERE reservation_id = :reservation "
+					+ "AND device_hash = :device) AS used")
 			.bind("reservation", reservationId)
 			.bind("device", deviceHash)
 			.map((row) -> Boolean.TRUE.equals(row.get("used", Boolean.class)))

@@ -23,16 +23,21 @@ import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.ErrorCode;
 
 /**
- * Members checking in at a base for their branch's reservation, by the rules of a meeting's check-in
- * ({@link Presence}): the base's rotating code shown at its entrance and a position within the base's radius, inside
- * the window from 30 minutes before the reservation's start to its end, from the member's own device, once. Only
- * members of the booking branch's subtree check in, and only to an approved reservation. A member's check-in is what
- * lets the completed visit earn them its points ({@link ReservationPoints}).
+ * Members checking in at a base for their branch's reservation, by the rules of a
+ * meeting's check-in ({@link Presence}): the base's rotating code shown at its entrance
+ * and a position within the base's radius, inside the window from 30 minutes before the
+ * reservation's start to its end, from the member's own device, once. Only members of the
+ * booking branch's subtree check in, and only to an approved reservation. A member's
+ * check-in is what lets the completed visit earn them its points
+ * ({@link ReservationPoints}).
  */
 @Service
 class BaseCheckIns {
 
-	/** Check-in at the base opens this long before the reservation's start, as for a meeting. */
+	/**
+	 * Check-in at the base opens this long before the reservation's start, as for a
+	 * meeting.
+	 */
 	static final Duration EARLY = Duration.ofMinutes(30);
 
 	private final ReservationRepository reservations;
@@ -64,23 +69,23 @@ class BaseCheckIns {
 	}
 
 	/**
-	 * Checks the caller in at the reservation's base: 201 the first time, the same check-in again after (whatever is
-	 * presented then), a refusal that says why otherwise. Someone who cannot see the reservation finds nothing.
+	 * Checks the caller in at the reservation's base: 201 the first time, the same
+	 * check-in again after (whatever is presented then), a refusal that says why
+	 * otherwise. Someone who cannot see the reservation finds nothing.
 	 */
-	Mono<Recorded> checkIn(Caller caller, UUID reservationId, Presence.Presented presented,
-			@Nullable String deviceId) {
+	Mono<Recorded> checkIn(Caller caller, UUID reservationId, Presence.Presented presented, @Nullable String deviceId) {
 		Instant now = this.clock.instant();
 		return Mono.fromCallable(() -> this.devices.hash(deviceId))
 			.flatMap((device) -> this.reservations.find(reservationId)
 				.switchIfEmpty(Mono.error(DomainException::notFound))
 				.flatMap((reservation) -> this.access.require(caller, reservation, Action.READ))
-				.flatMap((reservation) -> ofBookingBranch(caller, reservation).flatMap((member) -> member
-						? attempt(caller, reservation, presented, device, now)
-						: Mono.error(new DomainException(ErrorCode.NOT_INVITED)))));
+				.flatMap((reservation) -> ofBookingBranch(caller, reservation)
+					.flatMap((member) -> member ? attempt(caller, reservation, presented, device, now)
+							: Mono.error(new DomainException(ErrorCode.NOT_INVITED)))));
 	}
 
-	private Mono<Recorded> attempt(Caller caller, Reservation reservation, Presence.Presented presented,
-			byte[] device, Instant now) {
+	private Mono<Recorded> attempt(Caller caller, Reservation reservation, Presence.Presented presented, byte[] device,
+			Instant now) {
 		return this.bases.find(reservation.baseId())
 			.zipWith(this.bases.checkInSecret(reservation.baseId()))
 			.switchIfEmpty(Mono.error(DomainException::notFound))
@@ -97,7 +102,8 @@ class BaseCheckIns {
 							proof.distanceMeters());
 				}
 				catch (DomainException refusal) {
-					// A refusal to someone who checked in already is no refusal: they get their check-in.
+					// A refusal to someone who checked in already is no refusal: they get
+					// their check-in.
 					return this.repository.find(reservation.id(), caller.id())
 						.map((existing) -> new Recorded(existing, false))
 						.switchIfEmpty(Mono.error(refusal));
@@ -108,17 +114,21 @@ class BaseCheckIns {
 									this.repository.find(reservation.id(), caller.id())
 										.map((existing) -> new Recorded(existing, false)),
 									this.repository.deviceUsed(reservation.id(), device),
-									// Completed or cancelled in between, or the member left.
+									// Completed or cancelled in between, or the member
+									// left.
 									this.reservations.find(reservation.id())
 										.map((current) -> (current.status() != ReservationStatus.APPROVED)
 												? ErrorCode.RESERVATION_NOT_APPROVED : ErrorCode.NOT_INVITED)));
 			});
 	}
 
-	/** Whether the caller is a member of a branch in the booking branch's subtree (as it is now, not as the token says). */
+	/**
+	 * Whether the caller is a member of a branch in the booking branch's subtree (as it
+	 * is now, not as the token says).
+	 */
 	private Mono<Boolean> ofBookingBranch(Caller caller, Reservation reservation) {
-		return Mono.zip(this.orgs.find(reservation.orgId()),
-				this.memberships.branchOf(caller.id()).flatMap(this.orgs::find))
+		return Mono
+			.zip(this.orgs.find(reservation.orgId()), this.memberships.branchOf(caller.id()).flatMap(this.orgs::find))
 			.map((both) -> both.getT1().covers(both.getT2()))
 			.defaultIfEmpty(false);
 	}

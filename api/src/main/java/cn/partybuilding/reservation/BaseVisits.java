@@ -15,11 +15,13 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Visits to bases: one per attendee of a completed reservation. They count as organizational life of the booking
- * branch, and each visit of an attendee who checked in at the base is the source of their
- * {@code BASE_VISIT_COMPLETED} points event. Whether they had checked in is read in the statement that records the
- * visits, in the transaction that completes the reservation: a check-in at the base needs the reservation approved
- * and share-locks it, so it either comes before the completion (and is seen) or finds the visit completed.
+ * Visits to bases: one per attendee of a completed reservation. They count as
+ * organizational life of the booking branch, and each visit of an attendee who checked in
+ * at the base is the source of their {@code BASE_VISIT_COMPLETED} points event. Whether
+ * they had checked in is read in the statement that records the visits, in the
+ * transaction that completes the reservation: a check-in at the base needs the
+ * reservation approved and share-locks it, so it either comes before the completion (and
+ * is seen) or finds the visit completed.
  */
 @Service
 public class BaseVisits {
@@ -36,7 +38,10 @@ public class BaseVisits {
 		this.clock = clock;
 	}
 
-	/** The visits a branch made on local dates from {@code from} to {@code to} (both included), by date. */
+	/**
+	 * The visits a branch made on local dates from {@code from} to {@code to} (both
+	 * included), by date.
+	 */
 	public Flux<BaseVisit> ofBranch(UUID branchId, LocalDate from, LocalDate to) {
 		return this.db.sql("""
 				SELECT reservation_id, member_id, base_id, branch_id, visit_date, starts_at, ends_at, checked_in
@@ -51,8 +56,9 @@ public class BaseVisits {
 	}
 
 	/**
-	 * Visits recorded at or after {@code from}, oldest first, at most {@code limit}: to feed the ones recorded before
-	 * the points intake existed (it is idempotent by the natural key, so a visit fed twice counts once).
+	 * Visits recorded at or after {@code from}, oldest first, at most {@code limit}: to
+	 * feed the ones recorded before the points intake existed (it is idempotent by the
+	 * natural key, so a visit fed twice counts once).
 	 */
 	public Flux<BaseVisit> recordedSince(Instant from, int limit) {
 		return this.db.sql("""
@@ -77,8 +83,9 @@ public class BaseVisits {
 	}
 
 	/**
-	 * Records a visit for each attendee, in the caller's transaction, and tells the listeners about each visit that
-	 * is new: recording the same attendee twice changes nothing.
+	 * Records a visit for each attendee, in the caller's transaction, and tells the
+	 * listeners about each visit that is new: recording the same attendee twice changes
+	 * nothing.
 	 */
 	Mono<Void> record(Reservation reservation, List<UUID> attendees) {
 		LocalDate date = LocalDate.ofInstant(reservation.start(), this.clock.getZone());

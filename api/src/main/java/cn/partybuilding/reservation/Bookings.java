@@ -28,15 +28,17 @@ import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.ErrorCode;
 
 /**
- * Books slots of a base for a branch. In the app, WeChat or on the web the branch's secretary books; by hotline or
- * walk-in the base's admin enters the booking for any branch. The seats are taken in the transaction that stores the
- * reservation, by a conditional update per slot: when a slot lacks room the whole booking is refused with
+ * Books slots of a base for a branch. In the app, WeChat or on the web the branch's
+ * secretary books; by hotline or walk-in the base's admin enters the booking for any
+ * branch. The seats are taken in the transaction that stores the reservation, by a
+ * conditional update per slot: when a slot lacks room the whole booking is refused with
  * {@code SLOT_FULL} and nothing is kept.
  * <p>
- * Nobody hoards a base with bookings that wait for approval: a booking reaches at most the base's horizon ahead
- * ({@code BOOKING_BEYOND_HORIZON}), and a branch holds at most the base's number of bookings awaiting approval there
- * ({@code TOO_MANY_PENDING_BOOKINGS}), counted under a lock of that branch at that base so that bookings made at the
- * same moment are counted one after the other.
+ * Nobody hoards a base with bookings that wait for approval: a booking reaches at most
+ * the base's horizon ahead ({@code BOOKING_BEYOND_HORIZON}), and a branch holds at most
+ * the base's number of bookings awaiting approval there
+ * ({@code TOO_MANY_PENDING_BOOKINGS}), counted under a lock of that branch at that base
+ * so that bookings made at the same moment are counted one after the other.
  */
 @Service
 public class Bookings {
@@ -68,15 +70,17 @@ public class Bookings {
 		this.clock = clock;
 	}
 
-	/** The reservation with this id, whoever asks (for other features; the API checks scope itself). */
+	/**
+	 * The reservation with this id, whoever asks (for other features; the API checks
+	 * scope itself).
+	 */
 	public Mono<Reservation> find(UUID id) {
 		return this.repository.find(id);
 	}
 
 	/** Places the booking as the caller; the new reservation is pending. */
 	public Mono<Reservation> book(Caller caller, NewReservation booking) {
-		return bookingBranch(caller, booking)
-			.then(Mono.defer(() -> this.bases.findForSeats(booking.baseId())))
+		return bookingBranch(caller, booking).then(Mono.defer(() -> this.bases.findForSeats(booking.baseId())))
 			.switchIfEmpty(Mono.error(DomainException::notFound))
 			.flatMap((base) -> {
 				Instant now = this.clock.instant();
@@ -99,8 +103,8 @@ public class Bookings {
 	}
 
 	/**
-	 * The branch the booking is for, if the caller may book for it: its secretary in the app channels, the base's
-	 * admin for hotline and walk-in bookings.
+	 * The branch the booking is for, if the caller may book for it: its secretary in the
+	 * app channels, the base's admin for hotline and walk-in bookings.
 	 */
 	private Mono<OrgUnit> bookingBranch(Caller caller, NewReservation booking) {
 		Mono<OrgUnit> branch;
@@ -127,7 +131,8 @@ public class Bookings {
 					Map.of("menuItemIds", unknown.stream().map(UUID::toString).toList()), unknown.size());
 		}
 		ZoneId zone = this.clock.getZone();
-		// By local dates: with a horizon of 60 days, any slot of the 60th day from today may be booked.
+		// By local dates: with a horizon of 60 days, any slot of the 60th day from today
+		// may be booked.
 		LocalDate lastDay = LocalDate.ofInstant(now, zone).plusDays(base.bookingHorizonDays());
 		if (LocalDate.ofInstant(booking.start(), zone).isAfter(lastDay)) {
 			throw new DomainException(ErrorCode.BOOKING_BEYOND_HORIZON, List.of(),
@@ -136,10 +141,11 @@ public class Bookings {
 		Placement placement = base.grid(zone).place(booking.start(), base.minutesOf(booking.menuItemIds()));
 		return switch (placement) {
 			case Placement.OffGrid offGrid -> throw new DomainException(ErrorCode.SLOT_INVALID);
-			case Placement.PastClosing past -> throw new DomainException(ErrorCode.PAST_CLOSING,
-					HH_MM.format(past.closes().atZone(zone)));
+			case Placement.PastClosing past ->
+				throw new DomainException(ErrorCode.PAST_CLOSING, HH_MM.format(past.closes().atZone(zone)));
 			case Placement.Placed placed -> {
-				// A group that walks in may join a slot that has begun; any other booking is made beforehand.
+				// A group that walks in may join a slot that has begun; any other booking
+				// is made beforehand.
 				Instant deadline = (booking.channel() == Channel.WALK_IN) ? placed.end() : placed.start();
 				if (!deadline.isAfter(now)) {
 					throw new DomainException(ErrorCode.SLOT_PASSED);

@@ -1,8 +1,9 @@
 package cn.partybuilding.reservation;
 
 /**
- * How a reservation came in: the branch's secretary booked it in the app, the WeChat mini program or on the web, or
- * the base's staff entered it for a branch that phoned or walked in.
+ * How a reservation came in: the branch's secretary booked it in the app, the WeChat mini
+ * program or on the web, or the base's staff entered it for a branch that phoned or
+ * walked in.
  */
 public enum Channel {
 

@@ -14,12 +14,14 @@ import org.jspecify.annotations.Nullable;
  * @param orgId the booking branch
  * @param start the start of its first slot
  * @param end the end of its last slot
- * @param slotMinutes the slot length it was booked with: it holds seats in every slot from start to end
+ * @param slotMinutes the slot length it was booked with: it holds seats in every slot
+ * from start to end
  * @param headcount how many people come (the seats it holds in each slot)
  * @param menuItemIds the activities chosen
  * @param channel how it came in
  * @param contactName whom the base calls
- * @param contactPhone their number, in clear: shown masked to all but the base admin and the branch's secretary
+ * @param contactPhone their number, in clear: shown masked to all but the base admin and
+ * the branch's secretary
  * @param status where it stands
  * @param reason why it was rejected
  * @param createdBy who entered it
@@ -27,10 +29,10 @@ import org.jspecify.annotations.Nullable;
  * @param decidedBy who changed its status last
  * @param decidedAt when
  */
-public record Reservation(UUID id, UUID baseId, UUID orgId, Instant start, Instant end, int slotMinutes,
-		int headcount, List<UUID> menuItemIds, Channel channel, String contactName, String contactPhone,
-		ReservationStatus status, @Nullable String reason, UUID createdBy, Instant createdAt,
-		@Nullable UUID decidedBy, @Nullable Instant decidedAt) {
+public record Reservation(UUID id, UUID baseId, UUID orgId, Instant start, Instant end, int slotMinutes, int headcount,
+		List<UUID> menuItemIds, Channel channel, String contactName, String contactPhone, ReservationStatus status,
+		@Nullable String reason, UUID createdBy, Instant createdAt, @Nullable UUID decidedBy,
+		@Nullable Instant decidedAt) {
 
 	public Reservation {
 		menuItemIds = List.copyOf(menuItemIds);
@@ -45,7 +47,10 @@ public record Reservation(UUID id, UUID baseId, UUID orgId, Instant start, Insta
 		return starts;
 	}
 
-	/** The secretary who booked it in the app, to be told of its outcome; none when the base's staff entered it. */
+	/**
+	 * The secretary who booked it in the app, to be told of its outcome; none when the
+	 * base's staff entered it.
+	 */
 	public @Nullable UUID bookingSecretary() {
 		return this.channel.enteredByBase() ? null : this.createdBy;
 	}

@@ -15,10 +15,11 @@ import cn.partybuilding.security.Role;
 import cn.partybuilding.web.problem.DomainException;
 
 /**
- * Who may see and do what with a reservation. It is seen by the base's admins, the org admins the base's
- * administering unit lies under, and anyone whose role covers the booking branch. Approving, rejecting and
- * completing are for the base's admins; cancelling for them and the branch's secretaries. Someone who may not see
- * it gets 404, someone who sees it but may not act 403; the system administrator may do everything.
+ * Who may see and do what with a reservation. It is seen by the base's admins, the org
+ * admins the base's administering unit lies under, and anyone whose role covers the
+ * booking branch. Approving, rejecting and completing are for the base's admins;
+ * cancelling for them and the branch's secretaries. Someone who may not see it gets 404,
+ * someone who sees it but may not act 403; the system administrator may do everything.
  */
 @Component
 class ReservationAccess {
@@ -57,8 +58,8 @@ class ReservationAccess {
 	}
 
 	/**
-	 * Whether the caller oversees the base's reservations: its admin, an org admin over its administering unit, or
-	 * the system administrator.
+	 * Whether the caller oversees the base's reservations: its admin, an org admin over
+	 * its administering unit, or the system administrator.
 	 */
 	Mono<Boolean> oversees(Caller caller, UUID baseId) {
 		if (caller.isSysAdmin() || isBaseAdmin(caller, baseId)) {
@@ -70,7 +71,10 @@ class ReservationAccess {
 			.defaultIfEmpty(false);
 	}
 
-	/** Whether the caller sees the contact's number in clear: the base's admin and the booking branch's secretary. */
+	/**
+	 * Whether the caller sees the contact's number in clear: the base's admin and the
+	 * booking branch's secretary.
+	 */
 	static boolean showsPhone(Caller caller, Reservation reservation, OrgUnit branch) {
 		return isBaseAdmin(caller, reservation.baseId()) || caller.scopesOf(Role.SECRETARY)
 			.stream()

@@ -43,7 +43,10 @@ import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.ErrorCode;
 import cn.partybuilding.web.problem.Violation;
 
-/** {@code /reservations}: booking base slots for a branch, and what happens to the bookings. */
+/**
+ * {@code /reservations}: booking base slots for a branch, and what happens to the
+ * bookings.
+ */
 @RestController
 @RequestMapping("/api/v1/reservations")
 class ReservationController {
@@ -74,9 +77,9 @@ class ReservationController {
 	Mono<ResponseEntity<ReservationView>> book(@Valid @RequestBody BookingRequest body, Caller caller) {
 		String phone = PhoneNumbers.normalize(body.contactPhone())
 			.orElseThrow(() -> DomainException.invalid(Violation.of("contactPhone", "phone")));
-		NewReservation booking = new NewReservation(Ids.newId(), body.baseId(), body.orgId(),
-				body.start().toInstant(), body.headcount(), (body.menuItemIds() != null) ? body.menuItemIds() : List.of(),
-				body.channel(), body.contactName().trim(), phone);
+		NewReservation booking = new NewReservation(Ids.newId(), body.baseId(), body.orgId(), body.start().toInstant(),
+				body.headcount(), (body.menuItemIds() != null) ? body.menuItemIds() : List.of(), body.channel(),
+				body.contactName().trim(), phone);
 		return this.bookings.book(caller, booking)
 			.map((reservation) -> ResponseEntity.created(URI.create("/api/v1/reservations/" + reservation.id()))
 				.body(ReservationView.of(reservation, true, this.zone)));
@@ -114,8 +117,8 @@ class ReservationController {
 	}
 
 	/**
-	 * Completes the visit with who attended (at most the headcount): each gets a visit, those who checked in at the
-	 * base earn its points.
+	 * Completes the visit with who attended (at most the headcount): each gets a visit,
+	 * those who checked in at the base earn its points.
 	 */
 	@PostMapping("/{id}/complete")
 	@ApiErrors({ ErrorCode.ILLEGAL_STATE, ErrorCode.VISIT_NOT_STARTED, ErrorCode.ATTENDEES_NOT_IN_BRANCH,
@@ -126,8 +129,9 @@ class ReservationController {
 	}
 
 	/**
-	 * A member of the booking branch checks in at the base with its code and their position, from the device named
-	 * by {@code X-Device-Id}: the rules of a meeting's check-in.
+	 * A member of the booking branch checks in at the base with its code and their
+	 * position, from the device named by {@code X-Device-Id}: the rules of a meeting's
+	 * check-in.
 	 */
 	@PostMapping("/{id}/checkins")
 	@ApiErrors({ ErrorCode.CHECKIN_CODE_INVALID, ErrorCode.CHECKIN_CODE_EXPIRED, ErrorCode.OUT_OF_GEOFENCE,
@@ -153,8 +157,10 @@ class ReservationController {
 	 * @param orgId the booking branch
 	 * @param start the start of a slot
 	 * @param headcount how many people come
-	 * @param menuItemIds activities chosen from the base's menu; their minutes may take several slots
-	 * @param channel how the booking came in; {@code HOTLINE} and {@code WALK_IN} are entered by the base's admin
+	 * @param menuItemIds activities chosen from the base's menu; their minutes may take
+	 * several slots
+	 * @param channel how the booking came in; {@code HOTLINE} and {@code WALK_IN} are
+	 * entered by the base's admin
 	 * @param contactName whom the base calls
 	 * @param contactPhone their mobile number
 	 */
@@ -211,8 +217,8 @@ class ReservationController {
 	 * @param method QR, GEO or QR_GEO
 	 * @param distanceMeters how far from the base
 	 */
-	record BaseCheckInView(String id, String reservationId, String memberId, OffsetDateTime checkedInAt,
-			String method, @Nullable Integer distanceMeters) {
+	record BaseCheckInView(String id, String reservationId, String memberId, OffsetDateTime checkedInAt, String method,
+			@Nullable Integer distanceMeters) {
 	}
 
 	/**
@@ -226,7 +232,8 @@ class ReservationController {
 	 * @param menuItemIds the activities chosen
 	 * @param channel how it came in
 	 * @param contactName whom the base calls
-	 * @param contactPhone masked ({@code 138****0000}) for all but the base's admin and the branch's secretary
+	 * @param contactPhone masked ({@code 138****0000}) for all but the base's admin and
+	 * the branch's secretary
 	 * @param status where it stands
 	 * @param reason why it was rejected
 	 * @param createdBy who entered it
@@ -249,8 +256,7 @@ class ReservationController {
 					reservation.status(), reservation.reason(), reservation.createdBy().toString(),
 					reservation.createdAt().atZone(zone).toOffsetDateTime(),
 					(reservation.decidedBy() != null) ? reservation.decidedBy().toString() : null,
-					(reservation.decidedAt() != null) ? reservation.decidedAt().atZone(zone).toOffsetDateTime()
-							: null);
+					(reservation.decidedAt() != null) ? reservation.decidedAt().atZone(zone).toOffsetDateTime() : null);
 		}
 
 	}

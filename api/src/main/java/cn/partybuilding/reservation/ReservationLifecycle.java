@@ -26,11 +26,13 @@ import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.ErrorCode;
 
 /**
- * What happens to a reservation after booking. Pending → approved or rejected by the base's admin; pending or
- * approved → cancelled by the branch's secretary or the base's admin; approved → completed by the base's admin once
- * its slot has begun, with the attendees. Each change is a conditional update, so of two concurrent changes one
- * applies and the other finds the new state ({@code ILLEGAL_STATE}). Rejecting and cancelling give the seats back in
- * the same transaction; every outcome and every attendee's visit is recorded there too.
+ * What happens to a reservation after booking. Pending → approved or rejected by the
+ * base's admin; pending or approved → cancelled by the branch's secretary or the base's
+ * admin; approved → completed by the base's admin once its slot has begun, with the
+ * attendees. Each change is a conditional update, so of two concurrent changes one
+ * applies and the other finds the new state ({@code ILLEGAL_STATE}). Rejecting and
+ * cancelling give the seats back in the same transaction; every outcome and every
+ * attendee's visit is recorded there too.
  */
 @Service
 public class ReservationLifecycle {
@@ -76,29 +78,27 @@ public class ReservationLifecycle {
 	}
 
 	public Mono<Reservation> approve(Caller caller, UUID id) {
-		return load(caller, id, Action.DECIDE)
-			.doOnNext((reservation) -> notOwnBooking(caller, reservation))
+		return load(caller, id, Action.DECIDE).doOnNext((reservation) -> notOwnBooking(caller, reservation))
 			.flatMap((reservation) -> change(caller, reservation, PENDING, ReservationStatus.APPROVED, null, "approve")
 				.flatMap((approved) -> recordOutcome(caller, approved).thenReturn(approved))
 				.as(this.transactions::transactional));
 	}
 
 	public Mono<Reservation> reject(Caller caller, UUID id, String reason) {
-		return load(caller, id, Action.DECIDE)
-			.doOnNext((reservation) -> notOwnBooking(caller, reservation))
-			.flatMap((reservation) -> end(caller, reservation, PENDING,
-				ReservationStatus.REJECTED, reason, "reject"));
+		return load(caller, id, Action.DECIDE).doOnNext((reservation) -> notOwnBooking(caller, reservation))
+			.flatMap((reservation) -> end(caller, reservation, PENDING, ReservationStatus.REJECTED, reason, "reject"));
 	}
 
 	public Mono<Reservation> cancel(Caller caller, UUID id) {
-		return load(caller, id, Action.CANCEL).flatMap((reservation) -> end(caller, reservation, HOLDING_SEATS,
-				ReservationStatus.CANCELLED, null, "cancel"));
+		return load(caller, id, Action.CANCEL).flatMap(
+				(reservation) -> end(caller, reservation, HOLDING_SEATS, ReservationStatus.CANCELLED, null, "cancel"));
 	}
 
 	/**
-	 * Completes the visit with the members who attended, all of the booking branch's subtree and no more than the
-	 * headcount: each gets one visit, and the visit counts as the branch's organizational life. Only those who
-	 * checked in at the base earn its {@code BASE_VISIT_COMPLETED} event: the base's admin names who came, but cannot
+	 * Completes the visit with the members who attended, all of the booking branch's
+	 * subtree and no more than the headcount: each gets one visit, and the visit counts
+	 * as the branch's organizational life. Only those who checked in at the base earn its
+	 * {@code BASE_VISIT_COMPLETED} event: the base's admin names who came, but cannot
 	 * mint points for members who were not there.
 	 */
 	public Mono<Reservation> complete(Caller caller, UUID id, List<UUID> attendees) {
@@ -114,9 +114,11 @@ public class ReservationLifecycle {
 				return Mono.error(new DomainException(ErrorCode.ATTENDEES_ABOVE_HEADCOUNT, List.of(),
 						Map.of("headcount", reservation.headcount()), reservation.headcount()));
 			}
-			return outsideBranch(reservation, distinct).flatMap((outsiders) -> outsiders.isEmpty() ? Mono.empty()
-					: Mono.error(new DomainException(ErrorCode.ATTENDEES_NOT_IN_BRANCH, List.of(),
-							Map.of("memberIds", outsiders.stream().map(UUID::toString).toList()), outsiders.size())))
+			return outsideBranch(reservation, distinct)
+				.flatMap((outsiders) -> outsiders.isEmpty() ? Mono.empty()
+						: Mono.error(new DomainException(ErrorCode.ATTENDEES_NOT_IN_BRANCH, List.of(),
+								Map.of("memberIds", outsiders.stream().map(UUID::toString).toList()),
+								outsiders.size())))
 				.then(change(caller, reservation, List.of(ReservationStatus.APPROVED), ReservationStatus.COMPLETED,
 						null, "complete"))
 				.flatMap((completed) -> this.visits.record(completed, distinct).thenReturn(completed))
@@ -125,14 +127,18 @@ public class ReservationLifecycle {
 	}
 
 	/**
-	 * A base admin who booked for their own branch in the app does not decide on that booking. A booking they entered
-	 * for a branch that called or walked in is the branch's request, not theirs.
+	 * A base admin who booked for their own branch in the app does not decide on that
+	 * booking. A booking they entered for a branch that called or walked in is the
+	 * branch's request, not theirs.
 	 */
 	private static void notOwnBooking(Caller caller, Reservation reservation) {
 		Decisions.requireNotOwn(caller, reservation.bookingSecretary());
 	}
 
-	/** Rejects or cancels: the change, the seats given back and the outcome, in one transaction. */
+	/**
+	 * Rejects or cancels: the change, the seats given back and the outcome, in one
+	 * transaction.
+	 */
 	private Mono<Reservation> end(Caller caller, Reservation reservation, List<ReservationStatus> from,
 			ReservationStatus to, @Nullable String reason, String action) {
 		return this.bases.findForSeats(reservation.baseId())
@@ -161,16 +167,13 @@ public class ReservationLifecycle {
 	private Mono<List<UUID>> outsideBranch(Reservation reservation, List<UUID> attendees) {
 		return this.orgs.find(reservation.orgId())
 			.flatMap((branch) -> Flux.fromIterable(attendees)
-				.flatMapSequential((member) -> inSubtree(branch, member).filter((inside) -> !inside)
-					.map((outside) -> member), 16)
+				.flatMapSequential(
+						(member) -> inSubtree(branch, member).filter((inside) -> !inside).map((outside) -> member), 16)
 				.collectList());
 	}
 
 	private Mono<Boolean> inSubtree(OrgUnit branch, UUID member) {
-		return this.memberships.branchOf(member)
-			.flatMap(this.orgs::find)
-			.map(branch::covers)
-			.defaultIfEmpty(false);
+		return this.memberships.branchOf(member).flatMap(this.orgs::find).map(branch::covers).defaultIfEmpty(false);
 	}
 
 	private Mono<Reservation> load(Caller caller, UUID id, Action action) {

@@ -19,9 +19,10 @@ import cn.partybuilding.notification.publishing.Notifications;
 import cn.partybuilding.security.Role;
 
 /**
- * Tells the booking secretary (for hotline and walk-in bookings, the branch's secretaries) the outcome of a
- * reservation — approved, rejected or cancelled — as a {@code RESERVATION_RESULT}, in the transaction of the
- * decision. A secretary who cancelled their own booking is not told what they just did.
+ * Tells the booking secretary (for hotline and walk-in bookings, the branch's
+ * secretaries) the outcome of a reservation — approved, rejected or cancelled — as a
+ * {@code RESERVATION_RESULT}, in the transaction of the decision. A secretary who
+ * cancelled their own booking is not told what they just did.
  */
 @Component
 class ReservationNotices implements ReservationEvents {
@@ -60,9 +61,9 @@ class ReservationNotices implements ReservationEvents {
 					params.put("reason", outcome.reason());
 				}
 				return recipients.filter((secretary) -> !secretary.equals(outcome.actorId()))
-					.concatMap((secretary) -> this.notifications.publish(NotificationRequest.of(
-							NotificationKind.RESERVATION_RESULT, secretary, "reservation-outcome:" + outcome.id(),
-							params)));
+					.concatMap((secretary) -> this.notifications
+						.publish(NotificationRequest.of(NotificationKind.RESERVATION_RESULT, secretary,
+								"reservation-outcome:" + outcome.id(), params)));
 			})
 			.then();
 	}

@@ -13,9 +13,9 @@ import org.springframework.stereotype.Service;
 import cn.partybuilding.system.Parameters;
 
 /**
- * The outcomes of reservations (approved, rejected, cancelled), kept for the booking secretary's
- * {@code RESERVATION_RESULT} notification: recorded in the transaction of the change and handed to the
- * {@link ReservationEvents} listeners there.
+ * The outcomes of reservations (approved, rejected, cancelled), kept for the booking
+ * secretary's {@code RESERVATION_RESULT} notification: recorded in the transaction of the
+ * change and handed to the {@link ReservationEvents} listeners there.
  */
 @Service
 public class ReservationOutcomes {
@@ -29,7 +29,10 @@ public class ReservationOutcomes {
 		this.listeners = listeners;
 	}
 
-	/** Outcomes recorded at or after {@code from}, oldest first, at most {@code limit} (e.g. to catch up on them). */
+	/**
+	 * Outcomes recorded at or after {@code from}, oldest first, at most {@code limit}
+	 * (e.g. to catch up on them).
+	 */
 	public Flux<ReservationOutcome> since(Instant from, int limit) {
 		return this.db.sql("""
 				SELECT id, reservation_id, base_id, org_id, outcome, reason, secretary_id, actor_id, occurred_at

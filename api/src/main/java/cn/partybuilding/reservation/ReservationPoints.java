@@ -11,9 +11,10 @@ import cn.partybuilding.points.core.PointsEvent;
 import cn.partybuilding.points.intake.PointsIntake;
 
 /**
- * Every attendee of a completed visit who checked in at the base earns a {@code BASE_VISIT_COMPLETED} points event,
- * keyed by reservation and member, in the transaction that completes the visit: completing twice scores once, and a
- * member named without having checked in scores nothing.
+ * Every attendee of a completed visit who checked in at the base earns a
+ * {@code BASE_VISIT_COMPLETED} points event, keyed by reservation and member, in the
+ * transaction that completes the visit: completing twice scores once, and a member named
+ * without having checked in scores nothing.
  */
 @Component
 class ReservationPoints implements ReservationEvents {
@@ -29,10 +30,10 @@ class ReservationPoints implements ReservationEvents {
 		if (!visit.checkedIn()) {
 			return Mono.empty();
 		}
-		return this.points.record(PointsEvent.of(
-				PointsIntake.eventId("base-visit", visit.reservationId() + ":" + visit.memberId()),
-				visit.memberId().toString(), EventType.BASE_VISIT_COMPLETED, visit.start(),
-				Map.of("baseId", visit.baseId().toString())));
+		return this.points
+			.record(PointsEvent.of(PointsIntake.eventId("base-visit", visit.reservationId() + ":" + visit.memberId()),
+					visit.memberId().toString(), EventType.BASE_VISIT_COMPLETED, visit.start(),
+					Map.of("baseId", visit.baseId().toString())));
 	}
 
 }

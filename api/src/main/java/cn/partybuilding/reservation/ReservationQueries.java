@@ -21,8 +21,9 @@ import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.Violation;
 
 /**
- * Reading reservations: those of an org unit's subtree for whoever it is visible to (a secretary sees the branch's),
- * those of a base for whoever oversees it (its admin, the org admins above its administering unit).
+ * Reading reservations: those of an org unit's subtree for whoever it is visible to (a
+ * secretary sees the branch's), those of a base for whoever oversees it (its admin, the
+ * org admins above its administering unit).
  */
 @Service
 class ReservationQueries {
@@ -54,8 +55,8 @@ class ReservationQueries {
 	}
 
 	/**
-	 * Reservations of an org unit's subtree, of a base, or of both, newest first: the caller sees the unit or
-	 * oversees the base.
+	 * Reservations of an org unit's subtree, of a base, or of both, newest first: the
+	 * caller sees the unit or oversees the base.
 	 */
 	Mono<Page<ReservationView>> list(Caller caller, @Nullable UUID baseId, @Nullable UUID orgId,
 			@Nullable ReservationStatus status, PageRequest page) {
@@ -69,7 +70,10 @@ class ReservationQueries {
 			.map((views) -> page.page(views, (view) -> List.of(view.id())));
 	}
 
-	/** Either suffices: seeing the org unit, or overseeing the base (its admin filters by branch). */
+	/**
+	 * Either suffices: seeing the org unit, or overseeing the base (its admin filters by
+	 * branch).
+	 */
 	private Mono<Void> allowed(Caller caller, @Nullable UUID baseId, @Nullable UUID orgId) {
 		Mono<Void> ofOrg = (orgId != null) ? this.policy.requireVisible(caller, orgId).then() : Mono.empty();
 		if (baseId == null) {

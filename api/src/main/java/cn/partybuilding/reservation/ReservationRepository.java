@@ -18,7 +18,10 @@ import cn.partybuilding.system.Parameters;
 import cn.partybuilding.web.paging.Keyset;
 import cn.partybuilding.web.paging.PageRequest;
 
-/** Reservations, the contact's phone number encrypted at rest; status changes are conditional updates. */
+/**
+ * Reservations, the contact's phone number encrypted at rest; status changes are
+ * conditional updates.
+ */
 @Repository
 class ReservationRepository {
 
@@ -65,9 +68,10 @@ class ReservationRepository {
 	}
 
 	/**
-	 * Takes the lock of a branch's pending bookings at a base until the transaction ends: bookings of one branch at
-	 * one base are counted and stored one after the other, so two made at the same moment never both see room for
-	 * one more. A statement of its own: a statement that waited for the lock would count with the snapshot it took
+	 * Takes the lock of a branch's pending bookings at a base until the transaction ends:
+	 * bookings of one branch at one base are counted and stored one after the other, so
+	 * two made at the same moment never both see room for one more. A statement of its
+	 * own: a statement that waited for the lock would count with the snapshot it took
 	 * before waiting, missing the booking it waited for.
 	 */
 	Mono<Void> lockPending(UUID baseId, UUID orgId) {
@@ -78,8 +82,9 @@ class ReservationRepository {
 	}
 
 	/**
-	 * How many bookings of the branch at the base await approval and have not ended: a booking whose slot passed
-	 * without a decision holds nothing anyone could still use, and must not lock the branch out.
+	 * How many bookings of the branch at the base await approval and have not ended: a
+	 * booking whose slot passed without a decision holds nothing anyone could still use,
+	 * and must not lock the branch out.
 	 */
 	Mono<Integer> countPending(UUID baseId, UUID orgId, Instant now) {
 		return this.db.sql("""
@@ -100,14 +105,16 @@ class ReservationRepository {
 	}
 
 	/**
-	 * Moves the reservation to {@code to} if it is in one of {@code from}, atomically: of two concurrent changes
-	 * only one finds it in the state it expects. Empty when it was not.
+	 * Moves the reservation to {@code to} if it is in one of {@code from}, atomically: of
+	 * two concurrent changes only one finds it in the state it expects. Empty when it was
+	 * not.
 	 */
 	Mono<Reservation> transition(UUID id, List<ReservationStatus> from, ReservationStatus to, @Nullable String reason,
 			UUID by, Instant at) {
-		return this.db.sql("UPDATE reservations r SET status = :to, reason = coalesce(:reason, r.reason), "
-				+ "decided_by = :by, decided_at = :at WHERE r.id = :id AND r.status = ANY(:from::text[]) RETURNING "
-				+ COLUMNS)
+		return this.db
+			.sql("UPDATE reservations r SET status = :to, reason = coalesce(:reason, r.reason), "
+					+ "decided_by = :by, decided_at = :at WHERE r.id = :id AND r.status = ANY(:from::text[]) RETURNING "
+					+ COLUMNS)
 			.bind("id", id)
 			.bind("from", from.stream().map(ReservationStatus::name).toArray(String[]::new))
 			.bind("to", to.name())
@@ -119,8 +126,8 @@ class ReservationRepository {
 	}
 
 	/**
-	 * Reservations of a base, or of the branches in an org unit's subtree (or both), in a status or any, newest
-	 * first.
+	 * Reservations of a base, or of the branches in an org unit's subtree (or both), in a
+	 * status or any, newest first.
 	 */
 	Flux<Reservation> page(@Nullable UUID baseId, @Nullable UUID subtreeOf, @Nullable ReservationStatus status,
 			PageRequest page) {

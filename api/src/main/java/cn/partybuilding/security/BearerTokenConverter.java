@@ -12,13 +12,15 @@ import org.springframework.security.web.server.authentication.ServerAuthenticati
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Reads the access token from {@code Authorization: Bearer …} (RFC 6750, 2.1), and from nowhere else: the same
- * tokens, and the same refusals, as Spring Security's {@code ServerBearerTokenAuthenticationConverter} with its
- * defaults, which matches a regular expression and merges three reactive sources on every request; this scans the
+ * Reads the access token from {@code Authorization: Bearer …} (RFC 6750, 2.1), and from
+ * nowhere else: the same tokens, and the same refusals, as Spring Security's
+ * {@code ServerBearerTokenAuthenticationConverter} with its defaults, which matches a
+ * regular expression and merges three reactive sources on every request; this scans the
  * header once.
  * <p>
- * No {@code bearer} scheme: no token (the request goes on as anonymous). The scheme with anything but
- * {@code b64token} after it: 401 {@code invalid_token}, "Bearer token is malformed".
+ * No {@code bearer} scheme: no token (the request goes on as anonymous). The scheme with
+ * anything but {@code b64token} after it: 401 {@code invalid_token}, "Bearer token is
+ * malformed".
  */
 final class BearerTokenConverter implements ServerAuthenticationConverter {
 
@@ -32,15 +34,16 @@ final class BearerTokenConverter implements ServerAuthenticationConverter {
 		}
 		String token = token(header);
 		if (token == null) {
-			return Mono.error(new OAuth2AuthenticationException(BearerTokenErrors.invalidToken(
-					"Bearer token is malformed")));
+			return Mono
+				.error(new OAuth2AuthenticationException(BearerTokenErrors.invalidToken("Bearer token is malformed")));
 		}
 		return Mono.just(new BearerTokenAuthenticationToken(token));
 	}
 
 	/**
-	 * The token of an {@code Authorization} header value, {@code null} unless the value is {@code Bearer} (in any
-	 * case), one space, and a {@code b64token}: {@code [A-Za-z0-9-._~+/]+=*}.
+	 * The token of an {@code Authorization} header value, {@code null} unless the value
+	 * is {@code Bearer} (in any case), one space, and a {@code b64token}:
+	 * {@code [A-Za-z0-9-._~+/]+=*}.
 	 */
 	static @Nullable String token(String header) {
 		int start = SCHEME.length() + 1;

@@ -23,11 +23,13 @@ import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.ErrorCode;
 
 /**
- * Decides how much body the caller may send, once the token has been verified and before anything reads the body:
- * up to 8 MiB on the import route for a token with a role that may import (ORG_ADMIN or SYS_ADMIN; whether it covers
- * the unit is the import's own check, made before it reads), 1 MiB for every other request. A larger announced length
- * is refused unread; a body without a length is cut off once it passes the limit. The anonymous never get here on the
- * import route: the security chain has answered 401 without reading.
+ * Decides how much body the caller may send, once the token has been verified and before
+ * anything reads the body: up to 8 MiB on the import route for a token with a role that
+ * may import (ORG_ADMIN or SYS_ADMIN; whether it covers the unit is the import's own
+ * check, made before it reads), 1 MiB for every other request. A larger announced length
+ * is refused unread; a body without a length is cut off once it passes the limit. The
+ * anonymous never get here on the import route: the security chain has answered 401
+ * without reading.
  */
 @Component
 class BodyAllowanceFilter implements WebFilter, Ordered {
@@ -35,7 +37,10 @@ class BodyAllowanceFilter implements WebFilter, Ordered {
 	private static final Set<String> IMPORTING = Set.of("ROLE_" + Role.ORG_ADMIN.name(),
 			"ROLE_" + Role.SYS_ADMIN.name());
 
-	/** After Spring Security (-100), which establishes the caller; before idempotency (0), which reads bodies. */
+	/**
+	 * After Spring Security (-100), which establishes the caller; before idempotency (0),
+	 * which reads bodies.
+	 */
 	@Override
 	public int getOrder() {
 		return -50;

@@ -6,11 +6,13 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The authenticated account behind a request, as its access token says: the account (for members, the member id),
- * the member's branch, and the roles held. Controllers receive it as a parameter.
+ * The authenticated account behind a request, as its access token says: the account (for
+ * members, the member id), the member's branch, and the roles held. Controllers receive
+ * it as a parameter.
  *
  * @param id the account id (the token's {@code sub})
- * @param branchId the member's branch; {@code null} for accounts that are not members (the system administrator)
+ * @param branchId the member's branch; {@code null} for accounts that are not members
+ * (the system administrator)
  * @param roles the roles with their scopes
  * @param sessionId the refresh-token family the access token was issued for
  */

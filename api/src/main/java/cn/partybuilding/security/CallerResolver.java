@@ -21,7 +21,10 @@ import cn.partybuilding.web.ArgumentResolver;
 import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.ErrorCode;
 
-/** Gives controllers the {@link Caller} of the request, read from its verified access token. */
+/**
+ * Gives controllers the {@link Caller} of the request, read from its verified access
+ * token.
+ */
 @Component
 class CallerResolver implements ArgumentResolver {
 

@@ -8,9 +8,10 @@ import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.ErrorCode;
 
 /**
- * The one rule for every decision (leave, manual check-ins, volunteer hours, point claims and adjustments, bookings,
- * proposed activities, minutes, roles): nobody decides their own case. Whoever the decision is about — the member who
- * asked, whose hours or points they are, who booked or proposed, who signed — may not take it: 403
+ * The one rule for every decision (leave, manual check-ins, volunteer hours, point claims
+ * and adjustments, bookings, proposed activities, minutes, roles): nobody decides their
+ * own case. Whoever the decision is about — the member who asked, whose hours or points
+ * they are, who booked or proposed, who signed — may not take it: 403
  * {@code SELF_DECISION}.
  */
 public final class Decisions {

@@ -3,11 +3,12 @@ package cn.partybuilding.security;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The characters Spring Security's {@code StrictServerWebExchangeFirewall} allows in header names and values, checked
- * with a loop instead of its regular expressions ({@code [\p{IsAssigned}&&[^\p{IsControl}]]*}, a tab allowed in
- * values). The firewall checks every header a request's handling reads, the long bearer token too, so this runs
- * several times on every request. Same verdicts:
- * {@code HeaderCharactersTests} compares the two on generated strings.
+ * The characters Spring Security's {@code StrictServerWebExchangeFirewall} allows in
+ * header names and values, checked with a loop instead of its regular expressions
+ * ({@code [\p{IsAssigned}&&[^\p{IsControl}]]*}, a tab allowed in values). The firewall
+ * checks every header a request's handling reads, the long bearer token too, so this runs
+ * several times on every request. Same verdicts: {@code HeaderCharactersTests} compares
+ * the two on generated strings.
  */
 final class HeaderCharacters {
 
@@ -19,7 +20,10 @@ final class HeaderCharacters {
 		return allowed(name, false);
 	}
 
-	/** Assigned characters and no control characters but the tab (or no value: nothing to check). */
+	/**
+	 * Assigned characters and no control characters but the tab (or no value: nothing to
+	 * check).
+	 */
 	static boolean allowedValue(@Nullable String value) {
 		return allowed(value, true);
 	}

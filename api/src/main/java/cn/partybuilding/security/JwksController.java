@@ -7,7 +7,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The public keys our access tokens are verified with, for gateways and other services that check them. */
+/**
+ * The public keys our access tokens are verified with, for gateways and other services
+ * that check them.
+ */
 @RestController
 class JwksController {
 

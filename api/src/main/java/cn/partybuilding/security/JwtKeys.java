@@ -33,16 +33,19 @@ import org.springframework.util.StringUtils;
 import cn.partybuilding.system.PartySettings;
 
 /**
- * The keys access tokens are signed and verified with, each with a {@code kid}: RSA keys of at least 2048 bits
- * (RS256) or EC P-256 keys (ES256). They come from {@code PARTY_JWT_KEYS} (a JWK set as JSON, or the path of a file
- * holding one) or are generated once into the data directory. The first key signs; every key verifies, so a new key
- * can be put first while tokens signed with the old one stay valid until they expire.
+ * The keys access tokens are signed and verified with, each with a {@code kid}: RSA keys
+ * of at least 2048 bits (RS256) or EC P-256 keys (ES256). They come from
+ * {@code PARTY_JWT_KEYS} (a JWK set as JSON, or the path of a file holding one) or are
+ * generated once into the data directory. The first key signs; every key verifies, so a
+ * new key can be put first while tokens signed with the old one stay valid until they
+ * expire.
  * <p>
- * A generated key is RSA: every request verifies a signature, and the JDK verifies RS256 in about 30 µs but ES256 in
- * about 400 µs, which made ES256 half of the server's work when a thousand members open the app as a meeting starts,
- * each with a token this instance has not seen yet. Signing, once per login or refresh, is the slower one with RSA
- * (under a millisecond) and costs nothing next to the password hash. EC keys still work, for deployments that have
- * them: put an RSA key first to move.
+ * A generated key is RSA: every request verifies a signature, and the JDK verifies RS256
+ * in about 30 µs but ES256 in about 400 µs, which made ES256 half of the server's work
+ * when a thousand members open the app as a meeting starts, each with a token this
+ * instance has not seen yet. Signing, once per login or refresh, is the slower one with
+ * RSA (under a millisecond) and costs nothing next to the password hash. EC keys still
+ * work, for deployments that have them: put an RSA key first to move.
  */
 @Component
 class JwtKeys {
@@ -81,7 +84,10 @@ class JwtKeys {
 		return this.algorithms.get(0);
 	}
 
-	/** The algorithms of the keys that verify: a token of another algorithm is refused whatever its key id says. */
+	/**
+	 * The algorithms of the keys that verify: a token of another algorithm is refused
+	 * whatever its key id says.
+	 */
 	Set<SignatureAlgorithm> verificationAlgorithms() {
 		return new LinkedHashSet<>(this.algorithms);
 	}
@@ -116,8 +122,7 @@ class JwtKeys {
 			catch (UnsupportedOperationException ex) {
 				// Not a POSIX file system.
 			}
-			logger.info("Generated a JWT signing key in {}; set PARTY_JWT_KEYS to share keys between instances",
-					file);
+			logger.info("Generated a JWT signing key in {}; set PARTY_JWT_KEYS to share keys between instances", file);
 			return generated;
 		}
 		catch (IOException ex) {
@@ -135,7 +140,10 @@ class JwtKeys {
 		return set;
 	}
 
-	/** RS256 for an RSA key of at least 2048 bits, ES256 for an EC P-256 key; nothing for any other key. */
+	/**
+	 * RS256 for an RSA key of at least 2048 bits, ES256 for an EC P-256 key; nothing for
+	 * any other key.
+	 */
 	static @Nullable SignatureAlgorithm algorithmOf(JWK key) {
 		if (key instanceof RSAKey rsa && rsa.size() >= 2048) {
 			return SignatureAlgorithm.RS256;

@@ -55,11 +55,12 @@ import cn.partybuilding.web.problem.ProblemResponder;
 import cn.partybuilding.web.problem.Problems;
 
 /**
- * Stateless bearer-token security: every path needs a valid access token except logging in, the JWK set, health
- * and the API documentation. Tokens must be signed by one of our keys (RS256, or ES256 for an EC key) with our
- * issuer and audience and not expired; anything else ({@code alg: none}, an HMAC made with the public key, a foreign
- * issuer) is a 401. Refusals are problems like every other error. Fine-grained, scoped checks happen in the
- * features through {@code org.AccessPolicy}.
+ * Stateless bearer-token security: every path needs a valid access token except logging
+ * in, the JWK set, health and the API documentation. Tokens must be signed by one of our
+ * keys (RS256, or ES256 for an EC key) with our issuer and audience and not expired;
+ * anything else ({@code alg: none}, an HMAC made with the public key, a foreign issuer)
+ * is a 401. Refusals are problems like every other error. Fine-grained, scoped checks
+ * happen in the features through {@code org.AccessPolicy}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -101,7 +102,10 @@ class SecurityConfiguration {
 		// @formatter:on
 	}
 
-	/** Spring Security's strict firewall, with its header rules checked by {@link HeaderCharacters}. */
+	/**
+	 * Spring Security's strict firewall, with its header rules checked by
+	 * {@link HeaderCharacters}.
+	 */
 	@Bean
 	ServerWebExchangeFirewall firewall() {
 		StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
@@ -111,9 +115,9 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Requests the firewall refuses before anything reads them (an encoded slash, percent sign or NUL in the path, a
-	 * header value with control characters) get a {@code 400} problem like every other malformed request, not a bare
-	 * status line.
+	 * Requests the firewall refuses before anything reads them (an encoded slash, percent
+	 * sign or NUL in the path, a header value with control characters) get a {@code 400}
+	 * problem like every other malformed request, not a bare status line.
 	 */
 	@Bean
 	ServerExchangeRejectedHandler problemRejectedHandler(Problems problems, ProblemResponder responder) {
@@ -126,8 +130,10 @@ class SecurityConfiguration {
 	@Bean
 	ReactiveJwtDecoder jwtDecoder(JwtKeys keys, PartySettings settings, SessionStates sessions) {
 		JWKSet verification = new JWKSet(keys.verificationKeys());
-		// The algorithms of our keys and no other; a key is chosen by the token's kid and must be of the type its alg
-		// names (RSA for RS256, EC P-256 for ES256), so no token can make one kind of key verify another kind's
+		// The algorithms of our keys and no other; a key is chosen by the token's kid and
+		// must be of the type its alg
+		// names (RSA for RS256, EC P-256 for ES256), so no token can make one kind of key
+		// verify another kind's
 		// signature.
 		Set<JWSAlgorithm> algorithms = keys.verificationAlgorithms()
 			.stream()
@@ -140,7 +146,8 @@ class SecurityConfiguration {
 			.build();
 		OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<Collection<String>>("aud",
 				(aud) -> aud != null && aud.contains(settings.jwt().audience()));
-		// The session check runs on every use of a token, remembered or not, so an ended session's tokens stop working
+		// The session check runs on every use of a token, remembered or not, so an ended
+		// session's tokens stop working
 		// the moment this instance learns of the end.
 		OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
 				JwtValidators.createDefaultWithIssuer(settings.jwt().issuer()), audience,
@@ -156,8 +163,9 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * A stale token an app sends along when it logs in, refreshes or logs out must not stop it from doing so: on
-	 * those paths the Authorization header is not read at all (logging out names its session by the refresh token).
+	 * A stale token an app sends along when it logs in, refreshes or logs out must not
+	 * stop it from doing so: on those paths the Authorization header is not read at all
+	 * (logging out names its session by the refresh token).
 	 */
 	private static ServerAuthenticationConverter bearerTokensExceptOnLogin() {
 		BearerTokenConverter bearer = new BearerTokenConverter();
@@ -181,7 +189,10 @@ class SecurityConfiguration {
 				Objects.requireNonNull(jwt.getSubject(), "CallerResolver read the caller from it")));
 	}
 
-	/** Answers 401 and 403 with problems, and says {@code WWW-Authenticate: Bearer} as RFC 6750 asks. */
+	/**
+	 * Answers 401 and 403 with problems, and says {@code WWW-Authenticate: Bearer} as RFC
+	 * 6750 asks.
+	 */
 	static final class ProblemEntryPoint implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
 
 		private final Problems problems;
@@ -194,8 +205,7 @@ class SecurityConfiguration {
 		}
 
 		@Override
-		public Mono<Void> commence(ServerWebExchange exchange,
-				AuthenticationException ex) {
+		public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException ex) {
 			boolean tokenSent = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
 			exchange.getResponse()
 				.getHeaders()
@@ -204,8 +214,7 @@ class SecurityConfiguration {
 		}
 
 		@Override
-		public Mono<Void> handle(ServerWebExchange exchange,
-				AccessDeniedException denied) {
+		public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
 			return this.responder.write(exchange, this.problems.of(ErrorCode.FORBIDDEN, exchange));
 		}
 

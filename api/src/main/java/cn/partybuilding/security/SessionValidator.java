@@ -9,9 +9,10 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * Part of verifying every access token, cached or not: its session must not have ended (logout, a refresh token used
- * twice, the member leaving) and the token must be of the session's current version (roles removed or a move to
- * another branch make older tokens void). A memory lookup, no I/O.
+ * Part of verifying every access token, cached or not: its session must not have ended
+ * (logout, a refresh token used twice, the member leaving) and the token must be of the
+ * session's current version (roles removed or a move to another branch make older tokens
+ * void). A memory lookup, no I/O.
  */
 final class SessionValidator implements OAuth2TokenValidator<Jwt> {
 

@@ -19,10 +19,12 @@ import org.springframework.stereotype.Component;
 import cn.partybuilding.system.PartySettings;
 
 /**
- * Issues access tokens: signed with the first key (RS256 for an RSA key, ES256 for an EC key) and its {@code kid},
- * with issuer and audience, lifetime about 15 minutes, and the claims {@code sub} (the account), {@code roles}
- * ({@code [{role, scope}]}), {@code branchId}, {@code sid} (the session: the refresh-token family, so logging out can end
- * it) and {@code sv} (the session's version when the token was issued: a token of an older version no longer works).
+ * Issues access tokens: signed with the first key (RS256 for an RSA key, ES256 for an EC
+ * key) and its {@code kid}, with issuer and audience, lifetime about 15 minutes, and the
+ * claims {@code sub} (the account), {@code roles} ({@code [{role, scope}]}),
+ * {@code branchId}, {@code sid} (the session: the refresh-token family, so logging out
+ * can end it) and {@code sv} (the session's version when the token was issued: a token of
+ * an older version no longer works).
  */
 @Component
 public class TokenIssuer {
@@ -79,7 +81,10 @@ public class TokenIssuer {
 		return new AccessToken(token, this.settings.accessTokenTtl().toSeconds());
 	}
 
-	/** The session version a token was issued at; 0 for tokens issued before sessions had versions. */
+	/**
+	 * The session version a token was issued at; 0 for tokens issued before sessions had
+	 * versions.
+	 */
 	static int versionOf(org.springframework.security.oauth2.jwt.Jwt token) {
 		return (token.getClaim(SESSION_VERSION) instanceof Number version) ? version.intValue() : 0;
 	}

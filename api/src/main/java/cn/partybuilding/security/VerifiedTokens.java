@@ -12,12 +12,14 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 /**
- * Remembers access tokens whose signature was verified, for a short while. Checking a signature is a large part of a
- * request's work (RS256 about 30 µs of CPU with the JDK; ES256, for EC keys, about 400 µs, most of a check-in), and
- * an app presents the same token with every request for its 15 minutes. The cache
- * is keyed by the whole token, signature included, so only the very token that was verified is ever found; on every
- * use the validators run again (expiry, issuer, audience), so a cached token stops working the moment it expires.
- * Bounded in entries and in time: a member's token is verified again at most every {@code ttl}.
+ * Remembers access tokens whose signature was verified, for a short while. Checking a
+ * signature is a large part of a request's work (RS256 about 30 µs of CPU with the JDK;
+ * ES256, for EC keys, about 400 µs, most of a check-in), and an app presents the same
+ * token with every request for its 15 minutes. The cache is keyed by the whole token,
+ * signature included, so only the very token that was verified is ever found; on every
+ * use the validators run again (expiry, issuer, audience), so a cached token stops
+ * working the moment it expires. Bounded in entries and in time: a member's token is
+ * verified again at most every {@code ttl}.
  */
 final class VerifiedTokens implements ReactiveJwtDecoder {
 

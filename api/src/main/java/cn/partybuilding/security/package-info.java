@@ -1,4 +1,7 @@
-/** Who is calling and what they may do: signing keys, access tokens, the calling member, scoped access checks. */
+/**
+ * Who is calling and what they may do: signing keys, access tokens, the calling member,
+ * scoped access checks.
+ */
 @NullMarked
 package cn.partybuilding.security;
 

@@ -10,9 +10,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Time as the district lives it, in the business zone ({@code PARTY_ZONE}) of the injected clock: which day it is,
- * where a day begins and ends, and how an instant reads in an answer ({@code 2026-12-07T09:30:00+08:00}). Every
- * conversion between instants and the business zone's dates and times goes through here.
+ * Time as the district lives it, in the business zone ({@code PARTY_ZONE}) of the
+ * injected clock: which day it is, where a day begins and ends, and how an instant reads
+ * in an answer ({@code 2026-12-07T09:30:00+08:00}). Every conversion between instants and
+ * the business zone's dates and times goes through here.
  */
 @Component
 public class BusinessTime {
@@ -38,12 +39,18 @@ public class BusinessTime {
 		return day.atStartOfDay(this.clock.getZone()).toInstant();
 	}
 
-	/** The first instant after the day (the start of the next one): days are {@code [startOf, endOf)}. */
+	/**
+	 * The first instant after the day (the start of the next one): days are
+	 * {@code [startOf, endOf)}.
+	 */
 	public Instant endOf(LocalDate day) {
 		return startOf(day.plusDays(1));
 	}
 
-	/** The instant as answers show it: with the business zone's offset; nothing stays nothing. */
+	/**
+	 * The instant as answers show it: with the business zone's offset; nothing stays
+	 * nothing.
+	 */
 	public @Nullable OffsetDateTime local(@Nullable Instant instant) {
 		return (instant != null) ? instant.atZone(this.clock.getZone()).toOffsetDateTime() : null;
 	}

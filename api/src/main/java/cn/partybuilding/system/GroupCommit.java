@@ -14,15 +14,17 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Writes many small, independent changes in few transactions (group commit). An item that finds a free slot is
- * written at once, alone, so a quiet server adds no delay; items that arrive while every slot is busy wait together
- * and go in the next batch, so under load one transaction carries many of them and the database commits, and the
- * server makes its round trips, once per batch instead of once per item.
+ * Writes many small, independent changes in few transactions (group commit). An item that
+ * finds a free slot is written at once, alone, so a quiet server adds no delay; items
+ * that arrive while every slot is busy wait together and go in the next batch, so under
+ * load one transaction carries many of them and the database commits, and the server
+ * makes its round trips, once per batch instead of once per item.
  * <p>
- * A batch is written on its own, apart from the requests that wait for it: a requester that goes away neither
- * cancels nor splits it. A batch that fails is written again item by item, so one bad item fails only itself;
- * unless the failure says the database cannot be reached, which fails the whole batch at once rather than every
- * item after another wait.
+ * A batch is written on its own, apart from the requests that wait for it: a requester
+ * that goes away neither cancels nor splits it. A batch that fails is written again item
+ * by item, so one bad item fails only itself; unless the failure says the database cannot
+ * be reached, which fails the whole batch at once rather than every item after another
+ * wait.
  *
  * @param <T> an item to write
  * @param <R> what writing an item gave
@@ -42,10 +44,12 @@ public final class GroupCommit<T, R> {
 	private final AtomicInteger inFlight = new AtomicInteger();
 
 	/**
-	 * @param writer writes a batch in one transaction and answers one result per item, in the items' order
+	 * @param writer writes a batch in one transaction and answers one result per item, in
+	 * the items' order
 	 * @param maxBatch the most items in one batch
 	 * @param maxInFlight the most batches being written at the same time
-	 * @param worthRetryingAlone whether a batch that failed this way is written again item by item
+	 * @param worthRetryingAlone whether a batch that failed this way is written again
+	 * item by item
 	 */
 	public GroupCommit(Function<List<T>, Mono<List<R>>> writer, int maxBatch, int maxInFlight,
 			Predicate<Throwable> worthRetryingAlone) {
@@ -65,7 +69,8 @@ public final class GroupCommit<T, R> {
 			Waiting<T, R> waiting = new Waiting<>(item, new CompletableFuture<>());
 			this.queue.add(waiting);
 			drain();
-			// Cancelling the requester leaves the batch alone: only the answer is not delivered.
+			// Cancelling the requester leaves the batch alone: only the answer is not
+			// delivered.
 			return Mono.fromFuture(waiting.result(), true);
 		});
 	}
@@ -76,7 +81,8 @@ public final class GroupCommit<T, R> {
 	}
 
 	private void drain() {
-		// Whoever adds an item and whoever frees a slot both drain afterwards, so an item never waits with a free slot.
+		// Whoever adds an item and whoever frees a slot both drain afterwards, so an item
+		// never waits with a free slot.
 		while (!this.queue.isEmpty()) {
 			int current = this.inFlight.get();
 			if (current >= this.maxInFlight) {
@@ -100,7 +106,8 @@ public final class GroupCommit<T, R> {
 
 	private void write(List<Waiting<T, R>> batch) {
 		results(batch).subscribe((results) -> {
-			// The next batch first, then the answers: answering runs each requester's rest on this thread.
+			// The next batch first, then the answers: answering runs each requester's
+			// rest on this thread.
 			release();
 			for (int i = 0; i < batch.size(); i++) {
 				batch.get(i).result().complete(results.get(i));
@@ -117,9 +124,9 @@ public final class GroupCommit<T, R> {
 	}
 
 	/**
-	 * Writes each item of a failed batch in a transaction of its own, keeping the batch's slot until all are done; at
-	 * most {@code maxInFlight} of them at a time, so a failed batch never asks the pool for more connections than the
-	 * batches themselves would.
+	 * Writes each item of a failed batch in a transaction of its own, keeping the batch's
+	 * slot until all are done; at most {@code maxInFlight} of them at a time, so a failed
+	 * batch never asks the pool for more connections than the batches themselves would.
 	 */
 	private void writeAlone(List<Waiting<T, R>> batch) {
 		Flux.fromIterable(batch)

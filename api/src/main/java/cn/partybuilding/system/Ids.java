@@ -6,8 +6,8 @@ import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 
 /**
- * Identifiers of new rows: UUID version 7, time-ordered, so "newest first" lists page by id alone and inserts
- * stay local in the indexes, yet nobody can guess another row's id.
+ * Identifiers of new rows: UUID version 7, time-ordered, so "newest first" lists page by
+ * id alone and inserts stay local in the indexes, yet nobody can guess another row's id.
  */
 public final class Ids {
 

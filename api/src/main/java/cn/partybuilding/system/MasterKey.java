@@ -19,9 +19,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * The secret every key for data at rest is derived from: {@code PARTY_DATA_KEY} (base64, at least 32 bytes) or,
- * when that is not set, a key generated once into the data directory and reused on every start. It never enters the
- * database. Each use gets its own key through HKDF, so a key for cursors cannot decrypt phone numbers.
+ * The secret every key for data at rest is derived from: {@code PARTY_DATA_KEY} (base64,
+ * at least 32 bytes) or, when that is not set, a key generated once into the data
+ * directory and reused on every start. It never enters the database. Each use gets its
+ * own key through HKDF, so a key for cursors cannot decrypt phone numbers.
  */
 @Component
 public class MasterKey {
@@ -83,7 +84,9 @@ public class MasterKey {
 		return key;
 	}
 
-	/** Only the owner may read a generated key, where the file system knows permissions. */
+	/**
+	 * Only the owner may read a generated key, where the file system knows permissions.
+	 */
 	static void restrict(Path file) throws IOException {
 		try {
 			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));

@@ -5,7 +5,10 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Every "now" and "today" comes from this clock, in the business zone, so tests can move it. */
+/**
+ * Every "now" and "today" comes from this clock, in the business zone, so tests can move
+ * it.
+ */
 @Configuration(proxyBeanMethods = false)
 class TimeConfiguration {
 

@@ -1,4 +1,7 @@
-/** Cross-cutting application settings and services: typed configuration, the business clock, identifiers. */
+/**
+ * Cross-cutting application settings and services: typed configuration, the business
+ * clock, identifiers.
+ */
 @NullMarked
 package cn.partybuilding.system;
 

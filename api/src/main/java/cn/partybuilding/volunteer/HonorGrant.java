@@ -7,8 +7,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Honor hours (荣誉时长): volunteer hours granted by hand with a reason, kept apart from recorded hours and earning
- * no points (the rule book scores only approved recorded hours).
+ * Honor hours (荣誉时长): volunteer hours granted by hand with a reason, kept apart from
+ * recorded hours and earning no points (the rule book scores only approved recorded
+ * hours).
  *
  * @param id the grant
  * @param projectId the project it is for, if any

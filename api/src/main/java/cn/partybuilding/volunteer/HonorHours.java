@@ -25,7 +25,10 @@ import cn.partybuilding.web.paging.PageRequest;
 import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.Violation;
 
-/** Granting honor hours (a secretary or org admin over the member's branch, never to themselves) and reading them. */
+/**
+ * Granting honor hours (a secretary or org admin over the member's branch, never to
+ * themselves) and reading them.
+ */
 @Service
 class HonorHours {
 
@@ -69,8 +72,9 @@ class HonorHours {
 
 	/** The member's grants made in [from, to), newest first. */
 	Mono<Page<HonorGrant>> of(UUID memberId, Instant from, Instant to, PageRequest page) {
-		var spec = this.db.sql("SELECT " + COLUMNS + " FROM volunteer_honor_hours WHERE member_id = :member "
-				+ "AND granted_at >= :from AND granted_at < :to" + NEWEST.condition(page) + NEWEST.orderAndLimit())
+		var spec = this.db
+			.sql("SELECT " + COLUMNS + " FROM volunteer_honor_hours WHERE member_id = :member "
+					+ "AND granted_at >= :from AND granted_at < :to" + NEWEST.condition(page) + NEWEST.orderAndLimit())
 			.bind("member", memberId)
 			.bind("from", from)
 			.bind("to", to);
@@ -82,8 +86,9 @@ class HonorHours {
 	}
 
 	private Mono<HonorGrant> insert(HonorGrant grant) {
-		return this.db.sql("INSERT INTO volunteer_honor_hours (" + COLUMNS + ") VALUES (:id, :member, :project, "
-				+ ":hours, :reason, :by, :at)")
+		return this.db
+			.sql("INSERT INTO volunteer_honor_hours (" + COLUMNS + ") VALUES (:id, :member, :project, "
+					+ ":hours, :reason, :by, :at)")
 			.bind("id", grant.id())
 			.bind("member", grant.memberId())
 			.bind("project", Parameters.nullable(grant.projectId(), UUID.class))

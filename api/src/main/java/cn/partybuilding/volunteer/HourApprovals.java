@@ -17,9 +17,9 @@ import cn.partybuilding.web.problem.ErrorCode;
 import cn.partybuilding.web.problem.Violation;
 
 /**
- * The secretary (or org admin) of the project's unit approves a checked-out sign-up's hours — the recorded ones, or
- * fewer with a reason, never more — and never their own. The state change, the points event and the notification
- * are one transaction.
+ * The secretary (or org admin) of the project's unit approves a checked-out sign-up's
+ * hours — the recorded ones, or fewer with a reason, never more — and never their own.
+ * The state change, the points event and the notification are one transaction.
  */
 @Service
 class HourApprovals {
@@ -66,8 +66,8 @@ class HourApprovals {
 				}
 				return this.repository.approve(id, approved, caller.id(), this.clock.instant(), why)
 					.switchIfEmpty(Mono.defer(() -> this.repository.find(id)
-						.flatMap((current) -> Mono.error(DomainException.illegalState(current.status().name(),
-								"APPROVE")))))
+						.flatMap((current) -> Mono
+							.error(DomainException.illegalState(current.status().name(), "APPROVE")))))
 					.flatMap((done) -> this.events.approved(project, done).thenReturn(done))
 					.as(this.transactions::transactional);
 			}));

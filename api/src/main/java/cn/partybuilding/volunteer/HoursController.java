@@ -32,7 +32,10 @@ import cn.partybuilding.web.paging.Page;
 import cn.partybuilding.web.paging.PageRequest;
 import cn.partybuilding.web.problem.ErrorCode;
 
-/** Honor hours granted by hand, and the member's own volunteering of a year ({@code /me/volunteer}). */
+/**
+ * Honor hours granted by hand, and the member's own volunteering of a year
+ * ({@code /me/volunteer}).
+ */
 @RestController
 @RequestMapping("/api/v1")
 class HoursController {
@@ -57,20 +60,23 @@ class HoursController {
 				.body(view(grant)));
 	}
 
-	/** The year's sign-ups (paged, newest first) with the approved recorded hours and the honor hours, apart. */
+	/**
+	 * The year's sign-ups (paged, newest first) with the approved recorded hours and the
+	 * honor hours, apart.
+	 */
 	@GetMapping("/me/volunteer")
-	Mono<MyVolunteerView> mine(
-			@RequestParam(required = false) @Nullable @Min(MyVolunteering.FIRST_YEAR) @Max(MyVolunteering.LAST_YEAR)
-			Integer year, Caller caller, PageRequest page) {
+	Mono<MyVolunteerView> mine(@RequestParam(
+			required = false) @Nullable @Min(MyVolunteering.FIRST_YEAR) @Max(MyVolunteering.LAST_YEAR) Integer year,
+			Caller caller, PageRequest page) {
 		return this.mine.of(caller.id(), this.mine.year(year), page)
 			.map((summary) -> new MyVolunteerView(summary.year(), summary.approvedHours(), summary.honorHours(),
 					summary.signups().map(this::view)));
 	}
 
 	@GetMapping("/me/volunteer/honor-hours")
-	Mono<Page<HonorView>> myHonorHours(
-			@RequestParam(required = false) @Nullable @Min(MyVolunteering.FIRST_YEAR) @Max(MyVolunteering.LAST_YEAR)
-			Integer year, Caller caller, PageRequest page) {
+	Mono<Page<HonorView>> myHonorHours(@RequestParam(
+			required = false) @Nullable @Min(MyVolunteering.FIRST_YEAR) @Max(MyVolunteering.LAST_YEAR) Integer year,
+			Caller caller, PageRequest page) {
 		return this.mine.honorGrants(caller.id(), this.mine.year(year), page).map((grants) -> grants.map(this::view));
 	}
 
@@ -101,7 +107,8 @@ class HoursController {
 	 * @param reason why
 	 */
 	record NewHonorHours(@NotNull UUID memberId, @Nullable UUID projectId,
-			@NotNull @DecimalMin("0.5") @DecimalMax("1000") BigDecimal hours, @NotBlank @Size(max = 500) String reason) {
+			@NotNull @DecimalMin("0.5") @DecimalMax("1000") BigDecimal hours,
+			@NotBlank @Size(max = 500) String reason) {
 	}
 
 	/**
@@ -122,7 +129,8 @@ class HoursController {
 	 * A member's volunteering in a year.
 	 *
 	 * @param year the year (business zone)
-	 * @param approvedHours approved hours recorded by check-in and checkout, on projects of the year
+	 * @param approvedHours approved hours recorded by check-in and checkout, on projects
+	 * of the year
 	 * @param honorHours honor hours granted in the year, kept apart
 	 * @param signups the year's sign-ups, newest project first
 	 */

@@ -22,8 +22,9 @@ import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.Violation;
 
 /**
- * A member's own volunteering in a year (business zone): the sign-ups of projects that started in it, newest first,
- * the approved recorded hours among them, and the honor hours granted in it, apart.
+ * A member's own volunteering in a year (business zone): the sign-ups of projects that
+ * started in it, newest first, the approved recorded hours among them, and the honor
+ * hours granted in it, apart.
  */
 @Service
 class MyVolunteering {
@@ -50,7 +51,10 @@ class MyVolunteering {
 		this.time = time;
 	}
 
-	/** The year asked for, or the current one; 400 outside {@value #FIRST_YEAR}..{@value #LAST_YEAR}. */
+	/**
+	 * The year asked for, or the current one; 400 outside
+	 * {@value #FIRST_YEAR}..{@value #LAST_YEAR}.
+	 */
 	int year(@Nullable Integer year) {
 		if (year == null) {
 			return this.time.today().getYear();
@@ -100,8 +104,8 @@ class MyVolunteering {
 					row.get("project_starts_at", Instant.class), row.get("project_ends_at", Instant.class)))
 			.all()
 			.collectList()
-			.map((rows) -> page.page(rows, (mine) -> List.of(mine.projectStartsAt().toString(),
-					mine.signup().id().toString())));
+			.map((rows) -> page.page(rows,
+					(mine) -> List.of(mine.projectStartsAt().toString(), mine.signup().id().toString())));
 	}
 
 	private Instant start(int year) {

@@ -19,10 +19,11 @@ import cn.partybuilding.web.problem.ErrorCode;
 import cn.partybuilding.web.problem.Violation;
 
 /**
- * Hours on site: the volunteer checks in and out (at the project's location when it has one, within its time), the
- * hours between the two are recorded; a forgotten checkout is made up by the secretary, never after the project's
- * end, with who, when and why kept. Only the volunteer checks in and out for themselves: to anyone else a sign-up
- * does not exist. A repeated check-in or checkout answers with the sign-up as it is.
+ * Hours on site: the volunteer checks in and out (at the project's location when it has
+ * one, within its time), the hours between the two are recorded; a forgotten checkout is
+ * made up by the secretary, never after the project's end, with who, when and why kept.
+ * Only the volunteer checks in and out for themselves: to anyone else a sign-up does not
+ * exist. A repeated check-in or checkout answers with the sign-up as it is.
  */
 @Service
 class OnSiteHours {
@@ -78,7 +79,10 @@ class OnSiteHours {
 		}));
 	}
 
-	/** The secretary of the project's unit (never for their own sign-up) puts a forgotten checkout. */
+	/**
+	 * The secretary of the project's unit (never for their own sign-up) puts a forgotten
+	 * checkout.
+	 */
 	Mono<Signup> makeUp(Caller caller, UUID id, Instant checkedOutAt, String reason) {
 		Instant now = this.clock.instant();
 		return this.repository.find(id)
@@ -111,7 +115,10 @@ class OnSiteHours {
 			.switchIfEmpty(Mono.error(DomainException::notFound));
 	}
 
-	/** After a lost race: the sign-up as the other request left it when that is where this one wanted it, else 409. */
+	/**
+	 * After a lost race: the sign-up as the other request left it when that is where this
+	 * one wanted it, else 409.
+	 */
 	private Mono<Signup> current(UUID id, @Nullable SignupStatus wanted, String action) {
 		return this.repository.find(id)
 			.flatMap((signup) -> (signup.status() == wanted) ? Mono.just(signup)

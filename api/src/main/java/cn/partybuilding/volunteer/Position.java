@@ -13,9 +13,12 @@ import cn.partybuilding.web.problem.Violation;
  */
 record Position(double lat, double lng) {
 
-	/** Two plain decimal numbers and a comma: no exponents, no NaN, no spaces inside the numbers. */
-	private static final Pattern FORM = Pattern.compile("\\s*(-?\\d{1,3}(?:\\.\\d{1,12})?)\\s*,"
-			+ "\\s*(-?\\d{1,3}(?:\\.\\d{1,12})?)\\s*");
+	/**
+	 * Two plain decimal numbers and a comma: no exponents, no NaN, no spaces inside the
+	 * numbers.
+	 */
+	private static final Pattern FORM = Pattern
+		.compile("\\s*(-?\\d{1,3}(?:\\.\\d{1,12})?)\\s*," + "\\s*(-?\\d{1,3}(?:\\.\\d{1,12})?)\\s*");
 
 	/** Parses {@code lat,lng}; anything else is a {@code 400} naming {@code near}. */
 	static Position parse(String text) {

@@ -14,8 +14,8 @@ import cn.partybuilding.activity.Venue;
  * @param orgId the unit that publishes and runs it
  * @param description what volunteers do
  * @param category e.g. 助老助残, 环境整治, 文明宣传
- * @param location where, with the radius check-in and checkout positions are checked against; none for work
- * anywhere
+ * @param location where, with the radius check-in and checkout positions are checked
+ * against; none for work anywhere
  * @param slots how many volunteers it takes
  * @param taken places held by active sign-ups
  * @param stored the stored status (OPEN, CLOSED or CANCELLED)
@@ -24,7 +24,10 @@ import cn.partybuilding.activity.Venue;
 record Project(UUID id, UUID orgId, String title, String description, String category, @Nullable Venue location,
 		Instant startsAt, Instant endsAt, int slots, int taken, ProjectStatus stored, UUID createdBy) {
 
-	/** The status as of {@code now}: a project not cancelled is FINISHED once its end has passed. */
+	/**
+	 * The status as of {@code now}: a project not cancelled is FINISHED once its end has
+	 * passed.
+	 */
 	ProjectStatus status(Instant now) {
 		return (this.stored != ProjectStatus.CANCELLED && !now.isBefore(this.endsAt)) ? ProjectStatus.FINISHED
 				: this.stored;

@@ -12,9 +12,10 @@ import cn.partybuilding.security.Role;
 import cn.partybuilding.web.problem.DomainException;
 
 /**
- * Who may see and run a project. Volunteering is open across branches, so every member reads every project and may
- * sign up; running it — closing, cancelling, the sign-up list, making up checkouts, approving hours — takes a
- * secretary or org admin over its unit (404 to anyone outside that subtree, 403 to members inside it).
+ * Who may see and run a project. Volunteering is open across branches, so every member
+ * reads every project and may sign up; running it — closing, cancelling, the sign-up
+ * list, making up checkouts, approving hours — takes a secretary or org admin over its
+ * unit (404 to anyone outside that subtree, 403 to members inside it).
  */
 @Component
 class ProjectAccess {

@@ -34,7 +34,10 @@ import cn.partybuilding.web.paging.Page;
 import cn.partybuilding.web.paging.PageRequest;
 import cn.partybuilding.web.problem.ErrorCode;
 
-/** {@code /volunteer/projects}: publishing, listing, closing and cancelling projects, and signing up for them. */
+/**
+ * {@code /volunteer/projects}: publishing, listing, closing and cancelling projects, and
+ * signing up for them.
+ */
 @RestController
 @RequestMapping("/api/v1/volunteer/projects")
 class ProjectController {
@@ -62,8 +65,9 @@ class ProjectController {
 	}
 
 	/**
-	 * Every member's list: {@code status} (default OPEN), {@code orgId} for a unit's subtree, {@code near=lat,lng}
-	 * for nearest first; otherwise the caller's own units' projects first.
+	 * Every member's list: {@code status} (default OPEN), {@code orgId} for a unit's
+	 * subtree, {@code near=lat,lng} for nearest first; otherwise the caller's own units'
+	 * projects first.
 	 */
 	@GetMapping
 	Mono<Page<ProjectView>> list(@RequestParam(required = false) @Nullable UUID orgId,
@@ -91,21 +95,24 @@ class ProjectController {
 		return this.projects.decide(caller, id, ProjectStatus.Action.CANCEL).map(this::view);
 	}
 
-	/** 201 when a place was taken for the caller, 200 with the same sign-up when they had one. */
+	/**
+	 * 201 when a place was taken for the caller, 200 with the same sign-up when they had
+	 * one.
+	 */
 	@PostMapping("/{id}/signups")
 	@ApiErrors({ ErrorCode.PROJECT_FULL, ErrorCode.PROJECT_NOT_OPEN })
 	Mono<ResponseEntity<SignupView>> signUp(@PathVariable UUID id, Caller caller) {
-		return this.signups.signUp(caller, id).map((recorded) -> ResponseEntity
-			.status(recorded.created() ? HttpStatus.CREATED : HttpStatus.OK)
-			.body(SignupView.of(recorded.signup(), null, this.clock.getZone())));
+		return this.signups.signUp(caller, id)
+			.map((recorded) -> ResponseEntity.status(recorded.created() ? HttpStatus.CREATED : HttpStatus.OK)
+				.body(SignupView.of(recorded.signup(), null, this.clock.getZone())));
 	}
 
 	@GetMapping("/{id}/signups")
 	Mono<Page<SignupView>> signups(@PathVariable UUID id, Caller caller, PageRequest page) {
 		return this.signups.ofProject(caller, id, page)
 			.flatMap((result) -> this.names.namesOf(result.items().stream().map(Signup::memberId).toList())
-				.map((named) -> result.map((signup) -> SignupView.of(signup, named.get(signup.memberId()),
-						this.clock.getZone()))));
+				.map((named) -> result
+					.map((signup) -> SignupView.of(signup, named.get(signup.memberId()), this.clock.getZone()))));
 	}
 
 	private ProjectView view(Project project) {
@@ -138,7 +145,8 @@ class ProjectController {
 	 *
 	 * @param name name of the place
 	 * @param lng longitude
-	 * @param radiusMeters how far from the point a check-in or checkout counts, 1 to 5,000 metres
+	 * @param radiusMeters how far from the point a check-in or checkout counts, 1 to
+	 * 5,000 metres
 	 */
 	record LocationRequest(@NotBlank @Size(max = 100) String name,
 			@NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,

@@ -22,11 +22,12 @@ import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.Violation;
 
 /**
- * Lists projects in one of two stable orders. With a position: nearest first (projects without a location last),
- * then by id. Without: the caller's own first — projects of the community they registered with (双报到) and its
- * branches, of their branch with its groups, and of the units above their branch — then the others, each by start
- * and id. Whether a project is open or finished depends on the time, so the first page fixes the moment ("as of")
- * and its cursor carries it: the pages of one listing agree with each other.
+ * Lists projects in one of two stable orders. With a position: nearest first (projects
+ * without a location last), then by id. Without: the caller's own first — projects of the
+ * community they registered with (双报到) and its branches, of their branch with its groups,
+ * and of the units above their branch — then the others, each by start and id. Whether a
+ * project is open or finished depends on the time, so the first page fixes the moment
+ * ("as of") and its cursor carries it: the pages of one listing agree with each other.
  */
 @Repository
 class ProjectListing {
@@ -60,7 +61,9 @@ class ProjectListing {
 				+ "FROM members m JOIN orgs b ON b.id = m.branch_id WHERE m.id = :caller) SELECT * FROM (SELECT "
 				+ columns() + ", " + RANK + " AS rank, ");
 		if (near != null) {
-			sql.append("CASE WHEN p.location_lat IS NULL THEN 'Infinity'::float8 ELSE ").append(DISTANCE).append(" END");
+			sql.append("CASE WHEN p.location_lat IS NULL THEN 'Infinity'::float8 ELSE ")
+				.append(DISTANCE)
+				.append(" END");
 			binds.put("lat", near.lat());
 			binds.put("lng", near.lng());
 		}
@@ -98,17 +101,26 @@ class ProjectListing {
 		for (Map.Entry<String, Object> bind : binds.entrySet()) {
 			spec = spec.bind(bind.getKey(), bind.getValue());
 		}
-		return spec.map((row) -> new Listed(ProjectRepository.project(row), row.get("rank", Integer.class) == 0,
-				row.get("distance", Double.class)))
+		return spec
+			.map((row) -> new Listed(ProjectRepository.project(row), row.get("rank", Integer.class) == 0,
+					row.get("distance", Double.class)))
 			.all()
 			.collectList()
-			.map((rows) -> page.page(rows, (listed) -> (near != null)
-					? List.of(NEAR, asOf.toString(), Double.toString(Objects.requireNonNull(listed.distance(), "selected when near")), listed.project().id().toString())
-					: List.of(MINE, asOf.toString(), listed.mine() ? "0" : "1", listed.project().startsAt().toString(),
-							listed.project().id().toString())));
+			.map((rows) -> page
+				.page(rows,
+						(listed) -> (near != null)
+								? List.of(NEAR, asOf.toString(),
+										Double
+											.toString(Objects.requireNonNull(listed.distance(), "selected when near")),
+										listed.project().id().toString())
+								: List.of(MINE, asOf.toString(), listed.mine() ? "0" : "1",
+										listed.project().startsAt().toString(), listed.project().id().toString())));
 	}
 
-	/** The stored statuses and times that make a project's status {@code status} as of {@code :asOf}. */
+	/**
+	 * The stored statuses and times that make a project's status {@code status} as of
+	 * {@code :asOf}.
+	 */
 	private static String statusCondition(ProjectStatus status) {
 		return switch (status) {
 			case OPEN -> "p.status = 'OPEN' AND p.ends_at > :asOf";
@@ -139,12 +151,16 @@ class ProjectListing {
 	 * A project as listed.
 	 *
 	 * @param mine whether it belongs to the caller's own units
-	 * @param distance metres from the position asked about; infinite for projects without a location
+	 * @param distance metres from the position asked about; infinite for projects without
+	 * a location
 	 */
 	record Listed(Project project, boolean mine, @Nullable Double distance) {
 	}
 
-	/** A position in one of the two orders, read back from a cursor (signed, yet from another order or listing). */
+	/**
+	 * A position in one of the two orders, read back from a cursor (signed, yet from
+	 * another order or listing).
+	 */
 	private record ListPosition(Instant asOf, int rank, @Nullable Instant startsAt, double distance, UUID id) {
 
 		static ListPosition parse(List<String> values, String order) {

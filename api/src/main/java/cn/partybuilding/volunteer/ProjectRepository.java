@@ -14,9 +14,10 @@ import cn.partybuilding.activity.Venue;
 import cn.partybuilding.system.Parameters;
 
 /**
- * Projects, and the count of places their active sign-ups hold. A place is taken with a conditional update in the
- * transaction of the sign-up, so concurrent sign-ups queue on the project's row and the last place goes to exactly
- * one of them ("count, then insert" would overbook).
+ * Projects, and the count of places their active sign-ups hold. A place is taken with a
+ * conditional update in the transaction of the sign-up, so concurrent sign-ups queue on
+ * the project's row and the last place goes to exactly one of them ("count, then insert"
+ * would overbook).
  */
 @Repository
 class ProjectRepository {
@@ -30,7 +31,10 @@ class ProjectRepository {
 		this.db = db;
 	}
 
-	/** Stores a new project; one with the same id is left as it is (demo data loads twice). */
+	/**
+	 * Stores a new project; one with the same id is left as it is (demo data loads
+	 * twice).
+	 */
 	Mono<Void> insert(Project project, Instant createdAt) {
 		Venue location = project.location();
 		return this.db.sql("INSERT INTO volunteer_projects (" + COLUMNS + ", created_at) VALUES (:id, :org, :title, "
@@ -62,12 +66,13 @@ class ProjectRepository {
 	}
 
 	/**
-	 * Moves a project that has not finished from one of {@code from} to {@code to}; empty when it is in none of them
-	 * any more, or has finished.
+	 * Moves a project that has not finished from one of {@code from} to {@code to}; empty
+	 * when it is in none of them any more, or has finished.
 	 */
 	Mono<Project> transition(UUID id, Set<ProjectStatus> from, ProjectStatus to, Instant now) {
-		return this.db.sql("UPDATE volunteer_projects SET status = :to WHERE id = :id AND status = ANY(:from) "
-				+ "AND ends_at > :now RETURNING " + COLUMNS)
+		return this.db
+			.sql("UPDATE volunteer_projects SET status = :to WHERE id = :id AND status = ANY(:from) "
+					+ "AND ends_at > :now RETURNING " + COLUMNS)
 			.bind("id", id)
 			.bind("to", to.name())
 			.bind("from", from.stream().map(Enum::name).toArray(String[]::new))
@@ -76,10 +81,14 @@ class ProjectRepository {
 			.one();
 	}
 
-	/** Takes a place of an open, unfinished project; {@code false} when none is left or it is not open. */
+	/**
+	 * Takes a place of an open, unfinished project; {@code false} when none is left or it
+	 * is not open.
+	 */
 	Mono<Boolean> takePlace(UUID id, Instant now) {
-		return this.db.sql("UPDATE volunteer_projects SET taken = taken + 1 WHERE id = :id AND status = 'OPEN' "
-				+ "AND ends_at > :now AND taken < slots RETURNING taken")
+		return this.db
+			.sql("UPDATE volunteer_projects SET taken = taken + 1 WHERE id = :id AND status = 'OPEN' "
+					+ "AND ends_at > :now AND taken < slots RETURNING taken")
 			.bind("id", id)
 			.bind("now", now)
 			.map((row) -> true)
@@ -94,25 +103,27 @@ class ProjectRepository {
 			.then();
 	}
 
-	/** Sets the count of taken places from the active sign-ups, for loaders that add sign-ups of past projects. */
+	/**
+	 * Sets the count of taken places from the active sign-ups, for loaders that add
+	 * sign-ups of past projects.
+	 */
 	Mono<Void> recount(UUID id) {
-		return this.db.sql("UPDATE volunteer_projects SET taken = (SELECT count(*) FROM volunteer_signups "
-				+ "WHERE project_id = :id AND status <> 'CANCELLED') WHERE id = :id")
+		return this.db
+			.sql("UPDATE volunteer_projects SET taken = (SELECT count(*) FROM volunteer_signups "
+					+ "WHERE project_id = :id AND status <> 'CANCELLED') WHERE id = :id")
 			.bind("id", id)
 			.then();
 	}
 
 	static Project project(Readable row) {
 		String locationName = row.get("location_name", String.class);
-		Venue location = (locationName != null)
-				? new Venue(locationName, row.get("location_lat", Double.class), row.get("location_lng", Double.class),
-						row.get("location_radius_m", Integer.class))
-				: null;
+		Venue location = (locationName != null) ? new Venue(locationName, row.get("location_lat", Double.class),
+				row.get("location_lng", Double.class), row.get("location_radius_m", Integer.class)) : null;
 		return new Project(row.get("id", UUID.class), row.get("org_id", UUID.class), row.get("title", String.class),
 				row.get("description", String.class), row.get("category", String.class), location,
-				row.get("starts_at", Instant.class), row.get("ends_at", Instant.class),
-				row.get("slots", Integer.class), row.get("taken", Integer.class),
-				ProjectStatus.valueOf(row.get("status", String.class)), row.get("created_by", UUID.class));
+				row.get("starts_at", Instant.class), row.get("ends_at", Instant.class), row.get("slots", Integer.class),
+				row.get("taken", Integer.class), ProjectStatus.valueOf(row.get("status", String.class)),
+				row.get("created_by", UUID.class));
 	}
 
 }

@@ -7,12 +7,16 @@ import java.util.List;
 
 import cn.partybuilding.web.problem.Violation;
 
-/** What a published project must satisfy: a real time span of one shift that has not ended yet. */
+/**
+ * What a published project must satisfy: a real time span of one shift that has not ended
+ * yet.
+ */
 final class ProjectRules {
 
 	/**
-	 * A project is one shift: a sign-up records one check-in and one checkout, so a longer piece of work is published
-	 * as several projects (one per day, say) rather than counting a week as one stretch of hours.
+	 * A project is one shift: a sign-up records one check-in and one checkout, so a
+	 * longer piece of work is published as several projects (one per day, say) rather
+	 * than counting a week as one stretch of hours.
 	 */
 	static final Duration LONGEST = Duration.ofHours(24);
 

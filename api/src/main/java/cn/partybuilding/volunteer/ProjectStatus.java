@@ -6,8 +6,9 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where a project stands: OPEN for sign-ups, CLOSED to new sign-ups (those signed up still serve), CANCELLED, or
- * FINISHED once its end has passed (unless cancelled). FINISHED follows from the time and is never stored.
+ * Where a project stands: OPEN for sign-ups, CLOSED to new sign-ups (those signed up
+ * still serve), CANCELLED, or FINISHED once its end has passed (unless cancelled).
+ * FINISHED follows from the time and is never stored.
  */
 enum ProjectStatus {
 
@@ -20,7 +21,10 @@ enum ProjectStatus {
 
 	}
 
-	/** The status after {@code action}, or {@code null} when the action is not allowed from this status. */
+	/**
+	 * The status after {@code action}, or {@code null} when the action is not allowed
+	 * from this status.
+	 */
 	@Nullable ProjectStatus after(Action action) {
 		return switch (action) {
 			case CLOSE -> (this == OPEN) ? CLOSED : null;

@@ -21,14 +21,13 @@ import cn.partybuilding.activity.Venue;
  * @param remaining places left
  * @param status OPEN, CLOSED, CANCELLED or FINISHED
  * @param createdBy who published it
- * @param mine in a list: whether it belongs to the caller's own units (their branch, the units above it, the
- * community they registered with)
+ * @param mine in a list: whether it belongs to the caller's own units (their branch, the
+ * units above it, the community they registered with)
  * @param distanceMeters in a list by position: metres from there
  */
-record ProjectView(String id, String orgId, String title, String description, String category,
-		@Nullable Venue location, OffsetDateTime startsAt, OffsetDateTime endsAt, int slots, int taken,
-		int remaining, ProjectStatus status, String createdBy, @Nullable Boolean mine,
-		@Nullable Long distanceMeters) {
+record ProjectView(String id, String orgId, String title, String description, String category, @Nullable Venue location,
+		OffsetDateTime startsAt, OffsetDateTime endsAt, int slots, int taken, int remaining, ProjectStatus status,
+		String createdBy, @Nullable Boolean mine, @Nullable Long distanceMeters) {
 
 	static ProjectView of(Project project, Instant now, ZoneId zone) {
 		return of(project, now, zone, null, null);

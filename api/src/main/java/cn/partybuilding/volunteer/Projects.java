@@ -20,7 +20,10 @@ import cn.partybuilding.web.paging.PageRequest;
 import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.Violation;
 
-/** Publishing projects (a secretary or org admin of the unit), closing and cancelling them, and listing them. */
+/**
+ * Publishing projects (a secretary or org admin of the unit), closing and cancelling
+ * them, and listing them.
+ */
 @Service
 class Projects {
 
@@ -53,9 +56,9 @@ class Projects {
 			if (!violations.isEmpty()) {
 				return Mono.error(DomainException.invalid(violations.toArray(Violation[]::new)));
 			}
-			Project project = new Project(Ids.newId(), org.id(), request.title().strip(),
-					request.description().strip(), request.category().strip(), request.locationOrNull(),
-					request.startsAt(), request.endsAt(), request.slots(), 0, ProjectStatus.OPEN, caller.id());
+			Project project = new Project(Ids.newId(), org.id(), request.title().strip(), request.description().strip(),
+					request.category().strip(), request.locationOrNull(), request.startsAt(), request.endsAt(),
+					request.slots(), 0, ProjectStatus.OPEN, caller.id());
 			return this.repository.insert(project, now).thenReturn(project);
 		});
 	}
@@ -64,7 +67,10 @@ class Projects {
 		return this.projectAccess.find(id);
 	}
 
-	/** Closes or cancels the project: its unit's secretary or org admin, from a status that allows it. */
+	/**
+	 * Closes or cancels the project: its unit's secretary or org admin, from a status
+	 * that allows it.
+	 */
 	Mono<Project> decide(Caller caller, UUID id, ProjectStatus.Action action) {
 		Instant now = this.clock.instant();
 		return this.projectAccess.requireAdministered(caller, id).flatMap((project) -> {
@@ -74,12 +80,16 @@ class Projects {
 				return Mono.error(DomainException.illegalState(current.name(), action.name()));
 			}
 			return this.repository.transition(id, ProjectStatus.before(action, to), to, now)
-				// Someone else changed it in between, or it just finished: the transition no longer applies.
+				// Someone else changed it in between, or it just finished: the transition
+				// no longer applies.
 				.switchIfEmpty(Mono.error(() -> DomainException.illegalState(current.name(), action.name())));
 		});
 	}
 
-	/** Every member may list every project; {@code orgId} narrows to a unit's subtree, which must exist. */
+	/**
+	 * Every member may list every project; {@code orgId} narrows to a unit's subtree,
+	 * which must exist.
+	 */
 	Mono<Page<ProjectListing.Listed>> list(Caller caller, @Nullable UUID orgId, @Nullable ProjectStatus status,
 			@Nullable String near, PageRequest page) {
 		Position position = (near != null) ? Position.parse(near) : null;

@@ -24,7 +24,10 @@ import cn.partybuilding.security.Caller;
 import cn.partybuilding.web.ApiErrors;
 import cn.partybuilding.web.problem.ErrorCode;
 
-/** {@code /volunteer/signups/{id}}: checking in and out, cancelling, making up a checkout, approving the hours. */
+/**
+ * {@code /volunteer/signups/{id}}: checking in and out, cancelling, making up a checkout,
+ * approving the hours.
+ */
 @RestController
 @RequestMapping("/api/v1/volunteer/signups/{id}")
 class SignupController {
@@ -86,7 +89,8 @@ class SignupController {
 	}
 
 	/**
-	 * Where the volunteer is, needed when the project has a location; only the distance from it is kept.
+	 * Where the volunteer is, needed when the project has a location; only the distance
+	 * from it is kept.
 	 *
 	 * @param lng longitude
 	 */
@@ -107,7 +111,8 @@ class SignupController {
 	/**
 	 * A forgotten checkout, put by the secretary.
 	 *
-	 * @param checkedOutAt when the volunteer left: after the check-in, not after the project's end, not in the future
+	 * @param checkedOutAt when the volunteer left: after the check-in, not after the
+	 * project's end, not in the future
 	 * @param reason why by hand
 	 */
 	record Makeup(@NotNull Instant checkedOutAt, @NotBlank @Size(max = 200) String reason) {
@@ -116,7 +121,8 @@ class SignupController {
 	/**
 	 * The secretary's approval.
 	 *
-	 * @param hours the hours to approve, in half hours; the recorded ones when absent, never more
+	 * @param hours the hours to approve, in half hours; the recorded ones when absent,
+	 * never more
 	 * @param reason why fewer than recorded (required then)
 	 */
 	record Approval(@Nullable @DecimalMin("0") @DecimalMax("1000") BigDecimal hours,

@@ -6,9 +6,9 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where a sign-up stands. It moves only forward — signed up, checked in, checked out (by the volunteer or made up
- * by the secretary), approved — or is cancelled before the volunteer checked in; every state but CANCELLED holds one
- * of the project's places.
+ * Where a sign-up stands. It moves only forward — signed up, checked in, checked out (by
+ * the volunteer or made up by the secretary), approved — or is cancelled before the
+ * volunteer checked in; every state but CANCELLED holds one of the project's places.
  */
 enum SignupStatus {
 
@@ -24,7 +24,10 @@ enum SignupStatus {
 	/** The states that hold a place of the project. */
 	static final Set<SignupStatus> ACTIVE = EnumSet.of(SIGNED_UP, CHECKED_IN, CHECKED_OUT, APPROVED);
 
-	/** The status after {@code action}, or {@code null} when the action is not allowed from this status. */
+	/**
+	 * The status after {@code action}, or {@code null} when the action is not allowed
+	 * from this status.
+	 */
 	@Nullable SignupStatus after(Action action) {
 		return switch (action) {
 			case CHECK_IN -> (this == SIGNED_UP) ? CHECKED_IN : null;

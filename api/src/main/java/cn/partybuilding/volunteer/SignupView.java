@@ -36,10 +36,10 @@ record SignupView(String id, String projectId, String memberId, @Nullable String
 	static SignupView of(Signup signup, @Nullable String memberName, ZoneId zone) {
 		Signup.Audit audit = signup.audit();
 		return new SignupView(signup.id().toString(), signup.projectId().toString(), signup.memberId().toString(),
-				memberName, signup.status(), Objects.requireNonNull(local(signup.signedUpAt(), zone)), local(signup.checkedInAt(), zone),
-				local(signup.checkedOutAt(), zone), signup.recordedHours(), audit.approvedHours(),
-				text(audit.madeUpBy()), local(audit.madeUpAt(), zone), audit.makeupReason(), text(audit.approvedBy()),
-				local(audit.approvedAt(), zone), audit.approvalReason());
+				memberName, signup.status(), Objects.requireNonNull(local(signup.signedUpAt(), zone)),
+				local(signup.checkedInAt(), zone), local(signup.checkedOutAt(), zone), signup.recordedHours(),
+				audit.approvedHours(), text(audit.madeUpBy()), local(audit.madeUpAt(), zone), audit.makeupReason(),
+				text(audit.approvedBy()), local(audit.approvedAt(), zone), audit.approvalReason());
 	}
 
 	static @Nullable OffsetDateTime local(@Nullable Instant instant, ZoneId zone) {

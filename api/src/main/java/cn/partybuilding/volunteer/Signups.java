@@ -18,10 +18,11 @@ import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.ErrorCode;
 
 /**
- * Signing up (认领) and cancelling. A sign-up and the place it takes are one transaction: the sign-up row is inserted
- * (unique per member and project), then a place is taken with a conditional update of the project's count; when no
- * place is left the insert rolls back with it and the member hears PROJECT_FULL. Repeats give back the sign-up and
- * take no second place; cancelling gives the place back in the same transaction.
+ * Signing up (认领) and cancelling. A sign-up and the place it takes are one transaction:
+ * the sign-up row is inserted (unique per member and project), then a place is taken with
+ * a conditional update of the project's count; when no place is left the insert rolls
+ * back with it and the member hears PROJECT_FULL. Repeats give back the sign-up and take
+ * no second place; cancelling gives the place back in the same transaction.
  */
 @Service
 class Signups {
@@ -45,10 +46,14 @@ class Signups {
 		this.clock = clock;
 	}
 
-	/** 201 when this call took a place; a repeat (a double tap, a retry) gets the member's sign-up with 200. */
+	/**
+	 * 201 when this call took a place; a repeat (a double tap, a retry) gets the member's
+	 * sign-up with 200.
+	 */
 	Mono<Recorded> signUp(Caller caller, UUID projectId) {
 		if (caller.branchId() == null) {
-			// Volunteers are members; an account without a member record has no one to sign up.
+			// Volunteers are members; an account without a member record has no one to
+			// sign up.
 			return Mono.error(DomainException.forbidden());
 		}
 		Instant now = this.clock.instant();
@@ -68,19 +73,25 @@ class Signups {
 			.flatMap((signup) -> this.projects.takePlace(project.id(), now)
 				.flatMap((taken) -> taken ? Mono.just(new Recorded(signup, true)) : refusal(project.id(), now)))
 			.as(this.transactions::transactional)
-			// Neither new nor cancelled: the member's other request signed up in between, and that is the sign-up.
+			// Neither new nor cancelled: the member's other request signed up in between,
+			// and that is the sign-up.
 			.switchIfEmpty(Mono.defer(() -> this.repository.findFor(project.id(), memberId)
 				.map((existing) -> new Recorded(existing, false))));
 	}
 
-	/** Why no place was taken: the project stopped being open in between, or it is full. */
+	/**
+	 * Why no place was taken: the project stopped being open in between, or it is full.
+	 */
 	private <T> Mono<T> refusal(UUID projectId, Instant now) {
 		return this.projects.find(projectId)
 			.flatMap((project) -> Mono.error(new DomainException((project.status(now) == ProjectStatus.OPEN)
 					? ErrorCode.PROJECT_FULL : ErrorCode.PROJECT_NOT_OPEN)));
 	}
 
-	/** The volunteer, or a secretary or org admin over the project's unit, cancels; the place is free again. */
+	/**
+	 * The volunteer, or a secretary or org admin over the project's unit, cancels; the
+	 * place is free again.
+	 */
 	Mono<Signup> cancel(Caller caller, UUID id) {
 		return this.repository.find(id).switchIfEmpty(Mono.error(DomainException::notFound)).flatMap((signup) -> {
 			Mono<?> allowed = signup.memberId().equals(caller.id()) ? Mono.just(signup)

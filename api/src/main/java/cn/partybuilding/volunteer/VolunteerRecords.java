@@ -13,9 +13,10 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import cn.partybuilding.activity.Venue;
 
 /**
- * Projects and service records given in full — the demo district's, past ones included — stored by their ids, so
- * loading them again changes nothing. No scope checks: callers are loaders, not requests. Approvals go through the
- * same events as the secretary's (points and a notification, each once).
+ * Projects and service records given in full — the demo district's, past ones included —
+ * stored by their ids, so loading them again changes nothing. No scope checks: callers
+ * are loaders, not requests. Approvals go through the same events as the secretary's
+ * (points and a notification, each once).
  */
 @Service
 public class VolunteerRecords {
@@ -47,24 +48,25 @@ public class VolunteerRecords {
 	}
 
 	/**
-	 * Signs the member up (the sign-up holding a place), checked in and out at the given times when they are given,
-	 * and approved (the recorded hours) by {@code approvedBy} when given; what is there already stays as it is.
+	 * Signs the member up (the sign-up holding a place), checked in and out at the given
+	 * times when they are given, and approved (the recorded hours) by {@code approvedBy}
+	 * when given; what is there already stays as it is.
 	 */
 	public Mono<Void> service(UUID signupId, UUID projectId, UUID memberId, Instant signedUpAt,
 			@Nullable Instant checkedInAt, @Nullable Instant checkedOutAt, @Nullable UUID approvedBy) {
-		return this.projects.find(projectId).flatMap((project) -> this.signups
-			.insert(signupId, projectId, memberId, signedUpAt)
-			.flatMap((signup) -> this.projects.recount(projectId))
-			.then((checkedInAt != null) ? this.signups.checkIn(signupId, checkedInAt, null) : Mono.empty())
-			.then((checkedInAt == null || checkedOutAt == null) ? Mono.empty()
-					: this.signups.checkOut(signupId, checkedOutAt, null,
-							project.window().hours(checkedInAt, checkedOutAt)))
-			.then((approvedBy != null) ? this.signups.find(signupId)
-				.filter((signup) -> signup.status() == SignupStatus.CHECKED_OUT && signup.recordedHours() != null)
-				.flatMap((signup) -> this.signups.approve(signupId, signup.recordedHours(), approvedBy,
-						(checkedOutAt != null) ? checkedOutAt : signedUpAt, null))
-				.flatMap((approved) -> this.events.approved(project, approved)) : Mono.empty())
-			.as(this.transactions::transactional));
+		return this.projects.find(projectId)
+			.flatMap((project) -> this.signups.insert(signupId, projectId, memberId, signedUpAt)
+				.flatMap((signup) -> this.projects.recount(projectId))
+				.then((checkedInAt != null) ? this.signups.checkIn(signupId, checkedInAt, null) : Mono.empty())
+				.then((checkedInAt == null || checkedOutAt == null) ? Mono.empty()
+						: this.signups.checkOut(signupId, checkedOutAt, null,
+								project.window().hours(checkedInAt, checkedOutAt)))
+				.then((approvedBy != null) ? this.signups.find(signupId)
+					.filter((signup) -> signup.status() == SignupStatus.CHECKED_OUT && signup.recordedHours() != null)
+					.flatMap((signup) -> this.signups.approve(signupId, signup.recordedHours(), approvedBy,
+							(checkedOutAt != null) ? checkedOutAt : signedUpAt, null))
+					.flatMap((approved) -> this.events.approved(project, approved)) : Mono.empty())
+				.as(this.transactions::transactional));
 	}
 
 	/**

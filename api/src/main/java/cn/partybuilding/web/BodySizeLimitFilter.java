@@ -13,10 +13,12 @@ import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.ErrorCode;
 
 /**
- * Refuses, before reading any of it and before the token is even verified, a body announced larger than its route
- * could ever be allowed: 8 MiB on the import route, 1 MiB everywhere else. Whether the caller may send more than 1
- * MiB to the import route is decided once the caller is known, and bodies sent without a length are cut off while
- * they stream, by the caller's limit (the security package's {@code BodyAllowanceFilter}).
+ * Refuses, before reading any of it and before the token is even verified, a body
+ * announced larger than its route could ever be allowed: 8 MiB on the import route, 1 MiB
+ * everywhere else. Whether the caller may send more than 1 MiB to the import route is
+ * decided once the caller is known, and bodies sent without a length are cut off while
+ * they stream, by the caller's limit (the security package's
+ * {@code BodyAllowanceFilter}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)

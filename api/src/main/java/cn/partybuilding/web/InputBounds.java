@@ -12,11 +12,13 @@ import org.jspecify.annotations.Nullable;
 import cn.partybuilding.web.problem.InputRejected;
 
 /**
- * The calendar a client may write in: dates from 1900-01-01 to 2100-12-31, and instants from 1900-01-01T00:00:00Z to
- * the end of 2100-12-31 in UTC. Java's and PostgreSQL's calendars differ (years ±999,999,999 against 4713 BC to
- * 294,276 AD) and a year like 999,999,999 overflows the first date arithmetic done on it; nobody in the party
- * joined before 1900 or meets after 2100. Every date and time a client sends is checked here as it is read (query
- * parameters, path variables, JSON bodies, CSV cells), so no feature has to remember to.
+ * The calendar a client may write in: dates from 1900-01-01 to 2100-12-31, and instants
+ * from 1900-01-01T00:00:00Z to the end of 2100-12-31 in UTC. Java's and PostgreSQL's
+ * calendars differ (years ±999,999,999 against 4713 BC to 294,276 AD) and a year like
+ * 999,999,999 overflows the first date arithmetic done on it; nobody in the party joined
+ * before 1900 or meets after 2100. Every date and time a client sends is checked here as
+ * it is read (query parameters, path variables, JSON bodies, CSV cells), so no feature
+ * has to remember to.
  */
 public final class InputBounds {
 
@@ -34,7 +36,9 @@ public final class InputBounds {
 	public static final String DATE_TIME_DESCRIPTION = "an ISO-8601 date-time with offset, from " + FIRST_DATE
 			+ "T00:00:00Z to " + LAST_DATE + "T23:59:59.999999999Z";
 
-	/** The message key of a value outside the bounds, with the bounds as its arguments. */
+	/**
+	 * The message key of a value outside the bounds, with the bounds as its arguments.
+	 */
 	public static final String MESSAGE_KEY = "dateBounds";
 
 	private static final Instant FIRST_INSTANT = FIRST_DATE.atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -58,7 +62,10 @@ public final class InputBounds {
 				|| type == ZonedDateTime.class || type == LocalDateTime.class;
 	}
 
-	/** The value itself, if it lies within the bounds (or is {@code null}); {@link InputRejected} otherwise. */
+	/**
+	 * The value itself, if it lies within the bounds (or is {@code null});
+	 * {@link InputRejected} otherwise.
+	 */
 	public static <T> @Nullable T check(@Nullable T value) {
 		boolean within = switch (value) {
 			case null -> true;

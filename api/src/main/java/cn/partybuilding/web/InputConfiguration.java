@@ -35,18 +35,20 @@ import org.springframework.format.FormatterRegistry;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 
 /**
- * Bounds what a client sends where it is read, once for every endpoint: dates and times within {@link InputBounds}
- * and text without NUL characters, in query parameters and path variables (through the conversion service) and in
- * JSON bodies (through a Jackson module). A value out of bounds fails as it is read, so the problem names the field
- * it was sent in ({@code 400 VALIDATION_FAILED}); no feature sees it, and no database constraint is what refuses it.
+ * Bounds what a client sends where it is read, once for every endpoint: dates and times
+ * within {@link InputBounds} and text without NUL characters, in query parameters and
+ * path variables (through the conversion service) and in JSON bodies (through a Jackson
+ * module). A value out of bounds fails as it is read, so the problem names the field it
+ * was sent in ({@code 400 VALIDATION_FAILED}); no feature sees it, and no database
+ * constraint is what refuses it.
  */
 @Configuration(proxyBeanMethods = false)
 class InputConfiguration implements WebFluxConfigurer {
 
 	/**
-	 * {@code yyyy-MM-dd}, with a year of any length and sign so that a year far outside the calendar is answered as
-	 * such: a {@code +} in a query reads as a space, so {@code ?from=+999999999-12-31} arrives as
-	 * {@code " 999999999-12-31"}.
+	 * {@code yyyy-MM-dd}, with a year of any length and sign so that a year far outside
+	 * the calendar is answered as such: a {@code +} in a query reads as a space, so
+	 * {@code ?from=+999999999-12-31} arrives as {@code " 999999999-12-31"}.
 	 */
 	private static final DateTimeFormatter DATE = new DateTimeFormatterBuilder().parseLenient()
 		.appendValue(ChronoField.YEAR, 1, 10, SignStyle.NORMAL)
@@ -59,8 +61,9 @@ class InputConfiguration implements WebFluxConfigurer {
 		.withResolverStyle(ResolverStyle.STRICT);
 
 	/**
-	 * Dates and times in query parameters and path variables are ISO-8601, as the contract says: these replace the
-	 * default formatters (which also read locale-dependent short forms), for annotated parameters too.
+	 * Dates and times in query parameters and path variables are ISO-8601, as the
+	 * contract says: these replace the default formatters (which also read
+	 * locale-dependent short forms), for annotated parameters too.
 	 */
 	@Override
 	public void addFormatters(FormatterRegistry registry) {
@@ -92,7 +95,10 @@ class InputConfiguration implements WebFluxConfigurer {
 		};
 	}
 
-	/** Wraps the deserializers of dates, times and strings (values and map keys) with their checks. */
+	/**
+	 * Wraps the deserializers of dates, times and strings (values and map keys) with
+	 * their checks.
+	 */
 	static final class BoundedValues extends ValueDeserializerModifier {
 
 		private static final long serialVersionUID = 1L;

@@ -5,9 +5,10 @@ import org.jspecify.annotations.Nullable;
 import cn.partybuilding.web.problem.InputRejected;
 
 /**
- * The one character no text a client sends may hold: NUL (U+0000). PostgreSQL cannot store it in text or jsonb and
- * fails the whole statement; every other character, control characters and unpaired surrogates included, is stored
- * as sent (or replaced) and shown back.
+ * The one character no text a client sends may hold: NUL (U+0000). PostgreSQL cannot
+ * store it in text or jsonb and fails the whole statement; every other character, control
+ * characters and unpaired surrogates included, is stored as sent (or replaced) and shown
+ * back.
  */
 public final class InputText {
 

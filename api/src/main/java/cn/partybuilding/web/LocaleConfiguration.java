@@ -9,7 +9,10 @@ import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
 import org.springframework.web.server.i18n.AcceptHeaderLocaleContextResolver;
 import org.springframework.web.server.i18n.LocaleContextResolver;
 
-/** Texts users read are Chinese unless the request asks for English with {@code Accept-Language: en}. */
+/**
+ * Texts users read are Chinese unless the request asks for English with
+ * {@code Accept-Language: en}.
+ */
 @Configuration(proxyBeanMethods = false)
 class LocaleConfiguration {
 

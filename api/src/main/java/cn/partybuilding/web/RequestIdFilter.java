@@ -12,9 +12,9 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Gives every request an id, returns it in {@code X-Request-Id} and writes one access line per request at DEBUG
- * (logger {@code party.access}: method, path without the query, status, duration). The query is left out because
- * it may carry a position.
+ * Gives every request an id, returns it in {@code X-Request-Id} and writes one access
+ * line per request at DEBUG (logger {@code party.access}: method, path without the query,
+ * status, duration). The query is left out because it may carry a position.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -30,9 +30,10 @@ class RequestIdFilter implements WebFilter {
 			return chain.filter(exchange);
 		}
 		long start = System.nanoTime();
-		return chain.filter(exchange).doFinally((signal) -> access.debug("{} {} {} {}ms [requestId={}]",
-				exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(),
-				exchange.getResponse().getStatusCode(), (System.nanoTime() - start) / 1_000_000, id));
+		return chain.filter(exchange)
+			.doFinally((signal) -> access.debug("{} {} {} {}ms [requestId={}]", exchange.getRequest().getMethod(),
+					exchange.getRequest().getPath().value(), exchange.getResponse().getStatusCode(),
+					(System.nanoTime() - start) / 1_000_000, id));
 	}
 
 }

@@ -7,7 +7,10 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.server.ServerWebExchange;
 
-/** The id of a request: taken from a well-formed {@code X-Request-Id} header or made up, echoed on the response. */
+/**
+ * The id of a request: taken from a well-formed {@code X-Request-Id} header or made up,
+ * echoed on the response.
+ */
 public final class RequestIds {
 
 	public static final String HEADER = "X-Request-Id";
@@ -17,9 +20,10 @@ public final class RequestIds {
 	private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._:-]{8,64}");
 
 	/**
-	 * Made-up ids are 24 characters of the base32 alphabet (120 random bits). It has no 0, 1, 8 or 9, so no id can
-	 * look like a mobile number (1[3-9] and nine digits) to the scan of the logs for personal data; hex ids did,
-	 * about once in a thousand requests.
+	 * Made-up ids are 24 characters of the base32 alphabet (120 random bits). It has no
+	 * 0, 1, 8 or 9, so no id can look like a mobile number (1[3-9] and nine digits) to
+	 * the scan of the logs for personal data; hex ids did, about once in a thousand
+	 * requests.
 	 */
 	private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
 

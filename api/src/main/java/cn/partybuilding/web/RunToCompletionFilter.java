@@ -14,16 +14,19 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * A request, once started, runs to its end even when its client goes away: the check-in, the booking, the approval
- * either commits whole or rolls back whole, and nothing is cut off in the middle of a transaction.
+ * A request, once started, runs to its end even when its client goes away: the check-in,
+ * the booking, the approval either commits whole or rolls back whole, and nothing is cut
+ * off in the middle of a transaction.
  * <p>
- * A client that gives up (the phone lost its signal, a proxy timed out) cancels the request's reactive chain.
- * Cancelling a transaction in flight rolls it back in theory; in practice r2dbc-pool gives the connection back to the
- * pool at the moment of the cancellation, with the transaction still open, and the next borrower's {@code COMMIT}
- * commits half of the abandoned one (a check-in without its points event). So the cancellation stops here: the rest
- * of the chain runs on, and only its answer is dropped.
+ * A client that gives up (the phone lost its signal, a proxy timed out) cancels the
+ * request's reactive chain. Cancelling a transaction in flight rolls it back in theory;
+ * in practice r2dbc-pool gives the connection back to the pool at the moment of the
+ * cancellation, with the transaction still open, and the next borrower's {@code COMMIT}
+ * commits half of the abandoned one (a check-in without its points event). So the
+ * cancellation stops here: the rest of the chain runs on, and only its answer is dropped.
  * <p>
- * One small operator rather than a detour through a {@code CompletableFuture}: this runs on every request.
+ * One small operator rather than a detour through a {@code CompletableFuture}: this runs
+ * on every request.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -49,8 +52,9 @@ class RunToCompletionFilter implements WebFilter {
 	}
 
 	/**
-	 * Passes the work's end on until the requester cancels; after that the work goes on and its end, or whatever
-	 * fails after the client left (writing to its closed connection, above all), has nobody to go to.
+	 * Passes the work's end on until the requester cancels; after that the work goes on
+	 * and its end, or whatever fails after the client left (writing to its closed
+	 * connection, above all), has nobody to go to.
 	 */
 	static final class Detached implements CoreSubscriber<Void>, Subscription {
 

@@ -17,9 +17,10 @@ import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.Violation;
 
 /**
- * Refuses query parameters and path segments with a NUL character ({@code %00}) before any endpoint binds them, with
- * a {@code 400} naming the parameter ({@code path} for the path): they may be stored or looked up as text, and
- * PostgreSQL fails a statement with one (see {@link InputText}). JSON bodies are checked as they are read.
+ * Refuses query parameters and path segments with a NUL character ({@code %00}) before
+ * any endpoint binds them, with a {@code 400} naming the parameter ({@code path} for the
+ * path): they may be stored or looked up as text, and PostgreSQL fails a statement with
+ * one (see {@link InputText}). JSON bodies are checked as they are read.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)

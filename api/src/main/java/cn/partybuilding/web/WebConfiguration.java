@@ -6,7 +6,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
 
-/** Registers the argument resolvers every feature's controllers use (paging, the calling member). */
+/**
+ * Registers the argument resolvers every feature's controllers use (paging, the calling
+ * member).
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebFluxConfigurer {
 

@@ -1,4 +1,7 @@
-/** The HTTP edge shared by every feature: request ids, body limits, locale, argument resolvers. */
+/**
+ * The HTTP edge shared by every feature: request ids, body limits, locale, argument
+ * resolvers.
+ */
 @NullMarked
 package cn.partybuilding.web;
 

@@ -6,7 +6,10 @@ import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Password hashing is CPU work of tens of milliseconds: it must never run on the event loop. */
+/**
+ * Password hashing is CPU work of tens of milliseconds: it must never run on the event
+ * loop.
+ */
 class PasswordsTests {
 
 	final Passwords passwords = new Passwords();

@@ -38,8 +38,8 @@ class ActivityIntegrationTests {
 
 	@Test
 	void aSecretarysActivityIsApprovedAndAMembersIsAProposal() {
-		create(this.district.secretaryA.token(), TestActivities.body(this.district.branchA, 60, List.of("QR"),
-				"THEME_DAY"))
+		create(this.district.secretaryA.token(),
+				TestActivities.body(this.district.branchA, 60, List.of("QR"), "THEME_DAY"))
 			.expectStatus()
 			.isCreated()
 			.expectBody()
@@ -47,8 +47,8 @@ class ActivityIntegrationTests {
 			.isEqualTo("APPROVED")
 			.jsonPath("$.checkInOpensAt")
 			.exists();
-		create(this.district.memberA.token(), TestActivities.body(this.district.branchA, 60, List.of("QR"),
-				"PARTY_LECTURE"))
+		create(this.district.memberA.token(),
+				TestActivities.body(this.district.branchA, 60, List.of("QR"), "PARTY_LECTURE"))
 			.expectStatus()
 			.isCreated()
 			.expectBody()
@@ -91,9 +91,9 @@ class ActivityIntegrationTests {
 		inbox(this.district.memberB.token(), "ACTIVITY_INVITATION", 1);
 		inbox(this.district.secretaryB.token(), "ACTIVITY_INVITATION", 1);
 		String admin = this.district.sysAdmin.token();
-		// The business day the activity starts on, which is not the machine's date for eight hours of every day.
-		String startsAt = (String) this.api.getJson(admin, "/api/v1/activities/{id}", proposal)
-			.get("startsAt");
+		// The business day the activity starts on, which is not the machine's date for
+		// eight hours of every day.
+		String startsAt = (String) this.api.getJson(admin, "/api/v1/activities/{id}", proposal).get("startsAt");
 		LocalDate day = LocalDate.ofInstant(Instant.parse(startsAt), this.clock.getZone());
 		for (int i = 0; i < 2; i++) {
 			this.api.post(admin, "/api/v1/admin/jobs/activity-reminders/runs")
@@ -135,8 +135,8 @@ class ActivityIntegrationTests {
 			.isEqualTo("venue.radiusMeters");
 		body.put("venue", Map.of("name", "远处", "lat", 31.0, "lng", 121.0, "radiusMeters", 5001));
 		create(this.district.secretaryA.token(), body).expectStatus().isBadRequest();
-		create(this.district.secretaryA.token(), TestActivities.body(this.district.branchA, 60, List.of("QR"),
-				"PICNIC"))
+		create(this.district.secretaryA.token(),
+				TestActivities.body(this.district.branchA, 60, List.of("QR"), "PICNIC"))
 			.expectStatus()
 			.isBadRequest()
 			.expectBody()
@@ -150,8 +150,8 @@ class ActivityIntegrationTests {
 				TestActivities.body(this.district.branchA, 60, List.of("QR"), "THEME_DAY"))
 			.expectStatus()
 			.isNotFound();
-		create(this.district.memberA.token(), TestActivities.body(this.district.branchB, 60, List.of("QR"),
-				"THEME_DAY"))
+		create(this.district.memberA.token(),
+				TestActivities.body(this.district.branchB, 60, List.of("QR"), "THEME_DAY"))
 			.expectStatus()
 			.isNotFound();
 	}
@@ -177,7 +177,8 @@ class ActivityIntegrationTests {
 			.isEqualTo(1)
 			.jsonPath("$.items[0].id")
 			.isEqualTo(day.toString());
-		this.api.get(this.district.memberB.token(), "/api/v1/orgs/{id}/activities?from=2026-13-01", this.district.branchB)
+		this.api
+			.get(this.district.memberB.token(), "/api/v1/orgs/{id}/activities?from=2026-13-01", this.district.branchB)
 			.exchange()
 			.expectStatus()
 			.isBadRequest();

@@ -43,8 +43,9 @@ import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Checking in by code and position: exactly once per member, refusals with the codes of API.md, by hand with an
- * audit trail, and the attendance sheet, right while a thousand members check in at once.
+ * Checking in by code and position: exactly once per member, refusals with the codes of
+ * API.md, by hand with an audit trail, and the attendance sheet, right while a thousand
+ * members check in at once.
  */
 @IntegrationTest
 class CheckInIntegrationTests {
@@ -81,7 +82,8 @@ class CheckInIntegrationTests {
 			.expectBody(Api.JSON)
 			.returnResult()
 			.getResponseBody();
-		assertThat(first).containsEntry("method", "QR_GEO").containsEntry("memberId", this.district.memberA.id().toString())
+		assertThat(first).containsEntry("method", "QR_GEO")
+			.containsEntry("memberId", this.district.memberA.id().toString())
 			.containsEntry("distanceMeters", 0);
 		Map<String, Object> again = checkIn(this.district.memberA.token(), activity, "WRONGCODE0", null, null)
 			.expectStatus()
@@ -98,14 +100,15 @@ class CheckInIntegrationTests {
 		checkIn(this.district.memberA.token(), activity, code(activity), TestActivities.LAT, TestActivities.LNG)
 			.expectStatus()
 			.isCreated();
-		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> this.api
-			.get(this.district.memberA.token(), "/api/v1/me/points")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.basic")
-			.isEqualTo(3.0));
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> this.api.get(this.district.memberA.token(), "/api/v1/me/points")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.basic")
+				.isEqualTo(3.0));
 	}
 
 	@Test
@@ -124,9 +127,10 @@ class CheckInIntegrationTests {
 
 	@Test
 	void aPositionOutsideTheVenueIsRefusedSayingHowFar() {
-		UUID activity = this.activities.plan(this.district.secretaryA.token(), this.district.branchA, 10, List.of("GEO"),
-				"ORG_LIFE");
-		assertProblem(checkIn(this.district.memberA.token(), activity, null, TestActivities.LAT + 0.01, TestActivities.LNG),
+		UUID activity = this.activities.plan(this.district.secretaryA.token(), this.district.branchA, 10,
+				List.of("GEO"), "ORG_LIFE");
+		assertProblem(
+				checkIn(this.district.memberA.token(), activity, null, TestActivities.LAT + 0.01, TestActivities.LNG),
 				422, "OUT_OF_GEOFENCE")
 			.jsonPath("$.detail")
 			.value((String detail) -> assertThat(detail).contains("1112"));
@@ -142,8 +146,8 @@ class CheckInIntegrationTests {
 	@Test
 	void outsideTheWindowOrForAnActivityThatIsNotOpenCheckInIsRefused() {
 		UUID tomorrow = this.activities.plan(this.district.secretaryA.token(), this.district.branchA, 24 * 60);
-		refused(checkIn(this.district.memberA.token(), tomorrow, code(tomorrow), TestActivities.LAT, TestActivities.LNG),
-				"CHECKIN_WINDOW_CLOSED");
+		refused(checkIn(this.district.memberA.token(), tomorrow, code(tomorrow), TestActivities.LAT,
+				TestActivities.LNG), "CHECKIN_WINDOW_CLOSED");
 		UUID over = this.activities.plan(this.district.secretaryA.token(), this.district.branchA, -120);
 		refused(checkIn(this.district.memberA.token(), over, code(over), TestActivities.LAT, TestActivities.LNG),
 				"CHECKIN_WINDOW_CLOSED");
@@ -156,7 +160,8 @@ class CheckInIntegrationTests {
 	void onlyInviteesCheckInAndOutsidersFindNothing() {
 		UUID activity = this.activities.plan(this.district.secretaryB.token(), this.district.branchB, 10);
 		String code = code(activity, this.district.secretaryB.token());
-		// The district's org admin sees branch B's activity but is a member of branch A: not invited.
+		// The district's org admin sees branch B's activity but is a member of branch A:
+		// not invited.
 		refused(checkIn(this.district.orgAdmin.token(), activity, code, TestActivities.LAT, TestActivities.LNG),
 				"NOT_INVITED");
 		checkIn(this.district.memberA.token(), activity, code, TestActivities.LAT, TestActivities.LNG).expectStatus()
@@ -172,7 +177,10 @@ class CheckInIntegrationTests {
 		String code = code(themeDay, this.district.orgAdmin.token());
 		checkIn(this.district.memberB.token(), themeDay, code, TestActivities.LAT, TestActivities.LNG).expectStatus()
 			.isCreated();
-		this.api.get(this.district.memberB.token(), "/api/v1/activities/{id}", themeDay).exchange().expectStatus().isOk();
+		this.api.get(this.district.memberB.token(), "/api/v1/activities/{id}", themeDay)
+			.exchange()
+			.expectStatus()
+			.isOk();
 	}
 
 	@Test
@@ -195,9 +203,11 @@ class CheckInIntegrationTests {
 			.block();
 		assertThat(audit).containsEntry("recorded_by", this.district.secretaryA.id())
 			.containsEntry("manual_reason", "老党员没有智能手机");
-		assertProblem(this.api.post(this.district.secretaryA.token(), "/api/v1/activities/{id}/checkins:manual", activity)
-			.bodyValue(Map.of("memberId", this.district.memberB.id().toString(), "reason", "x"))
-			.exchange(), 422, "NOT_INVITED");
+		assertProblem(
+				this.api.post(this.district.secretaryA.token(), "/api/v1/activities/{id}/checkins:manual", activity)
+					.bodyValue(Map.of("memberId", this.district.memberB.id().toString(), "reason", "x"))
+					.exchange(),
+				422, "NOT_INVITED");
 		this.api.post(this.district.memberA.token(), "/api/v1/activities/{id}/checkins:manual", activity)
 			.bodyValue(Map.of("memberId", this.district.memberA.id().toString(), "reason", "x"))
 			.exchange()
@@ -223,18 +233,20 @@ class CheckInIntegrationTests {
 		UUID activity = this.activities.plan(this.district.secretaryA.token(), this.district.branchA, 10);
 		String code = code(activity);
 		List<Integer> statuses = Flux.range(0, 50)
-			.flatMap((i) -> reactor.core.publisher.Mono.fromCallable(() -> checkIn(this.district.memberA.token(),
-					activity, code, TestActivities.LAT, TestActivities.LNG)
-				.returnResult(String.class)
-				.getStatus()
-				.value()).subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()), 50)
+			.flatMap((i) -> reactor.core.publisher.Mono.fromCallable(
+					() -> checkIn(this.district.memberA.token(), activity, code, TestActivities.LAT, TestActivities.LNG)
+						.returnResult(String.class)
+						.getStatus()
+						.value())
+				.subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()), 50)
 			.collectList()
 			.block(Duration.ofSeconds(60));
 		assertThat(statuses).containsOnly(200, 201);
 		assertThat(statuses).filteredOn((status) -> status == 201).hasSize(1);
 		assertThat(count("SELECT count(*) AS n FROM checkins WHERE activity_id = :a", activity)).isEqualTo(1);
-		assertThat(this.db.sql("SELECT count(*) AS n FROM points_events e JOIN checkins c "
-				+ "ON e.event_id = 'checkin:' || c.id WHERE c.activity_id = :a")
+		assertThat(this.db
+			.sql("SELECT count(*) AS n FROM points_events e JOIN checkins c "
+					+ "ON e.event_id = 'checkin:' || c.id WHERE c.activity_id = :a")
 			.bind("a", activity)
 			.map((row) -> row.get("n", Long.class))
 			.one()
@@ -260,20 +272,25 @@ class CheckInIntegrationTests {
 			.block(Duration.ofMinutes(2));
 		assertThat(statuses).hasSize(1000).containsOnly(201);
 		assertThat(count("SELECT count(*) AS n FROM checkins WHERE activity_id = :a", activity)).isEqualTo(1000);
-		// Each check-in was written once, and those that arrived together shared transactions.
+		// Each check-in was written once, and those that arrived together shared
+		// transactions.
 		assertThat(batches.totalAmount() - writtenBefore).isEqualTo(1000);
 		assertThat(batches.count() - transactionsBefore).isLessThan(1000);
-		// Every write is timed, for operators: how long a check-in waits for the database at least.
+		// Every write is timed, for operators: how long a check-in waits for the database
+		// at least.
 		assertThat(writes.count() - timedBefore).isEqualTo(batches.count() - transactionsBefore);
 		Map<String, Object> sheet = this.api.getJson(secretary, "/api/v1/activities/{id}/attendance", activity);
-		assertThat(sheet).containsEntry("invited", 1000).containsEntry("checkedIn", 1000).containsEntry("absent", 0)
+		assertThat(sheet).containsEntry("invited", 1000)
+			.containsEntry("checkedIn", 1000)
+			.containsEntry("absent", 0)
 			.containsEntry("rate", 1.0);
 		assertThat((List<Object>) sheet.get("members")).hasSize(1000);
 	}
 
 	/**
-	 * Phones give up: a request the client abandons at any moment (its connection closed mid-flight) either leaves
-	 * its check-in together with its points event or leaves nothing, and the connections it held go back clean.
+	 * Phones give up: a request the client abandons at any moment (its connection closed
+	 * mid-flight) either leaves its check-in together with its points event or leaves
+	 * nothing, and the connections it held go back clean.
 	 */
 	@Test
 	void checkInsAbandonedMidFlightNeverLeaveACheckInWithoutItsPointsEvent() throws InterruptedException {
@@ -288,21 +305,23 @@ class CheckInIntegrationTests {
 				.onErrorResume((ex) -> Mono.just(0)), 256)
 			.collectList()
 			.block(Duration.ofMinutes(2));
-		// What the server still had in hand when the clients left finishes or rolls back by now.
+		// What the server still had in hand when the clients left finishes or rolls back
+		// by now.
 		Thread.sleep(3_000);
 		assertThat(this.db.sql("""
 				SELECT count(*) AS n FROM pg_stat_activity
 				WHERE datname = current_database() AND state = 'idle in transaction'
 				  AND state_change < now() - interval '2 seconds'
-				""").map((row) -> row.get("n", Long.class)).one().block())
-			.as("connections left inside a transaction").isZero();
+				""").map((row) -> row.get("n", Long.class)).one().block()).as("connections left inside a transaction")
+			.isZero();
 		long checkIns = count("SELECT count(*) AS n FROM checkins WHERE activity_id = :a", activity);
 		assertThat(count("""
 				SELECT count(*) AS n FROM checkins c
 				WHERE c.activity_id = :a
 				  AND NOT EXISTS (SELECT 1 FROM points_events e WHERE e.event_id = 'checkin:' || c.id)
 				""", activity)).as("check-ins without their points event, of %d", checkIns).isZero();
-		// No connection went back to the pool inside a transaction: everybody who retries checks in once, with one
+		// No connection went back to the pool inside a transaction: everybody who retries
+		// checks in once, with one
 		// event each.
 		List<Integer> retries = Flux.fromIterable(tokens)
 			.flatMap((token) -> tap(web, meeting, token), 64)
@@ -331,8 +350,11 @@ class CheckInIntegrationTests {
 		Map<String, Object> sheet = this.api.getJson(this.district.secretaryA.token(),
 				"/api/v1/activities/{id}/attendance", activity);
 		// Branch A: memberA, memberA2, secretaryA and the district's org admin.
-		assertThat(sheet).containsEntry("invited", 4).containsEntry("checkedIn", 1).containsEntry("onLeave", 1)
-			.containsEntry("absent", 2).containsEntry("rate", 0.25);
+		assertThat(sheet).containsEntry("invited", 4)
+			.containsEntry("checkedIn", 1)
+			.containsEntry("onLeave", 1)
+			.containsEntry("absent", 2)
+			.containsEntry("rate", 0.25);
 		Map<String, String> states = ((List<Map<String, Object>>) sheet.get("members")).stream()
 			.collect(Collectors.toMap((row) -> (String) row.get("memberId"), (row) -> (String) row.get("state")));
 		assertThat(states).containsEntry(this.district.memberA.id().toString(), "CHECKED_IN")
@@ -417,7 +439,8 @@ class CheckInIntegrationTests {
 	@Test
 	void absencesAreMarkedOnceAfterTheEnd() {
 		UUID over = this.activities.plan(this.district.secretaryB.token(), this.district.branchB, -120);
-		// The secretary chaired it; the org admin above records that (nobody records their own check-in).
+		// The secretary chaired it; the org admin above records that (nobody records
+		// their own check-in).
 		this.api.post(this.district.orgAdmin.token(), "/api/v1/activities/{id}/checkins:manual", over)
 			.bodyValue(Map.of("memberId", this.district.secretaryB.id().toString(), "reason", "主持会议"))
 			.exchange()
@@ -432,7 +455,8 @@ class CheckInIntegrationTests {
 			.one()
 			.block()).isEqualTo("COMPLETED");
 		marking.markUpTo(LocalDate.now().plusDays(1)).block();
-		// memberB was absent without leave: one deduction event, however often marking runs.
+		// memberB was absent without leave: one deduction event, however often marking
+		// runs.
 		assertThat(this.db.sql("SELECT count(*) AS n FROM points_events WHERE event_id LIKE :prefix")
 			.bind("prefix", "absence:" + over + ":%")
 			.map((row) -> row.get("n", Long.class))
@@ -465,7 +489,8 @@ class CheckInIntegrationTests {
 	void theAbsenceMarkingJobCompletesEndedActivitiesWhenRunForADate() {
 		UUID over = this.activities.plan(this.district.secretaryB.token(), this.district.branchB, -120);
 		String admin = this.district.sysAdmin.token();
-		// The business day it ended on (not the machine's date for eight hours of every day).
+		// The business day it ended on (not the machine's date for eight hours of every
+		// day).
 		LocalDate day = LocalDate.now(this.context.getBean(java.time.Clock.class));
 		String run = (String) this.api.post(admin, "/api/v1/admin/jobs/absence-marking/runs")
 			.bodyValue(Map.of("date", day.toString()))
@@ -476,12 +501,13 @@ class CheckInIntegrationTests {
 			.returnResult()
 			.getResponseBody()
 			.get("id");
-		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> this.api
-			.get(admin, "/api/v1/admin/jobs/absence-marking/runs/{id}", run)
-			.exchange()
-			.expectBody()
-			.jsonPath("$.status")
-			.isEqualTo("DONE"));
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> this.api.get(admin, "/api/v1/admin/jobs/absence-marking/runs/{id}", run)
+				.exchange()
+				.expectBody()
+				.jsonPath("$.status")
+				.isEqualTo("DONE"));
 		assertThat(this.db.sql("SELECT status FROM activities WHERE id = :a")
 			.bind("a", over)
 			.map((row) -> row.get("status", String.class))
@@ -489,19 +515,23 @@ class CheckInIntegrationTests {
 			.block()).isEqualTo("COMPLETED");
 	}
 
-	/** One member's tap on "check in" to the meeting, with its code and the venue's position: the answer's status. */
+	/**
+	 * One member's tap on "check in" to the meeting, with its code and the venue's
+	 * position: the answer's status.
+	 */
 	private static Mono<Integer> tap(WebClient web, ThousandInvited meeting, String token) {
-		return web.post()
-			.uri("/api/v1/activities/{id}/checkins", meeting.activity())
-			.headers((headers) -> {
-				headers.setBearerAuth(token);
-				headers.set("X-Device-Id", TestActivities.deviceOf(token));
-			})
+		return web.post().uri("/api/v1/activities/{id}/checkins", meeting.activity()).headers((headers) -> {
+			headers.setBearerAuth(token);
+			headers.set("X-Device-Id", TestActivities.deviceOf(token));
+		})
 			.bodyValue(Map.of("code", meeting.code(), "lat", TestActivities.LAT, "lng", TestActivities.LNG))
 			.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value()));
 	}
 
-	/** A new branch of a thousand members, secretary B over it, and an activity of it open for check-in. */
+	/**
+	 * A new branch of a thousand members, secretary B over it, and an activity of it open
+	 * for check-in.
+	 */
 	private ThousandInvited thousandInvited(String branchName) {
 		UUID branch = this.context.getBean(cn.partybuilding.org.OrgTree.class)
 			.add(Ids.newId(), this.district.community, branchName, cn.partybuilding.org.OrgType.BRANCH, null)
@@ -553,8 +583,7 @@ class CheckInIntegrationTests {
 	}
 
 	private String code(UUID activity, String token) {
-		return (String) this.api.getJson(token, "/api/v1/activities/{id}/checkin-code", activity)
-			.get("code");
+		return (String) this.api.getJson(token, "/api/v1/activities/{id}/checkin-code", activity).get("code");
 	}
 
 	private WebTestClient.ResponseSpec checkIn(String token, UUID activity, String code, Double lat, Double lng) {

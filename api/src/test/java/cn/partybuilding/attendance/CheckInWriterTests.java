@@ -37,20 +37,21 @@ class CheckInWriterTests {
 		// Every check-in of a batch is stored once the gate is open.
 		given(events.attendedAlong(any(), anyList())).willAnswer((call) -> {
 			List<CheckInWriter.NewCheckIn> batch = call.getArgument(1);
-			return this.gate.asMono()
-				.thenMany(Flux.fromIterable(batch).map((entry) -> entry.checkIn().id()));
+			return this.gate.asMono().thenMany(Flux.fromIterable(batch).map((entry) -> entry.checkIn().id()));
 		});
 		this.writer = new CheckInWriter(events, new SimpleMeterRegistry());
 	}
 
 	@Test
 	void scoringGivesWayWhileCheckInsQueueForAWriteAndNotOtherwise() {
-		// A quiet server: a check-in finds a free slot and is written alone; nobody queued, scoring need not wait.
+		// A quiet server: a check-in finds a free slot and is written alone; nobody
+		// queued, scoring need not wait.
 		this.gate.tryEmitEmpty();
 		assertThat(this.writer.store(this.activity, checkIn(), null, null, null).block(WAIT)).isTrue();
 		assertThat(this.writer.othersWaiting()).isFalse();
 
-		// A rush: six check-ins while the writes hang; two take the two write slots, four queue behind them.
+		// A rush: six check-ins while the writes hang; two take the two write slots, four
+		// queue behind them.
 		this.gate = Sinks.empty();
 		List<Mono<Boolean>> answers = IntStream.range(0, 6)
 			.mapToObj((i) -> this.writer.store(this.activity, checkIn(), null, null, null).cache())
@@ -58,7 +59,8 @@ class CheckInWriterTests {
 		answers.forEach(Mono::subscribe);
 		this.gate.tryEmitEmpty();
 		assertThat(answers.stream().map((answer) -> answer.block(WAIT))).containsOnly(true).hasSize(6);
-		// The four that queued were written together: scoring gives way, for a second after that.
+		// The four that queued were written together: scoring gives way, for a second
+		// after that.
 		assertThat(this.writer.othersWaiting()).isTrue();
 		await().atMost(CheckInWriter.RUSH.multipliedBy(3)).until(() -> !this.writer.othersWaiting());
 	}

@@ -29,10 +29,12 @@ import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A member checks in only for themselves, on their own phone: one device checks in one member per activity, the
- * device is named by every check-in and kept only as a keyed hash, a member who left cannot check in with a token
- * still alive, a code relayed from the room is good for one window more at most, and a check-in by position alone is
- * marked on the sheet. 三会一课 ask for the code and the position unless the secretary chooses otherwise.
+ * A member checks in only for themselves, on their own phone: one device checks in one
+ * member per activity, the device is named by every check-in and kept only as a keyed
+ * hash, a member who left cannot check in with a token still alive, a code relayed from
+ * the room is good for one window more at most, and a check-in by position alone is
+ * marked on the sheet. 三会一课 ask for the code and the position unless the secretary
+ * chooses otherwise.
  */
 @IntegrationTest
 class DeviceBindingIntegrationTests {
@@ -74,8 +76,8 @@ class DeviceBindingIntegrationTests {
 		refused(this.activities.checkIn(this.district.memberA2.token(), activity, code, TestActivities.LAT,
 				TestActivities.LNG, phone), "DEVICE_ALREADY_USED");
 		// The phone's owner taps again: their check-in, not a refusal.
-		this.activities.checkIn(this.district.memberA.token(), activity, code, TestActivities.LAT, TestActivities.LNG,
-				phone)
+		this.activities
+			.checkIn(this.district.memberA.token(), activity, code, TestActivities.LAT, TestActivities.LNG, phone)
 			.expectStatus()
 			.isOk()
 			.expectBody()
@@ -86,10 +88,11 @@ class DeviceBindingIntegrationTests {
 			.expectStatus()
 			.isCreated();
 		assertThat(count("SELECT count(*) AS n FROM checkins WHERE activity_id = :a", activity)).isEqualTo(2);
-		// The phone is bound per activity: at the next meeting it checks in whoever holds it.
+		// The phone is bound per activity: at the next meeting it checks in whoever holds
+		// it.
 		UUID next = meetingOfBranchA();
-		this.activities.checkIn(this.district.memberA2.token(), next, code(next), TestActivities.LAT,
-				TestActivities.LNG, phone)
+		this.activities
+			.checkIn(this.district.memberA2.token(), next, code(next), TestActivities.LAT, TestActivities.LNG, phone)
 			.expectStatus()
 			.isCreated();
 	}
@@ -99,15 +102,14 @@ class DeviceBindingIntegrationTests {
 		List<Person> members = this.district.newMembers(this.district.branchA, "同机党员", 50);
 		UUID activity = meetingOfBranchA();
 		String code = code(activity);
-		// A real non-blocking client, so that the taps are truly in flight together (and share the writer's batches).
+		// A real non-blocking client, so that the taps are truly in flight together (and
+		// share the writer's batches).
 		WebClient web = WebClient.create("http://localhost:" + this.port);
 		List<Answer> answers = Flux.fromIterable(members)
-			.flatMap((member) -> web.post()
-				.uri("/api/v1/activities/{id}/checkins", activity)
-				.headers((headers) -> {
-					headers.setBearerAuth(member.token());
-					headers.set("X-Device-Id", "one-shared-phone");
-				})
+			.flatMap((member) -> web.post().uri("/api/v1/activities/{id}/checkins", activity).headers((headers) -> {
+				headers.setBearerAuth(member.token());
+				headers.set("X-Device-Id", "one-shared-phone");
+			})
 				.bodyValue(Map.of("code", code, "lat", TestActivities.LAT, "lng", TestActivities.LNG))
 				.exchangeToMono((response) -> response.bodyToMono(String.class)
 					.defaultIfEmpty("")
@@ -115,15 +117,14 @@ class DeviceBindingIntegrationTests {
 			.collectList()
 			.block(Duration.ofMinutes(1));
 		assertThat(answers).filteredOn((answer) -> answer.status() == 201).hasSize(1);
-		assertThat(answers).filteredOn((answer) -> answer.status() != 201)
-			.hasSize(49)
-			.allSatisfy((answer) -> {
-				assertThat(answer.status()).isEqualTo(422);
-				assertThat(answer.body()).contains("DEVICE_ALREADY_USED");
-			});
+		assertThat(answers).filteredOn((answer) -> answer.status() != 201).hasSize(49).allSatisfy((answer) -> {
+			assertThat(answer.status()).isEqualTo(422);
+			assertThat(answer.body()).contains("DEVICE_ALREADY_USED");
+		});
 		assertThat(count("SELECT count(*) AS n FROM checkins WHERE activity_id = :a", activity)).isEqualTo(1);
 		assertThat(count("SELECT count(*) AS n FROM points_events e JOIN checkins c ON e.event_id = 'checkin:' || c.id "
-				+ "WHERE c.activity_id = :a", activity)).isEqualTo(1);
+				+ "WHERE c.activity_id = :a", activity))
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -159,13 +160,13 @@ class DeviceBindingIntegrationTests {
 		UUID activity = meetingOfBranchA();
 		String code = code(activity);
 		for (String device : new String[] { null, "", "x".repeat(129) }) {
-			assertProblem(this.activities
-				.checkIn(this.district.memberA.token(), activity, code, TestActivities.LAT, TestActivities.LNG, device),
-					400, "VALIDATION_FAILED")
+			assertProblem(this.activities.checkIn(this.district.memberA.token(), activity, code, TestActivities.LAT,
+					TestActivities.LNG, device), 400, "VALIDATION_FAILED")
 				.jsonPath("$.errors[0].field")
 				.isEqualTo("X-Device-Id");
 		}
-		// Even before anything else is looked at: an outsider without the header learns nothing but that.
+		// Even before anything else is looked at: an outsider without the header learns
+		// nothing but that.
 		this.activities
 			.checkIn(this.district.foreignMember.token(), activity, code, TestActivities.LAT, TestActivities.LNG, null)
 			.expectStatus()
@@ -195,11 +196,14 @@ class DeviceBindingIntegrationTests {
 		assertThat(stored).hasSize(20);
 		assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain(device.substring(8, 20));
 		// Nowhere in the row, in any form a plain digest would give.
-		assertThat(count("""
-				SELECT count(*) AS n FROM checkins WHERE activity_id = :a
-				  AND (position(convert_to(:id, 'UTF8') IN device_hash) > 0
-				       OR device_hash IN (sha256(convert_to(:id, 'UTF8')), substring(sha256(convert_to(:id, 'UTF8')) FOR 20),
-				                          decode(md5(:id), 'hex')))""", activity, device)).isZero();
+		assertThat(
+				count("""
+						SELECT count(*) AS n FROM checkins WHERE activity_id = :a
+						  AND (position(convert_to(:id, 'UTF8') IN device_hash) > 0
+						       OR device_hash IN (sha256(convert_to(:id, 'UTF8')), substring(sha256(convert_to(:id, 'UTF8')) FOR 20),
+						                          decode(md5(:id), 'hex')))""",
+						activity, device))
+			.isZero();
 	}
 
 	@Test
@@ -213,7 +217,8 @@ class DeviceBindingIntegrationTests {
 			.exchange()
 			.expectStatus()
 			.isOk();
-		// The token issued before they left still verifies for its lifetime; the check-in itself refuses them.
+		// The token issued before they left still verifies for its lifetime; the check-in
+		// itself refuses them.
 		refused(this.activities.checkIn(this.district.memberA2.token(), activity, code, TestActivities.LAT,
 				TestActivities.LNG), "NOT_INVITED");
 		refused(this.api.post(this.district.secretaryA.token(), "/api/v1/activities/{id}/checkins:manual", activity)
@@ -230,8 +235,8 @@ class DeviceBindingIntegrationTests {
 
 	@Test
 	void aCodeRelayedFromTwoWindowsAgoHasExpiredAndTheNextWindowsCodeIsNoCode() {
-		UUID activity = this.activities.plan(this.district.secretaryA.token(), this.district.branchA, 10,
-				List.of("QR"), "THEME_DAY");
+		UUID activity = this.activities.plan(this.district.secretaryA.token(), this.district.branchA, 10, List.of("QR"),
+				"THEME_DAY");
 		byte[] secret = this.context.getBean(Activities.class).findWithSecret(activity).block().codeSecret();
 		long window = CheckInCodes.window(Instant.now());
 		refused(this.activities.checkIn(this.district.memberA.token(), activity,
@@ -353,12 +358,7 @@ class DeviceBindingIntegrationTests {
 	}
 
 	private long count(String sql, UUID activity, String id) {
-		return this.db.sql(sql)
-			.bind("a", activity)
-			.bind("id", id)
-			.map((row) -> row.get("n", Long.class))
-			.one()
-			.block();
+		return this.db.sql(sql).bind("a", activity).bind("id", id).map((row) -> row.get("n", Long.class)).one().block();
 	}
 
 	private record Answer(int status, String body) {

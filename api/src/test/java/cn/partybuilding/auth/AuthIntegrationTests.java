@@ -35,7 +35,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Logging in by password and SMS code, throttling, refresh-token rotation and reuse, logout. */
+/**
+ * Logging in by password and SMS code, throttling, refresh-token rotation and reuse,
+ * logout.
+ */
 @IntegrationTest
 class AuthIntegrationTests {
 
@@ -79,7 +82,8 @@ class AuthIntegrationTests {
 		assertThat(((Number) tokens.get("expiresIn")).longValue()).isBetween(600L, 900L);
 		Map<String, Object> header = part((String) tokens.get("accessToken"), 0);
 		Map<String, Object> claims = part((String) tokens.get("accessToken"), 1);
-		// The key the application generated into its data directory: RSA (RS256), or EC (ES256) left by an older run.
+		// The key the application generated into its data directory: RSA (RS256), or EC
+		// (ES256) left by an older run.
 		JWK ourKey = JWKSet.parse(Files.readString(Path.of("target/test-data/jwt-keys.json"))).getKeys().get(0);
 		assertThat(header).containsEntry("alg", (ourKey instanceof RSAKey) ? "RS256" : "ES256")
 			.containsEntry("kid", ourKey.getKeyID());
@@ -103,8 +107,10 @@ class AuthIntegrationTests {
 		}
 		assertThat(wrongBody).containsEntry("code", "BAD_CREDENTIALS");
 		assertThat(withoutRequestId(unknownBody)).isEqualTo(withoutRequestId(wrongBody));
-		// Both pay for a password hash check; without the decoy the unknown phone would answer in a few per cent of the
-		// time. The bounds leave room for a machine busy with other work (0.49 was seen once on a shared machine).
+		// Both pay for a password hash check; without the decoy the unknown phone would
+		// answer in a few per cent of the
+		// time. The bounds leave room for a machine busy with other work (0.49 was seen
+		// once on a shared machine).
 		assertThat((double) unknown / wrong).isBetween(0.33, 3.0);
 	}
 
@@ -113,12 +119,13 @@ class AuthIntegrationTests {
 		for (int i = 0; i < 5; i++) {
 			failedLogin(this.phone, "wrong" + i);
 		}
-		assertProblem(this.api.anonymousPost("/api/v1/auth/login")
-			.bodyValue(Map.of("phone", this.phone, "password", PASSWORD))
-			.exchange()
-			.expectHeader()
-			.value(HttpHeaders.RETRY_AFTER, (seconds) -> assertThat(Long.parseLong(seconds)).isPositive()), 429,
-				"TOO_MANY_REQUESTS");
+		assertProblem(
+				this.api.anonymousPost("/api/v1/auth/login")
+					.bodyValue(Map.of("phone", this.phone, "password", PASSWORD))
+					.exchange()
+					.expectHeader()
+					.value(HttpHeaders.RETRY_AFTER, (seconds) -> assertThat(Long.parseLong(seconds)).isPositive()),
+				429, "TOO_MANY_REQUESTS");
 	}
 
 	@Test
@@ -193,10 +200,7 @@ class AuthIntegrationTests {
 	@Test
 	void smsCodesAreLimitedPerPhone() {
 		sendCode(this.phone).expectStatus().isAccepted();
-		sendCode(this.phone).expectStatus()
-			.isEqualTo(429)
-			.expectHeader()
-			.exists(HttpHeaders.RETRY_AFTER);
+		sendCode(this.phone).expectStatus().isEqualTo(429).expectHeader().exists(HttpHeaders.RETRY_AFTER);
 	}
 
 	@Test
@@ -208,11 +212,7 @@ class AuthIntegrationTests {
 
 	@Test
 	void anInvalidPhoneIsA400() {
-		sendCode("12345").expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.errors[0].field")
-			.isEqualTo("phone");
+		sendCode("12345").expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("phone");
 	}
 
 	@Test
@@ -226,7 +226,9 @@ class AuthIntegrationTests {
 	}
 
 	private WebTestClient.ResponseSpec refresh(String refreshToken) {
-		return this.api.anonymousPost("/api/v1/auth/refresh").bodyValue(Map.of("refreshToken", refreshToken)).exchange();
+		return this.api.anonymousPost("/api/v1/auth/refresh")
+			.bodyValue(Map.of("refreshToken", refreshToken))
+			.exchange();
 	}
 
 	private WebTestClient.ResponseSpec sendCode(String phone) {

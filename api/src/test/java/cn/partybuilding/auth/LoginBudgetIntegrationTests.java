@@ -30,9 +30,10 @@ import cn.partybuilding.test.TestDistrict.Person;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The login budgets hold under parallel guesses, as an attacker sends them: all at once, from one address or many, to
- * one instance or two. No more secrets are checked than the budget holds (5 per phone by default): the rest are 429.
- * And a venue's shared address, where many members log in and some mistype, does not lock the meeting out.
+ * The login budgets hold under parallel guesses, as an attacker sends them: all at once,
+ * from one address or many, to one instance or two. No more secrets are checked than the
+ * budget holds (5 per phone by default): the rest are 429. And a venue's shared address,
+ * where many members log in and some mistype, does not lock the meeting out.
  */
 @IntegrationTest
 class LoginBudgetIntegrationTests {
@@ -88,8 +89,8 @@ class LoginBudgetIntegrationTests {
 		Person victim = this.district.newMember(this.district.branchA, "两实例");
 		try (SecondInstance second = SecondInstance.start()) {
 			WebTestClient other = second.client();
-			Map<Integer, Long> answers = all(GUESSES, (i) -> login((i % 2 == 0) ? this.client : other,
-					randomAddress(), victim.phone(), "Guess#" + i));
+			Map<Integer, Long> answers = all(GUESSES,
+					(i) -> login((i % 2 == 0) ? this.client : other, randomAddress(), victim.phone(), "Guess#" + i));
 			assertThat(answers).containsEntry(401, (long) PHONE_BUDGET)
 				.containsEntry(429, (long) (GUESSES - PHONE_BUDGET));
 		}
@@ -124,7 +125,8 @@ class LoginBudgetIntegrationTests {
 		for (int i = 0; i < 200; i++) {
 			members.add(this.district.newMember(this.district.branchB, "与会" + i));
 		}
-		// They arrive over the same Wi-Fi, sixteen at a time; every fourth of the first 120 mistypes once first.
+		// They arrive over the same Wi-Fi, sixteen at a time; every fourth of the first
+		// 120 mistypes once first.
 		ExecutorService venueWifi = Executors.newFixedThreadPool(16);
 		try {
 			List<CompletableFuture<List<Integer>>> logins = new ArrayList<>();
@@ -143,8 +145,8 @@ class LoginBudgetIntegrationTests {
 			List<List<Integer>> outcomes = logins.stream().map(CompletableFuture::join).toList();
 			assertThat(outcomes.stream().filter((statuses) -> statuses.size() == 2)).hasSize(30)
 				.allSatisfy((statuses) -> assertThat(statuses.get(0)).isEqualTo(401));
-			assertThat(outcomes).as("the last answer of each member").allSatisfy(
-					(statuses) -> assertThat(statuses.get(statuses.size() - 1)).isEqualTo(200));
+			assertThat(outcomes).as("the last answer of each member")
+				.allSatisfy((statuses) -> assertThat(statuses.get(statuses.size() - 1)).isEqualTo(200));
 		}
 		finally {
 			venueWifi.shutdownNow();
@@ -158,7 +160,8 @@ class LoginBudgetIntegrationTests {
 		for (int i = 0; i < 70; i++) {
 			statuses.add(login(this.client, sprayer, Api.newPhone(), "Password#2026"));
 		}
-		// The address's budget (60, one more every two minutes) is spent on the guesses: the rest are not checked.
+		// The address's budget (60, one more every two minutes) is spent on the guesses:
+		// the rest are not checked.
 		assertThat(statuses.subList(0, 60)).containsOnly(401);
 		assertThat(statuses.subList(60, 70)).containsOnly(429);
 		// Another address is not affected.

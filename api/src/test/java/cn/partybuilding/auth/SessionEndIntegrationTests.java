@@ -34,9 +34,10 @@ import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An ended session is ended everywhere within seconds: after logout, after a refresh token was replayed, after the
- * member left, and (for the tokens that carried them) after roles were removed or the member moved. Checked on this
- * instance and on a second one that learns of it only through PostgreSQL, and on an instance started afterwards.
+ * An ended session is ended everywhere within seconds: after logout, after a refresh
+ * token was replayed, after the member left, and (for the tokens that carried them) after
+ * roles were removed or the member moved. Checked on this instance and on a second one
+ * that learns of it only through PostgreSQL, and on an instance started afterwards.
  */
 @IntegrationTest
 class SessionEndIntegrationTests {
@@ -79,10 +80,12 @@ class SessionEndIntegrationTests {
 
 	@Test
 	void everyInstanceListensForSessionChanges() {
-		// Not only the catch-up reads every few seconds: PostgreSQL tells the instances the moment a change commits.
+		// Not only the catch-up reads every few seconds: PostgreSQL tells the instances
+		// the moment a change commits.
 		org.awaitility.Awaitility.await()
 			.atMost(EVERYWHERE)
-			.until(() -> this.context.getBean(SessionFeed.class).listening() && second.bean(SessionFeed.class).listening());
+			.until(() -> this.context.getBean(SessionFeed.class).listening()
+					&& second.bean(SessionFeed.class).listening());
 	}
 
 	@Test
@@ -145,7 +148,8 @@ class SessionEndIntegrationTests {
 			.returnResult()
 			.getResponseBody();
 		assertAccepted(second.client(), (String) rotated.get("accessToken"));
-		// The thief replays the first token: the whole session ends, the owner's current access token included.
+		// The thief replays the first token: the whole session ends, the owner's current
+		// access token included.
 		refresh((String) first.get("refreshToken")).expectStatus().isUnauthorized();
 		assertRefusedEverywhereSoon((String) rotated.get("accessToken"));
 		assertRefusedEverywhereSoon((String) first.get("accessToken"));
@@ -175,7 +179,8 @@ class SessionEndIntegrationTests {
 			.exchange()
 			.expectStatus()
 			.isUnauthorized();
-		// And they are invited to nothing any more: not on the sheet of the branch's next meeting.
+		// And they are invited to nothing any more: not on the sheet of the branch's next
+		// meeting.
 		UUID meeting = this.activities.plan(this.district.secretaryA.token(), this.district.branchA, 90);
 		Map<String, Object> sheet = this.api.getJson(this.district.secretaryA.token(),
 				"/api/v1/activities/{id}/attendance", meeting);
@@ -203,7 +208,8 @@ class SessionEndIntegrationTests {
 	@Test
 	void loginsRacingTheLeavingLeaveNoSessionBehind() throws Exception {
 		Person member = this.district.newMember(this.district.branchA, "抢登者");
-		// Four at once: every attempt holds one of the phone's five failures until it succeeds.
+		// Four at once: every attempt holds one of the phone's five failures until it
+		// succeeds.
 		CyclicBarrier together = new CyclicBarrier(5);
 		List<CompletableFuture<Map<String, Object>>> logins = new ArrayList<>();
 		for (int i = 0; i < 4; i++) {
@@ -245,14 +251,13 @@ class SessionEndIntegrationTests {
 		Map<String, Object> tokens = this.api.tokens(secretary.phone(), TestDistrict.PASSWORD);
 		String access = (String) tokens.get("accessToken");
 		// As secretary they may see the political birthdays of the branch.
-		this.api.get(access, "/api/v1/orgs/{id}/political-birthdays?from=2026-01-01&to=2026-01-31",
-				this.district.branchB)
+		this.api
+			.get(access, "/api/v1/orgs/{id}/political-birthdays?from=2026-01-01&to=2026-01-31", this.district.branchB)
 			.exchange()
 			.expectStatus()
 			.isOk();
 
-		removeRole(this.district.orgAdmin.token(), secretary.id(), "SECRETARY", this.district.branchB)
-			.expectStatus()
+		removeRole(this.district.orgAdmin.token(), secretary.id(), "SECRETARY", this.district.branchB).expectStatus()
 			.isNoContent();
 
 		assertRefusedEverywhereSoon(access);
@@ -264,20 +269,19 @@ class SessionEndIntegrationTests {
 		String now = (String) renewed.get("accessToken");
 		assertAccepted(this.client, now);
 		assertAccepted(second.client(), now);
-		this.api.get(now, "/api/v1/orgs/{id}/political-birthdays?from=2026-01-01&to=2026-01-31",
-				this.district.branchB)
+		this.api.get(now, "/api/v1/orgs/{id}/political-birthdays?from=2026-01-01&to=2026-01-31", this.district.branchB)
 			.exchange()
 			.expectStatus()
 			.isForbidden();
-		// Removing a role nobody holds there is not found; removing one's own roles is not for oneself to decide.
-		removeRole(this.district.orgAdmin.token(), secretary.id(), "SECRETARY", this.district.branchB)
-			.expectStatus()
+		// Removing a role nobody holds there is not found; removing one's own roles is
+		// not for oneself to decide.
+		removeRole(this.district.orgAdmin.token(), secretary.id(), "SECRETARY", this.district.branchB).expectStatus()
 			.isNotFound();
 		assertProblem(removeRole(this.district.orgAdmin.token(), this.district.orgAdmin.id(), "ORG_ADMIN",
 				this.district.committee), 403, "SELF_DECISION");
-		// A secretary cannot take roles away, nor can an org admin of another subtree (who does not see the member).
-		removeRole(this.district.secretaryB.token(), this.district.secretaryA.id(), "SECRETARY",
-				this.district.branchA)
+		// A secretary cannot take roles away, nor can an org admin of another subtree
+		// (who does not see the member).
+		removeRole(this.district.secretaryB.token(), this.district.secretaryA.id(), "SECRETARY", this.district.branchA)
 			.expectStatus()
 			.value((status) -> assertThat(status).isIn(403, 404));
 		removeRole(this.district.foreignOrgAdmin.token(), this.district.secretaryA.id(), "SECRETARY",
@@ -352,7 +356,9 @@ class SessionEndIntegrationTests {
 	}
 
 	private WebTestClient.ResponseSpec refresh(String refreshToken) {
-		return this.api.anonymousPost("/api/v1/auth/refresh").bodyValue(Map.of("refreshToken", refreshToken)).exchange();
+		return this.api.anonymousPost("/api/v1/auth/refresh")
+			.bodyValue(Map.of("refreshToken", refreshToken))
+			.exchange();
 	}
 
 	private void assertRefusedEverywhereSoon(String accessToken) {

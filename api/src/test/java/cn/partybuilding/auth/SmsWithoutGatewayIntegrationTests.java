@@ -20,8 +20,9 @@ import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An instance configured as production would be by mistake, without an SMS gateway: login codes go nowhere, not to
- * the log either, and asking for one answers 503 SMS_UNAVAILABLE for every phone alike.
+ * An instance configured as production would be by mistake, without an SMS gateway: login
+ * codes go nowhere, not to the log either, and asking for one answers 503 SMS_UNAVAILABLE
+ * for every phone alike.
  */
 @IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)

@@ -38,8 +38,9 @@ import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Only tokens we signed, for us, and still valid get in: unsigned tokens, HMAC tokens keyed with our public key,
- * foreign keys, foreign issuers or audiences, expired and tampered tokens are all 401.
+ * Only tokens we signed, for us, and still valid get in: unsigned tokens, HMAC tokens
+ * keyed with our public key, foreign keys, foreign issuers or audiences, expired and
+ * tampered tokens are all 401.
  */
 @IntegrationTest
 class TokenVerificationIntegrationTests {
@@ -52,16 +53,17 @@ class TokenVerificationIntegrationTests {
 	@Autowired
 	Api api;
 
-	/** The key the application generated into its data directory: RSA, or EC where an earlier run left one. */
+	/**
+	 * The key the application generated into its data directory: RSA, or EC where an
+	 * earlier run left one.
+	 */
 	JWK ourKey;
 
 	Map<String, Object> validClaims;
 
 	@BeforeEach
 	void setUp() throws Exception {
-		this.ourKey = JWKSet.parse(Files.readString(Path.of("target/test-data/jwt-keys.json")))
-			.getKeys()
-			.get(0);
+		this.ourKey = JWKSet.parse(Files.readString(Path.of("target/test-data/jwt-keys.json"))).getKeys().get(0);
 		String token = this.api.loginAsAdmin();
 		this.validClaims = SignedJWT.parse(token).getJWTClaimsSet().toJSONObject();
 	}
@@ -108,33 +110,39 @@ class TokenVerificationIntegrationTests {
 	@Test
 	void anExpiredTokenIsRefused() throws Exception {
 		Instant past = Instant.now().minusSeconds(3600);
-		assertStatus(sign(this.ourKey,
-				claims().issueTime(Date.from(past)).expirationTime(Date.from(past.plusSeconds(900))).build()), 401);
+		assertStatus(
+				sign(this.ourKey,
+						claims().issueTime(Date.from(past)).expirationTime(Date.from(past.plusSeconds(900))).build()),
+				401);
 	}
 
 	@Test
 	void aTamperedTokenIsRefused() throws Exception {
 		String[] parts = sign(this.ourKey, claims().build()).split("\\.");
-		String forged = encode(claims().claim("roles", List.of(Map.of("role", "SYS_ADMIN"))).subject(
-				"00000000-0000-7000-8000-000000000000").build().toString());
+		String forged = encode(claims().claim("roles", List.of(Map.of("role", "SYS_ADMIN")))
+			.subject("00000000-0000-7000-8000-000000000000")
+			.build()
+			.toString());
 		assertStatus(parts[0] + "." + forged + "." + parts[2], 401);
 	}
 
 	@Test
 	void aRefusalIsAProblemThatSaysBearer() {
-		assertProblem(this.client.get()
-			.uri(ANY_PROTECTED)
-			.header(HttpHeaders.AUTHORIZATION, "Bearer not-a-token")
-			.exchange()
-			.expectHeader()
-			.value(HttpHeaders.WWW_AUTHENTICATE, (value) -> assertThat(value).startsWith("Bearer")), 401,
-				"UNAUTHORIZED");
+		assertProblem(
+				this.client.get()
+					.uri(ANY_PROTECTED)
+					.header(HttpHeaders.AUTHORIZATION, "Bearer not-a-token")
+					.exchange()
+					.expectHeader()
+					.value(HttpHeaders.WWW_AUTHENTICATE, (value) -> assertThat(value).startsWith("Bearer")),
+				401, "UNAUTHORIZED");
 	}
 
 	private JWTClaimsSet.Builder claims() throws Exception {
 		JWTClaimsSet valid = JWTClaimsSet.parse(this.validClaims);
 		Instant now = Instant.now();
-		return new JWTClaimsSet.Builder(valid).issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(600)));
+		return new JWTClaimsSet.Builder(valid).issueTime(Date.from(now))
+			.expirationTime(Date.from(now.plusSeconds(600)));
 	}
 
 	private static RSAKey rsaKey(String keyId) throws Exception {
@@ -145,13 +153,17 @@ class TokenVerificationIntegrationTests {
 		return new ECKeyGenerator(Curve.P_256).keyID(keyId).generate();
 	}
 
-	/** Signed as the application signs with a key of this kind: RS256 with an RSA key, ES256 with an EC key. */
+	/**
+	 * Signed as the application signs with a key of this kind: RS256 with an RSA key,
+	 * ES256 with an EC key.
+	 */
 	private static String sign(JWK key, JWTClaimsSet claims) throws Exception {
 		boolean rsa = key instanceof RSAKey;
-		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(rsa ? JWSAlgorithm.RS256 : JWSAlgorithm.ES256)
-			.keyID(key.getKeyID())
-			.type(JOSEObjectType.JWT)
-			.build(), claims);
+		SignedJWT jwt = new SignedJWT(
+				new JWSHeader.Builder(rsa ? JWSAlgorithm.RS256 : JWSAlgorithm.ES256).keyID(key.getKeyID())
+					.type(JOSEObjectType.JWT)
+					.build(),
+				claims);
 		jwt.sign(rsa ? new RSASSASigner((RSAKey) key) : new ECDSASigner((ECKey) key));
 		return jwt.serialize();
 	}

@@ -29,7 +29,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Logging in from the mini program against a fake WeChat API, and binding an openid with phone and SMS code. */
+/**
+ * Logging in from the mini program against a fake WeChat API, and binding an openid with
+ * phone and SMS code.
+ */
 @IntegrationTest
 class WechatLoginIntegrationTests {
 
@@ -94,10 +97,13 @@ class WechatLoginIntegrationTests {
 		bindOpenid(openid, this.district.memberA);
 		String code = wechatKnows(openid);
 		login(code).expectStatus().isOk();
-		// A second, unbound account tries to take the same openid through a fresh bind token.
+		// A second, unbound account tries to take the same openid through a fresh bind
+		// token.
 		String otherCode = wechatKnows("openid-" + UUID.randomUUID());
-		String bindToken = (String) login(otherCode).expectBody(Api.JSON).returnResult().getResponseBody().get(
-				"bindToken");
+		String bindToken = (String) login(otherCode).expectBody(Api.JSON)
+			.returnResult()
+			.getResponseBody()
+			.get("bindToken");
 		this.context.getBean(BindTokens.class).redeem(bindToken).block();
 		String stolen = this.context.getBean(BindTokens.class).issue(openid).block();
 		this.api.anonymousPost("/api/v1/auth/sms/send")
@@ -119,7 +125,8 @@ class WechatLoginIntegrationTests {
 	void aCodeWechatNeverIssuesIsA400AndNeverReachesWechat() {
 		String code = "injected-" + UUID.randomUUID();
 		wechatAnswers(code, "{\"openid\":\"someone-else\",\"session_key\":\"k\"}", 0);
-		// Spliced into WeChat's URL as it was, this code would have added a parameter of its own choosing.
+		// Spliced into WeChat's URL as it was, this code would have added a parameter of
+		// its own choosing.
 		for (String forged : List.of("x&js_code=" + code, "x y", "x%26y", "")) {
 			login(forged).expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("code");
 		}

@@ -21,14 +21,14 @@ import cn.partybuilding.test.IntegrationTest;
 import cn.partybuilding.test.TestDistrict;
 import cn.partybuilding.test.TestDistrict.Person;
 
-import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static cn.partybuilding.test.BaseFixtures.at;
 import static cn.partybuilding.test.BaseFixtures.baseBody;
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The catalog of bases and the availability of their slots, through the API. One district serves every test: each
- * makes bases of its own.
+ * The catalog of bases and the availability of their slots, through the API. One district
+ * serves every test: each makes bases of its own.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -98,8 +98,7 @@ class BaseIntegrationTests {
 		Map<String, Object> body = baseBody(this.district.committee);
 		body.put("openingHours", List.of(Map.of("dayOfWeek", "MONDAY", "from", "09:00", "to", "12:00"),
 				Map.of("dayOfWeek", "MONDAY", "from", "11:00", "to", "13:00")));
-		assertProblem(create(this.district.orgAdmin, body), 400, "VALIDATION_FAILED")
-			.jsonPath("$.errors[0].field")
+		assertProblem(create(this.district.orgAdmin, body), 400, "VALIDATION_FAILED").jsonPath("$.errors[0].field")
 			.isEqualTo("openingHours[1]");
 		body.put("openingHours", List.of(Map.of("dayOfWeek", "MONDAY", "from", "12:00", "to", "09:00")));
 		create(this.district.orgAdmin, body).expectStatus()
@@ -202,8 +201,7 @@ class BaseIntegrationTests {
 		put(this.district.foreignOrgAdmin, base.get("id"), body).expectStatus().isNotFound();
 		put(this.district.foreignSecretary, base.get("id"), body).expectStatus().isNotFound();
 		put(this.district.orgAdmin, java.util.UUID.randomUUID(), body).expectStatus().isNotFound();
-		put(this.district.orgAdmin, base.get("id"), baseBody(this.district.otherCommittee)).expectStatus()
-			.isNotFound();
+		put(this.district.orgAdmin, base.get("id"), baseBody(this.district.otherCommittee)).expectStatus().isNotFound();
 		put(this.district.sysAdmin, base.get("id"), baseBody(this.district.otherCommittee)).expectStatus().isOk();
 	}
 
@@ -220,8 +218,8 @@ class BaseIntegrationTests {
 		assertThat(slot).containsEntry("capacity", 40).containsEntry("booked", 40).containsEntry("remaining", 0);
 		// An unbooked slot of the same day offers the new capacity.
 		assertThat(slot(id, at(3, "10:00"))).containsEntry("capacity", 30).containsEntry("remaining", 30);
-		assertProblem(this.fixtures.book(this.district.secretaryA.token(), this.fixtures.booking(id, start, 1)),
-				409, "SLOT_FULL");
+		assertProblem(this.fixtures.book(this.district.secretaryA.token(), this.fixtures.booking(id, start, 1)), 409,
+				"SLOT_FULL");
 		// Raising it again applies to the booked slot too.
 		body.put("capacity", 45);
 		put(this.district.orgAdmin, id, body).expectStatus().isOk();
@@ -257,8 +255,8 @@ class BaseIntegrationTests {
 		assertThat(slot(id, at(2, "15:00"))).containsEntry("booked", 5);
 		// Longer hours keep every booked slot: fine.
 		body = baseBody(this.district.committee);
-		body.put("openingHours", List.of(Map.of("dayOfWeek", at(2, "15:00").getDayOfWeek().name(), "from", "14:00",
-				"to", "20:00")));
+		body.put("openingHours",
+				List.of(Map.of("dayOfWeek", at(2, "15:00").getDayOfWeek().name(), "from", "14:00", "to", "20:00")));
 		put(this.district.orgAdmin, id, body).expectStatus().isOk();
 	}
 
@@ -275,8 +273,7 @@ class BaseIntegrationTests {
 			.containsEntry("booked", 0)
 			.containsEntry("remaining", 50);
 		assertThat(time(slots.get(2).get("start"))).isEqualTo(at(4, "10:00"));
-		assertThat(slots.get(2)).containsEntry("booked", 12)
-			.containsEntry("remaining", 38);
+		assertThat(slots.get(2)).containsEntry("booked", 12).containsEntry("remaining", 38);
 		assertThat(time(slots.get(4).get("start"))).isEqualTo(at(4, "14:00"));
 	}
 
@@ -288,9 +285,11 @@ class BaseIntegrationTests {
 		String id = (String) this.fixtures.createBase(body).get("id");
 		assertThat(availability(this.district.memberA, id, at(2, "00:00").toLocalDate())).isEmpty();
 		this.fixtures.booked(this.district.secretaryA.token(), this.fixtures.booking(id, at(8, "10:00"), 7));
-		// The visit a week ago: move the booked slot back in time, as if it had been booked then.
-		this.db.sql("UPDATE base_slots SET starts_at = starts_at - interval '14 days', "
-				+ "ends_at = ends_at - interval '14 days' WHERE base_id = :base")
+		// The visit a week ago: move the booked slot back in time, as if it had been
+		// booked then.
+		this.db
+			.sql("UPDATE base_slots SET starts_at = starts_at - interval '14 days', "
+					+ "ends_at = ends_at - interval '14 days' WHERE base_id = :base")
 			.bind("base", java.util.UUID.fromString(id))
 			.then()
 			.block();
@@ -301,8 +300,12 @@ class BaseIntegrationTests {
 
 	@Test
 	void availabilityOfAnUnknownBaseIs404AndABadDate400() {
-		this.api.get(this.district.memberA.token(), "/api/v1/bases/{id}/availability?date=2026-12-01",
-				java.util.UUID.randomUUID()).exchange().expectStatus().isNotFound();
+		this.api
+			.get(this.district.memberA.token(), "/api/v1/bases/{id}/availability?date=2026-12-01",
+					java.util.UUID.randomUUID())
+			.exchange()
+			.expectStatus()
+			.isNotFound();
 		String id = (String) this.fixtures.createBase().get("id");
 		this.api.get(this.district.memberA.token(), "/api/v1/bases/{id}/availability?date=1.12.2026", id)
 			.exchange()
@@ -331,9 +334,8 @@ class BaseIntegrationTests {
 		String cursor = null;
 		int pages = 0;
 		do {
-			Map<String, Object> page = this.api
-				.getJson(this.district.memberA.token(),
-						"/api/v1/bases?type=TECH&limit=2" + ((cursor != null) ? "&cursor=" + cursor : ""));
+			Map<String, Object> page = this.api.getJson(this.district.memberA.token(),
+					"/api/v1/bases?type=TECH&limit=2" + ((cursor != null) ? "&cursor=" + cursor : ""));
 			List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("items");
 			assertThat(items).hasSizeLessThanOrEqualTo(2).allSatisfy((item) -> {
 				assertThat(item).containsEntry("type", "TECH");
@@ -344,13 +346,17 @@ class BaseIntegrationTests {
 		}
 		while (cursor != null && pages < 1000);
 		assertThat(seen).containsAll(mine);
-		this.api.get(this.district.memberA.token(), "/api/v1/bases?type=CASTLE").exchange().expectStatus().isBadRequest();
+		this.api.get(this.district.memberA.token(), "/api/v1/bases?type=CASTLE")
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
 	}
 
 	@Test
 	@SuppressWarnings("unchecked")
 	void nearListsTheNearestFirstPageByPage() {
-		// A spot far from every other test's bases: the three bases made here are the nearest to it.
+		// A spot far from every other test's bases: the three bases made here are the
+		// nearest to it.
 		double lat = -60 + ThreadLocalRandom.current().nextDouble(10);
 		double lng = -170 + ThreadLocalRandom.current().nextDouble(10);
 		List<Object> expected = new ArrayList<>();

@@ -38,8 +38,8 @@ class OpeningHoursTests {
 			assertThat(violation.messageKey()).isEqualTo("openingHoursOverlap");
 			assertThat(violation.args()).containsExactly("openingHours[0]");
 		});
-		assertThat(OpeningHours.check(List.of(period(DayOfWeek.MONDAY, "09:00", "17:00"),
-				period(DayOfWeek.MONDAY, "10:00", "11:00")), 30))
+		assertThat(OpeningHours
+			.check(List.of(period(DayOfWeek.MONDAY, "09:00", "17:00"), period(DayOfWeek.MONDAY, "10:00", "11:00")), 30))
 			.extracting(Violation::messageKey)
 			.containsExactly("openingHoursOverlap");
 	}

@@ -79,7 +79,8 @@ class SlotGridTests {
 
 	@Test
 	void theLocalDateOfAStartCountsNotTheUtcDate() {
-		// 09:00 on Friday in Shanghai is 01:00 UTC the same day; 09:00 UTC on Friday is 17:00 in Shanghai.
+		// 09:00 on Friday in Shanghai is 01:00 UTC the same day; 09:00 UTC on Friday is
+		// 17:00 in Shanghai.
 		assertThat(this.grid.place(at(WEDNESDAY.plusDays(2), "09:00"), 0)).isInstanceOf(Placement.Placed.class);
 		assertThat(this.grid.place(Instant.parse("2026-12-04T09:00:00Z"), 0)).isInstanceOf(Placement.OffGrid.class);
 	}

@@ -10,8 +10,8 @@ import cn.partybuilding.checkin.CheckInCodes.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The rotating code: stateless, valid in its window and the one after, never before; expired for an hour after, and
- * invalid anywhere else.
+ * The rotating code: stateless, valid in its window and the one after, never before;
+ * expired for an hour after, and invalid anywhere else.
  */
 class CheckInCodesTests {
 
@@ -57,14 +57,19 @@ class CheckInCodesTests {
 	@Test
 	void aCodeRelayedFromTwoWindowsAgoIsExpiredAndOneOfAWindowToComeIsInvalid() {
 		long now = CheckInCodes.window(this.shown);
-		assertThat(CheckInCodes.verify(this.secret, this.activity, CheckInCodes.code(this.secret, this.activity, now - 1),
-				this.shown)).isEqualTo(Verdict.VALID);
-		assertThat(CheckInCodes.verify(this.secret, this.activity, CheckInCodes.code(this.secret, this.activity, now - 2),
-				this.shown)).isEqualTo(Verdict.EXPIRED);
-		// Nobody present can have seen the next window's code: accepting it only lengthens a relayed code's life.
-		assertThat(CheckInCodes.verify(this.secret, this.activity, CheckInCodes.code(this.secret, this.activity, now + 1),
-				this.shown)).isEqualTo(Verdict.INVALID);
-		// An hour back is the limit of "expired"; older is worthless, like a made-up code.
+		assertThat(CheckInCodes.verify(this.secret, this.activity,
+				CheckInCodes.code(this.secret, this.activity, now - 1), this.shown))
+			.isEqualTo(Verdict.VALID);
+		assertThat(CheckInCodes.verify(this.secret, this.activity,
+				CheckInCodes.code(this.secret, this.activity, now - 2), this.shown))
+			.isEqualTo(Verdict.EXPIRED);
+		// Nobody present can have seen the next window's code: accepting it only
+		// lengthens a relayed code's life.
+		assertThat(CheckInCodes.verify(this.secret, this.activity,
+				CheckInCodes.code(this.secret, this.activity, now + 1), this.shown))
+			.isEqualTo(Verdict.INVALID);
+		// An hour back is the limit of "expired"; older is worthless, like a made-up
+		// code.
 		assertThat(CheckInCodes.verify(this.secret, this.activity,
 				CheckInCodes.code(this.secret, this.activity, now - CheckInCodes.EXPIRED_WINDOWS), this.shown))
 			.isEqualTo(Verdict.EXPIRED);
@@ -81,7 +86,8 @@ class CheckInCodesTests {
 		assertThat(CheckInCodes.verify(this.secret, UUID.randomUUID(), code, this.shown)).isEqualTo(Verdict.INVALID);
 		assertThat(CheckInCodes.verify("another secret of 32 bytes......".getBytes(), this.activity, code, this.shown))
 			.isEqualTo(Verdict.INVALID);
-		assertThat(CheckInCodes.verify(this.secret, this.activity, "ABCDEFGHJK", this.shown)).isEqualTo(Verdict.INVALID);
+		assertThat(CheckInCodes.verify(this.secret, this.activity, "ABCDEFGHJK", this.shown))
+			.isEqualTo(Verdict.INVALID);
 		assertThat(CheckInCodes.verify(this.secret, this.activity, "short", this.shown)).isEqualTo(Verdict.INVALID);
 	}
 

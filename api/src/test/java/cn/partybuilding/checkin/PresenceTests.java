@@ -11,7 +11,10 @@ import cn.partybuilding.web.problem.ErrorCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The rules of presence every check-in follows: window, code, geofence, and what each proof is called. */
+/**
+ * The rules of presence every check-in follows: window, code, geofence, and what each
+ * proof is called.
+ */
 class PresenceTests {
 
 	static final byte[] SECRET = "0123456789abcdef0123456789abcdef".getBytes();
@@ -31,8 +34,8 @@ class PresenceTests {
 
 	@Test
 	void theCodeAndThePositionTogetherAreQrGeoWithTheDistance() {
-		Presence.Proof proof = Presence.prove(asked(SECRET, FENCE), new Presence.Presented(this.code, 31.2314, 121.4737),
-				NOW);
+		Presence.Proof proof = Presence.prove(asked(SECRET, FENCE),
+				new Presence.Presented(this.code, 31.2314, 121.4737), NOW);
 		assertThat(proof.method()).isEqualTo(Presence.QR_GEO);
 		assertThat(proof.distanceMeters()).isBetween(110, 112);
 		assertThat(Presence.positionOnly(proof.method())).isFalse();
@@ -75,8 +78,8 @@ class PresenceTests {
 
 	@Test
 	void aRightCodeFromElsewhereIsRefusedSayingHowFarAndNoPositionIsABadRequest() {
-		assertThatThrownBy(() -> Presence.prove(asked(SECRET, FENCE),
-				new Presence.Presented(this.code, 31.2404, 121.4737), NOW))
+		assertThatThrownBy(
+				() -> Presence.prove(asked(SECRET, FENCE), new Presence.Presented(this.code, 31.2404, 121.4737), NOW))
 			.isInstanceOfSatisfying(DomainException.class, (refusal) -> {
 				assertThat(refusal.code()).isEqualTo(ErrorCode.OUT_OF_GEOFENCE);
 				assertThat(refusal.properties()).containsEntry("distanceMeters", 1112L);
@@ -95,8 +98,8 @@ class PresenceTests {
 	}
 
 	static void refused(Presence.Asked asked, Presence.Presented presented, Instant at, ErrorCode code) {
-		assertThatThrownBy(() -> Presence.prove(asked, presented, at))
-			.isInstanceOfSatisfying(DomainException.class, (refusal) -> assertThat(refusal.code()).isEqualTo(code));
+		assertThatThrownBy(() -> Presence.prove(asked, presented, at)).isInstanceOfSatisfying(DomainException.class,
+				(refusal) -> assertThat(refusal.code()).isEqualTo(code));
 	}
 
 }

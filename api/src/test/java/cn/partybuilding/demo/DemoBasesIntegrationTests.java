@@ -33,7 +33,10 @@ import cn.partybuilding.test.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The demo bases load on top of the demo district with a base admin and bookings; loading again changes nothing. */
+/**
+ * The demo bases load on top of the demo district with a base admin and bookings; loading
+ * again changes nothing.
+ */
 @IntegrationTest
 class DemoBasesIntegrationTests {
 
@@ -95,8 +98,9 @@ class DemoBasesIntegrationTests {
 	}
 
 	/**
-	 * Two instances loading the demo at the same moment both find a booking missing and both book it: the one that
-	 * books second finds it booked and starts all the same (it used to fail its start on the duplicate).
+	 * Two instances loading the demo at the same moment both find a booking missing and
+	 * both book it: the one that books second finds it booked and starts all the same (it
+	 * used to fail its start on the duplicate).
 	 */
 	@Test
 	void aBookingAnotherInstanceMadeAfterThisOneLookedIsLeftAsItIs() {
@@ -104,7 +108,8 @@ class DemoBasesIntegrationTests {
 		int seats = seatsHeldBy(1);
 		UUID first = DemoDistrict.id("reservation:1");
 		Bookings racing = Mockito.spy(this.bookings);
-		// As if this instance had looked just before the other one booked: missing, then as stored.
+		// As if this instance had looked just before the other one booked: missing, then
+		// as stored.
 		Mockito.doReturn(Mono.empty()).doCallRealMethod().when(racing).find(first);
 
 		new DemoBases(this.bases, racing, bean(ReservationLifecycle.class), bean(Members.class), bean(Accounts.class),
@@ -132,8 +137,9 @@ class DemoBasesIntegrationTests {
 	/** Seats booked in the first slot of demo reservation {@code number}. */
 	private int seatsHeldBy(int number) {
 		UUID id = DemoDistrict.id("reservation:" + number);
-		return this.db.sql("SELECT s.booked FROM base_slots s JOIN reservations r ON r.base_id = s.base_id "
-				+ "AND s.starts_at = r.starts_at WHERE r.id = :id")
+		return this.db
+			.sql("SELECT s.booked FROM base_slots s JOIN reservations r ON r.base_id = s.base_id "
+					+ "AND s.starts_at = r.starts_at WHERE r.id = :id")
 			.bind("id", id)
 			.map((row) -> row.get("booked", Integer.class))
 			.one()

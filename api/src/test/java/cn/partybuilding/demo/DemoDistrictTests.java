@@ -34,8 +34,9 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 
 /**
- * Two instances started together both load the demo district: the one that comes second finds members registered
- * under its feet and must carry on rather than fail its start (seen with deploy/compose.yaml's two instances).
+ * Two instances started together both load the demo district: the one that comes second
+ * finds members registered under its feet and must carry on rather than fail its start
+ * (seen with deploy/compose.yaml's two instances).
  */
 class DemoDistrictTests {
 
@@ -49,7 +50,8 @@ class DemoDistrictTests {
 
 	@Test
 	void aMemberRegisteredMeanwhileByAnotherInstanceIsTakenAsLoaded() throws Exception {
-		// Every registration loses the race: the other instance committed the member just before.
+		// Every registration loses the race: the other instance committed the member just
+		// before.
 		given(this.members.register(any())).willAnswer((invocation) -> {
 			this.registered.add(invocation.getArgument(0, NewMember.class).id());
 			return Mono.error(new DomainException(ErrorCode.PHONE_TAKEN));
@@ -70,12 +72,12 @@ class DemoDistrictTests {
 	}
 
 	private DemoDistrict demoDistrict() {
-		given(this.members.exists(any())).willAnswer(
-				(invocation) -> Mono.just(this.registered.contains(invocation.getArgument(0, UUID.class))));
+		given(this.members.exists(any()))
+			.willAnswer((invocation) -> Mono.just(this.registered.contains(invocation.getArgument(0, UUID.class))));
 		OrgTree tree = mock(OrgTree.class);
-		given(tree.add(any(), any(), anyString(), any(), any())).willAnswer((invocation) -> Mono.just(new OrgUnit(
-				invocation.getArgument(0), invocation.getArgument(1), invocation.getArgument(2),
-				invocation.getArgument(3), invocation.getArgument(4), List.of())));
+		given(tree.add(any(), any(), anyString(), any(), any()))
+			.willAnswer((invocation) -> Mono.just(new OrgUnit(invocation.getArgument(0), invocation.getArgument(1),
+					invocation.getArgument(2), invocation.getArgument(3), invocation.getArgument(4), List.of())));
 		Accounts accounts = mock(Accounts.class);
 		given(accounts.grant(any(), any(), any())).willReturn(Mono.empty());
 		Passwords passwords = mock(Passwords.class);

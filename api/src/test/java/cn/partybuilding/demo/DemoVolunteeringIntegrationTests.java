@@ -27,8 +27,9 @@ import cn.partybuilding.volunteer.VolunteerRecords;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The demo district's volunteering: a project open today near the demo venue, sign-ups, last month's hours approved
- * (with their points), duty posts for members without a post — and loading it twice changes nothing.
+ * The demo district's volunteering: a project open today near the demo venue, sign-ups,
+ * last month's hours approved (with their points), duty posts for members without a post
+ * — and loading it twice changes nothing.
  */
 @IntegrationTest
 class DemoVolunteeringIntegrationTests {
@@ -63,7 +64,7 @@ class DemoVolunteeringIntegrationTests {
 		Map<String, Object> today = this.api.getJson(member2, "/api/v1/volunteer/projects/{id}", cleanup);
 		assertThat(today).containsEntry("status", "OPEN").containsEntry("taken", 3);
 		// Near the demo venue, among the first when listing by distance from it.
-		List<Map<String, Object>> near = (List<Map<String, Object>>) api
+		List<Map<String, Object>> near = (List<Map<String, Object>>) this.api
 			.get(member2, "/api/v1/volunteer/projects?near=31.2304,121.4737&limit=100")
 			.exchange()
 			.expectBody(Api.JSON)
@@ -72,10 +73,11 @@ class DemoVolunteeringIntegrationTests {
 			.get("items");
 		assertThat(near).anySatisfy((item) -> assertThat(item).containsEntry("id", cleanup.toString())
 			.containsEntry("distanceMeters", 101));
-		// Member 22 served 3 hours at last month's tree planting, approved; member 26 awaits approval.
+		// Member 22 served 3 hours at last month's tree planting, approved; member 26
+		// awaits approval.
 		String member22 = this.api.login("13800000022", DemoDistrict.PASSWORD);
-		Map<String, Object> planting = this.api.get(member22, "/api/v1/me/volunteer?year={year}",
-				LocalDate.now(this.clock).minusMonths(1).getYear())
+		Map<String, Object> planting = this.api
+			.get(member22, "/api/v1/me/volunteer?year={year}", LocalDate.now(this.clock).minusMonths(1).getYear())
 			.exchange()
 			.expectBody(Api.JSON)
 			.returnResult()
@@ -85,8 +87,9 @@ class DemoVolunteeringIntegrationTests {
 				.containsEntry("status", "APPROVED")
 				.containsEntry("approvedHours", 3.0));
 		assertThat(this.db.sql("SELECT status FROM volunteer_signups WHERE id = :id")
-			.bind("id", DemoDistrict.id("volunteer:trees:" + LocalDate.now(this.clock).minusMonths(1).withDayOfMonth(12)
-					+ ":signup:26"))
+			.bind("id",
+					DemoDistrict.id("volunteer:trees:" + LocalDate.now(this.clock).minusMonths(1).withDayOfMonth(12)
+							+ ":signup:26"))
 			.map((row) -> row.get("status", String.class))
 			.one()
 			.block()).isEqualTo("CHECKED_OUT");
@@ -101,7 +104,8 @@ class DemoVolunteeringIntegrationTests {
 	}
 
 	private List<Long> counts() {
-		return List.of(count("SELECT count(*) FROM volunteer_projects"), count("SELECT count(*) FROM volunteer_signups"),
+		return List.of(count("SELECT count(*) FROM volunteer_projects"),
+				count("SELECT count(*) FROM volunteer_signups"),
 				count("SELECT coalesce(sum(taken), 0)::bigint FROM volunteer_projects"),
 				count("SELECT count(*) FROM duty_posts"), count("SELECT count(*) FROM duty_post_holders"),
 				count("SELECT count(*) FROM points_events WHERE event_id LIKE 'volunteer-signup:%'"));

@@ -59,8 +59,9 @@ class BaseAdminGrantIntegrationTests {
 			.getResponseBody()
 			.get("roles");
 		assertThat(roles).contains(Map.of("role", "BASE_ADMIN", "scope", this.baseId));
-		grant(this.district.sysAdmin, this.district.newMember(this.district.otherBranch, "邻区基地管理员"),
-				this.baseId).expectStatus().isCreated();
+		grant(this.district.sysAdmin, this.district.newMember(this.district.otherBranch, "邻区基地管理员"), this.baseId)
+			.expectStatus()
+			.isCreated();
 	}
 
 	@Test
@@ -69,7 +70,8 @@ class BaseAdminGrantIntegrationTests {
 		grant(this.district.secretaryA, member, this.baseId).expectStatus().isNotFound();
 		grant(this.district.memberA2, member, this.baseId).expectStatus().isNotFound();
 		grant(this.district.foreignOrgAdmin, member, this.baseId).expectStatus().isNotFound();
-		// The org admin of the other committee sees their member, but not the base's administering unit.
+		// The org admin of the other committee sees their member, but not the base's
+		// administering unit.
 		Person foreign = this.district.newMember(this.district.otherBranch, "邻区候选人");
 		grant(this.district.foreignOrgAdmin, foreign, this.baseId).expectStatus().isNotFound();
 	}

@@ -8,15 +8,18 @@ import cn.partybuilding.web.problem.Violation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Dates of a member: nothing in the future, adult on joining, full membership after joining. */
+/**
+ * Dates of a member: nothing in the future, adult on joining, full membership after
+ * joining.
+ */
 class MemberChecksTests {
 
 	static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
 
 	@Test
 	void plausibleDatesPass() {
-		assertThat(MemberChecks.dates(LocalDate.of(1980, 1, 1), LocalDate.of(2000, 7, 1), LocalDate.of(2001, 7, 1),
-				TODAY))
+		assertThat(
+				MemberChecks.dates(LocalDate.of(1980, 1, 1), LocalDate.of(2000, 7, 1), LocalDate.of(2001, 7, 1), TODAY))
 			.isEmpty();
 	}
 

@@ -30,8 +30,7 @@ class MemberIntegrationTests {
 	@Test
 	void aSecretaryRegistersAMemberWhoCanThenLogIn() {
 		String phone = Api.newPhone();
-		Map<String, Object> member = register(this.district.secretaryA.token(), newMember(phone))
-			.expectStatus()
+		Map<String, Object> member = register(this.district.secretaryA.token(), newMember(phone)).expectStatus()
 			.isCreated()
 			.expectBody(Api.JSON)
 			.returnResult()
@@ -45,8 +44,8 @@ class MemberIntegrationTests {
 
 	@Test
 	void aDuplicatePhoneIsA409() {
-		assertProblem(register(this.district.secretaryA.token(), newMember(this.district.memberB.phone())),
-				409, "PHONE_TAKEN");
+		assertProblem(register(this.district.secretaryA.token(), newMember(this.district.memberB.phone())), 409,
+				"PHONE_TAKEN");
 	}
 
 	@Test
@@ -82,7 +81,8 @@ class MemberIntegrationTests {
 	@Test
 	void aPasswordLongerThanBcryptReadsIsA400NamingIt() {
 		Map<String, Object> body = newMember(Api.newPhone());
-		// 25 Chinese characters are 75 bytes: within the 64 characters, beyond the 72 bytes bcrypt hashes.
+		// 25 Chinese characters are 75 bytes: within the 64 characters, beyond the 72
+		// bytes bcrypt hashes.
 		body.put("initialPassword", "党".repeat(25));
 		register(this.district.secretaryA.token(), body).expectStatus()
 			.isBadRequest()
@@ -129,8 +129,9 @@ class MemberIntegrationTests {
 		member(this.district.secretaryA.token()).expectBody()
 			.jsonPath("$.phone")
 			.isEqualTo(phone.substring(0, 3) + "****" + phone.substring(7));
-		member(this.district.orgAdmin.token()).expectBody().jsonPath("$.phone").isEqualTo(
-				phone.substring(0, 3) + "****" + phone.substring(7));
+		member(this.district.orgAdmin.token()).expectBody()
+			.jsonPath("$.phone")
+			.isEqualTo(phone.substring(0, 3) + "****" + phone.substring(7));
 		member(this.district.secretaryB.token()).expectStatus().isNotFound();
 		member(this.district.foreignSecretary.token()).expectStatus().isNotFound();
 		member(this.district.foreignOrgAdmin.token()).expectStatus().isNotFound();
@@ -139,13 +140,12 @@ class MemberIntegrationTests {
 	@Test
 	@SuppressWarnings("unchecked")
 	void theMembersOfAUnitAreItsWholeSubtreeMaskedAndPaged() {
-		Map<String, Object> page = this.api
-			.getJson(this.district.orgAdmin.token(), "/api/v1/orgs/{id}/members?limit=4", this.district.community);
+		Map<String, Object> page = this.api.getJson(this.district.orgAdmin.token(), "/api/v1/orgs/{id}/members?limit=4",
+				this.district.community);
 		List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("items");
 		assertThat(items).hasSize(4).allSatisfy((item) -> assertThat((String) item.get("phone")).contains("****"));
-		Map<String, Object> rest = this.api
-			.getJson(this.district.orgAdmin.token(), "/api/v1/orgs/{id}/members?limit=4&cursor={c}",
-					this.district.community, page.get("nextCursor"));
+		Map<String, Object> rest = this.api.getJson(this.district.orgAdmin.token(),
+				"/api/v1/orgs/{id}/members?limit=4&cursor={c}", this.district.community, page.get("nextCursor"));
 		assertThat((List<Object>) rest.get("items")).hasSize(2);
 		this.api.get(this.district.foreignOrgAdmin.token(), "/api/v1/orgs/{id}/members", this.district.community)
 			.exchange()
@@ -207,14 +207,11 @@ class MemberIntegrationTests {
 
 	@Test
 	void aSecretaryCannotMoveAMemberOutOfTheirScopeAndAMemberCannotChangeThemselves() {
-		patch(this.district.secretaryA.token(), Map.of("branchId", this.district.branchB.toString()))
-			.expectStatus()
+		patch(this.district.secretaryA.token(), Map.of("branchId", this.district.branchB.toString())).expectStatus()
 			.isNotFound();
-		patch(this.district.secretaryA.token(), Map.of("branchId", this.district.community.toString()))
-			.expectStatus()
+		patch(this.district.secretaryA.token(), Map.of("branchId", this.district.community.toString())).expectStatus()
 			.isNotFound();
-		patch(this.district.orgAdmin.token(), Map.of("branchId", this.district.community.toString()))
-			.expectStatus()
+		patch(this.district.orgAdmin.token(), Map.of("branchId", this.district.community.toString())).expectStatus()
 			.isEqualTo(422);
 		patch(this.district.memberA.token(), Map.of("category", "RETIRED")).expectStatus().isForbidden();
 		patch(this.district.foreignOrgAdmin.token(), Map.of("category", "RETIRED")).expectStatus().isNotFound();
@@ -303,9 +300,9 @@ class MemberIntegrationTests {
 		grant(this.district.orgAdmin.token(), this.district.memberA, "MEMBER", this.district.branchA.toString())
 			.expectStatus()
 			.isEqualTo(422);
-		grant(this.district.orgAdmin.token(), this.district.memberA, "ORG_ADMIN", null).expectStatus()
-			.isBadRequest();
-		grant(this.district.orgAdmin.token(), this.district.memberA, "ORG_ADMIN", this.district.otherCommittee.toString())
+		grant(this.district.orgAdmin.token(), this.district.memberA, "ORG_ADMIN", null).expectStatus().isBadRequest();
+		grant(this.district.orgAdmin.token(), this.district.memberA, "ORG_ADMIN",
+				this.district.otherCommittee.toString())
 			.expectStatus()
 			.isNotFound();
 	}

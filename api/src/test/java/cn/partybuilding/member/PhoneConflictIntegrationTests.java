@@ -29,10 +29,11 @@ import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * No phone-number oracle: "taken" answers about accounts outside an administrator's subtree are rationed, 20 a day
- * across imports and registrations, counted atomically, audited without the number; beyond the ration the request is
- * refused as a whole, and so is every later one that day. Numbers taken inside the subtree are reported as before and
- * not counted. The default ration (20) applies in tests.
+ * No phone-number oracle: "taken" answers about accounts outside an administrator's
+ * subtree are rationed, 20 a day across imports and registrations, counted atomically,
+ * audited without the number; beyond the ration the request is refused as a whole, and so
+ * is every later one that day. Numbers taken inside the subtree are reported as before
+ * and not counted. The default ration (20) applies in tests.
  */
 @IntegrationTest
 class PhoneConflictIntegrationTests {
@@ -58,8 +59,8 @@ class PhoneConflictIntegrationTests {
 		// The system administrator's account is outside every subtree.
 		outside.set(0, Api.ADMIN_PHONE);
 		String admin = this.district.orgAdmin.token();
-		assertThat(phoneErrorLines(importFile(admin, file(outside.subList(0, 10)))))
-			.containsExactly(2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+		assertThat(phoneErrorLines(importFile(admin, file(outside.subList(0, 10))))).containsExactly(2, 3, 4, 5, 6, 7,
+				8, 9, 10, 11);
 		assertThat(phoneErrorLines(importFile(admin, file(outside.subList(10, 20))))).hasSize(10);
 		String twentyFirst = phonesOf(1, this.district.otherBranch).get(0);
 		EntityExchangeResult<Map<String, Object>> refused = register(admin, twentyFirst).expectStatus()
@@ -71,7 +72,8 @@ class PhoneConflictIntegrationTests {
 		assertThat((String) problem.get("detail")).contains("20");
 		long retryAfter = Long.parseLong(refused.getResponseHeaders().getFirst("Retry-After"));
 		assertThat(retryAfter).isBetween(1L, 24 * 3600L);
-		// The day is closed whatever a request holds: a clean file and a fresh number are refused too, since a
+		// The day is closed whatever a request holds: a clean file and a fresh number are
+		// refused too, since a
 		// refusal that depended on the numbers would answer "one of these is taken".
 		String fresh = Api.newPhone();
 		importFile(admin, file(List.of(fresh))).expectStatus().isEqualTo(429);
@@ -116,13 +118,12 @@ class PhoneConflictIntegrationTests {
 		assertThat(phoneErrorLines(importFile(admin, file(inside)))).hasSize(25);
 		assertThat(phoneErrorLines(importFile(admin, file(inside)))).hasSize(25);
 		// A secretary registering a number of their own branch: inside too.
-		assertProblem(register(this.district.secretaryB.token(), inside.get(0), this.district.branchB),
-				409, "PHONE_TAKEN");
+		assertProblem(register(this.district.secretaryB.token(), inside.get(0), this.district.branchB), 409,
+				"PHONE_TAKEN");
 		assertThat(auditOf(this.district.orgAdmin)).isEmpty();
 		assertThat(auditOf(this.district.secretaryB)).isEmpty();
 		// For the secretary of branch A, branch B is outside: counted.
-		register(this.district.secretaryA.token(), inside.get(1), this.district.branchA).expectStatus()
-			.isEqualTo(409);
+		register(this.district.secretaryA.token(), inside.get(1), this.district.branchA).expectStatus().isEqualTo(409);
 		assertThat(auditOf(this.district.secretaryA)).singleElement()
 			.satisfies((entry) -> assertThat(entry.get("details")).asString().contains("registration"));
 	}
@@ -185,7 +186,10 @@ class PhoneConflictIntegrationTests {
 	}
 
 	private WebTestClient.ResponseSpec importFile(String token, byte[] file, UUID org) {
-		return this.api.post(token, "/api/v1/orgs/{id}/members:import", org).contentType(CSV).bodyValue(file).exchange();
+		return this.api.post(token, "/api/v1/orgs/{id}/members:import", org)
+			.contentType(CSV)
+			.bodyValue(file)
+			.exchange();
 	}
 
 	@SuppressWarnings("unchecked")

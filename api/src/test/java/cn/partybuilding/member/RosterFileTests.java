@@ -25,9 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * Reading a roster file as it streams: however the bytes are cut into parts, the rows are the same as from the whole
- * file; encodings are told apart from the first bytes beyond ASCII; a file too long stops the reading without the
- * rest of it being asked for.
+ * Reading a roster file as it streams: however the bytes are cut into parts, the rows are
+ * the same as from the whole file; encodings are told apart from the first bytes beyond
+ * ASCII; a file too long stops the reading without the rest of it being asked for.
  */
 class RosterFileTests {
 
@@ -41,15 +41,16 @@ class RosterFileTests {
 	void rowsAreTheSameHoweverTheBytesArriveInUtf8WithAByteOrderMark() {
 		String text = "\uFEFF" + HEADER + "\r\n" + row("张三", "13800000001") + "\r\n\r\n"
 				+ "\"李, 四\" , 13800000002 ,女,1975/3/4,2000/7/1,离退休," + BRANCH + "\r\n"
-				+ "\"王\"\"五\",\"138\n0000\n0003\",男,1980-01-02,2005-07-01,在职," + BRANCH + "\n"
-				+ "   \n" + row("赵六", "13800000004");
+				+ "\"王\"\"五\",\"138\n0000\n0003\",男,1980-01-02,2005-07-01,在职," + BRANCH + "\n" + "   \n"
+				+ row("赵六", "13800000004");
 		byte[] file = text.getBytes(StandardCharsets.UTF_8);
 		List<ImportRow> whole = read(file, file.length);
 		assertThat(whole).extracting(ImportRow::line, ImportRow::name, ImportRow::phone)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(2, "张三", "13800000001"),
 					org.assertj.core.groups.Tuple.tuple(4, "李, 四", "13800000002"),
 					org.assertj.core.groups.Tuple.tuple(5, "王\"五", "138\n0000\n0003"),
-					// The quoted line breaks above count as lines, and so does the blank line.
+					// The quoted line breaks above count as lines, and so does the blank
+					// line.
 					org.assertj.core.groups.Tuple.tuple(9, "赵六", "13800000004"));
 		for (int part : new int[] { 1, 2, 3, 5, 7, 64 }) {
 			assertThat(read(file, part)).as("in parts of %d bytes", part).isEqualTo(whole);
@@ -120,7 +121,8 @@ class RosterFileTests {
 			assertThat(violation.messageKey()).isEqualTo("lineTooLong");
 		});
 		// Inside quotes as well: an unclosed quote does not make a line without end.
-		byte[] unclosed = (HEADER + "\n\"" + "x".repeat(2 * RosterReader.MAX_LINE_CHARS)).getBytes(StandardCharsets.UTF_8);
+		byte[] unclosed = (HEADER + "\n\"" + "x".repeat(2 * RosterReader.MAX_LINE_CHARS))
+			.getBytes(StandardCharsets.UTF_8);
 		assertThat(violation(unclosed).messageKey()).isEqualTo("lineTooLong");
 	}
 
@@ -129,8 +131,10 @@ class RosterFileTests {
 		byte[] text = (HEADER + "\n" + row("张三", "13800000001") + "\n\"a\"b,1\n").getBytes(StandardCharsets.UTF_8);
 		assertThat(violation(text)).extracting(Violation::line, Violation::messageKey).containsExactly(3, "csv");
 		byte[] unterminated = (HEADER + "\n\"abc,1").getBytes(StandardCharsets.UTF_8);
-		assertThat(violation(unterminated)).extracting(Violation::line, Violation::messageKey).containsExactly(2, "csv");
-		// Decided as UTF-8 from the first Chinese characters, then bytes that are not UTF-8: refused, not garbled.
+		assertThat(violation(unterminated)).extracting(Violation::line, Violation::messageKey)
+			.containsExactly(2, "csv");
+		// Decided as UTF-8 from the first Chinese characters, then bytes that are not
+		// UTF-8: refused, not garbled.
 		ByteArrayOutputStream broken = new ByteArrayOutputStream();
 		broken.writeBytes((HEADER + "\n").getBytes(StandardCharsets.UTF_8));
 		for (int i = 0; i < 40; i++) {

@@ -28,7 +28,10 @@ import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Importing a roster file: all or nothing, every mistake reported, as Chinese spreadsheets save it. */
+/**
+ * Importing a roster file: all or nothing, every mistake reported, as Chinese
+ * spreadsheets save it.
+ */
 @IntegrationTest
 class RosterImportIntegrationTests {
 
@@ -50,9 +53,9 @@ class RosterImportIntegrationTests {
 
 	@Test
 	void aUtf8FileWithAByteOrderMarkIsImported() {
-		String file = "\uFEFF" + HEADER + line("张三", Api.newPhone(), "MALE", "1980-01-02", "2005-07-01", "IN_SERVICE",
-				this.district.branchA) + line("李四", Api.newPhone(), "女", "1975/3/4", "2000/7/1", "离退休",
-						this.district.branchB);
+		String file = "\uFEFF" + HEADER
+				+ line("张三", Api.newPhone(), "MALE", "1980-01-02", "2005-07-01", "IN_SERVICE", this.district.branchA)
+				+ line("李四", Api.newPhone(), "女", "1975/3/4", "2000/7/1", "离退休", this.district.branchB);
 		importFile(this.district.orgAdmin.token(), file.getBytes(StandardCharsets.UTF_8)).expectStatus()
 			.isOk()
 			.expectBody()
@@ -64,8 +67,7 @@ class RosterImportIntegrationTests {
 	@Test
 	void aGb18030FileAsExcelSavesItIsImported() {
 		String name = "王" + UUID.randomUUID().toString().substring(0, 4) + "芳";
-		String file = HEADER + line(name, Api.newPhone(), "女", "1990-05-06", "2014-07-01", "在职",
-				this.district.branchA);
+		String file = HEADER + line(name, Api.newPhone(), "女", "1990-05-06", "2014-07-01", "在职", this.district.branchA);
 		importFile(this.district.orgAdmin.token(), file.getBytes(Charset.forName("GB18030"))).expectStatus()
 			.isOk()
 			.expectBody()
@@ -119,7 +121,8 @@ class RosterImportIntegrationTests {
 		assertThat(problem).containsEntry("code", "IMPORT_INVALID");
 		@SuppressWarnings("unchecked")
 		List<Map<String, Object>> errors = (List<Map<String, Object>>) problem.get("errors");
-		assertThat(errors).extracting((error) -> error.get("line") + " " + error.get("field") + " " + error.get("message"))
+		assertThat(errors)
+			.extracting((error) -> error.get("line") + " " + error.get("field") + " " + error.get("message"))
 			.containsExactlyInAnyOrder("2 birthDate 须在 1900-01-01 到 2100-12-31 之间",
 					"3 joinedPartyOn 须在 1900-01-01 到 2100-12-31 之间", "4 name 不能包含空字符（U+0000）",
 					"4 birthDate 须在 1900-01-01 到 2100-12-31 之间");
@@ -128,8 +131,9 @@ class RosterImportIntegrationTests {
 
 	@Test
 	void onlyAnOrgAdminOfTheUnitImports() {
-		byte[] file = (HEADER + line("某人", Api.newPhone(), "MALE", "1980-01-02", "2005-07-01", "IN_SERVICE",
-				this.district.branchA)).getBytes(StandardCharsets.UTF_8);
+		byte[] file = (HEADER
+				+ line("某人", Api.newPhone(), "MALE", "1980-01-02", "2005-07-01", "IN_SERVICE", this.district.branchA))
+			.getBytes(StandardCharsets.UTF_8);
 		importFile(this.district.secretaryA.token(), file, this.district.branchA).expectStatus().isForbidden();
 		importFile(this.district.foreignOrgAdmin.token(), file, this.district.community).expectStatus().isNotFound();
 	}
@@ -152,8 +156,8 @@ class RosterImportIntegrationTests {
 	@Test
 	void moreThanTenThousandRowsIsA413() {
 		for (int rows : new int[] { 10_001, 11_000 }) {
-			assertProblem(importFile(this.district.orgAdmin.token(), roster(rows, this.district.branchA)),
-					413, "IMPORT_TOO_LARGE");
+			assertProblem(importFile(this.district.orgAdmin.token(), roster(rows, this.district.branchA)), 413,
+					"IMPORT_TOO_LARGE");
 		}
 	}
 
@@ -174,7 +178,8 @@ class RosterImportIntegrationTests {
 			.expectBody()
 			.jsonPath("$.memberCount")
 			.isEqualTo(10_002);
-		// Imported members are on the points roster: the branch's leaderboard counts them.
+		// Imported members are on the points roster: the branch's leaderboard counts
+		// them.
 		assertThat(this.db.sql("SELECT count(*) AS n FROM points_roster WHERE branch_id = :b AND left_at IS NULL")
 			.bind("b", this.district.branchB)
 			.map((row) -> row.get("n", Long.class))
@@ -204,8 +209,8 @@ class RosterImportIntegrationTests {
 		assertThat(again).isEqualTo(first).contains("3");
 		assertThat(membersNamedLike(prefix)).isEqualTo(3);
 		String other = "另一" + UUID.randomUUID().toString().substring(0, 6);
-		assertProblem(importFile(this.district.orgAdmin.token(), named(other, 3, this.district.branchA), key),
-				422, "IDEMPOTENCY_KEY_REUSED");
+		assertProblem(importFile(this.district.orgAdmin.token(), named(other, 3, this.district.branchA), key), 422,
+				"IDEMPOTENCY_KEY_REUSED");
 		assertThat(membersNamedLike(other)).isZero();
 	}
 
@@ -219,7 +224,8 @@ class RosterImportIntegrationTests {
 					Map.of("Content-Type", "text/csv", "Content-Length", Integer.toString(file.length),
 							"Idempotency-Key", key));
 			first.send(Arrays.copyOfRange(file, 0, file.length / 2));
-			// The key is locked before the body is read: wait until the first import holds it, half its file sent.
+			// The key is locked before the body is read: wait until the first import
+			// holds it, half its file sent.
 			await().atMost(Duration.ofSeconds(10)).until(() -> holdsLock(this.district.orgAdmin.id().toString(), key));
 			assertProblem(importFile(this.district.orgAdmin.token(), file, key), 409, "IDEMPOTENCY_KEY_IN_USE");
 			first.send(Arrays.copyOfRange(file, file.length / 2, file.length));
@@ -234,7 +240,10 @@ class RosterImportIntegrationTests {
 		assertThat(membersNamedLike(prefix)).isEqualTo(200);
 	}
 
-	/** Whether the transaction-scoped advisory lock of the idempotency key is held (see IdempotencyKeys). */
+	/**
+	 * Whether the transaction-scoped advisory lock of the idempotency key is held (see
+	 * IdempotencyKeys).
+	 */
 	private boolean holdsLock(String caller, String key) throws Exception {
 		byte[] digest = MessageDigest.getInstance("SHA-256")
 			.digest((caller + '\u0000' + key).getBytes(StandardCharsets.UTF_8));
@@ -277,8 +286,9 @@ class RosterImportIntegrationTests {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		out.writeBytes(HEADER.getBytes(StandardCharsets.UTF_8));
 		for (int i = 0; i < rows; i++) {
-			out.writeBytes(line("导入党员" + i, Api.newPhone(), (i % 2 == 0) ? "男" : "女", "1970-01-01", "1995-07-01",
-					"在职", branch).getBytes(StandardCharsets.UTF_8));
+			out.writeBytes(
+					line("导入党员" + i, Api.newPhone(), (i % 2 == 0) ? "男" : "女", "1970-01-01", "1995-07-01", "在职", branch)
+						.getBytes(StandardCharsets.UTF_8));
 		}
 		return out.toByteArray();
 	}
@@ -288,7 +298,10 @@ class RosterImportIntegrationTests {
 	}
 
 	private WebTestClient.ResponseSpec importFile(String token, byte[] file, UUID org) {
-		return this.api.post(token, "/api/v1/orgs/{id}/members:import", org).contentType(CSV).bodyValue(file).exchange();
+		return this.api.post(token, "/api/v1/orgs/{id}/members:import", org)
+			.contentType(CSV)
+			.bodyValue(file)
+			.exchange();
 	}
 
 	private long membersNamed(String name) {

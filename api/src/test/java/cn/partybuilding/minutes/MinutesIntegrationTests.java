@@ -16,7 +16,10 @@ import cn.partybuilding.test.TestDistrict;
 
 import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 
-/** Minutes: written by the recorder or secretary, signed off by the secretary, reviewed from above, then frozen. */
+/**
+ * Minutes: written by the recorder or secretary, signed off by the secretary, reviewed
+ * from above, then frozen.
+ */
 @IntegrationTest
 class MinutesIntegrationTests {
 
@@ -60,7 +63,8 @@ class MinutesIntegrationTests {
 			.jsonPath("$.signedAt")
 			.exists();
 		assertProblem(write(this.district.secretaryA.token(), this.district.memberA, "改一下"), 409, "ILLEGAL_STATE");
-		// The review is the unit above's: the branch secretary cannot review their own sign-off.
+		// The review is the unit above's: the branch secretary cannot review their own
+		// sign-off.
 		sign(this.district.secretaryA.token()).expectStatus().isForbidden();
 		sign(this.district.orgAdmin.token()).expectStatus()
 			.isOk()

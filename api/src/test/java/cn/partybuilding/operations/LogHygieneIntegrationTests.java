@@ -26,7 +26,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Whatever happens, the logs never hold a password, a token, an SMS code or a phone number. */
+/**
+ * Whatever happens, the logs never hold a password, a token, an SMS code or a phone
+ * number.
+ */
 @IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
 class LogHygieneIntegrationTests {
@@ -51,8 +54,11 @@ class LogHygieneIntegrationTests {
 			.flatMap((hash) -> this.accounts.create(Ids.newId(), phone, hash))
 			.block(Duration.ofSeconds(10));
 		Map<String, Object> tokens = this.api.tokens(phone, password);
-		this.api.anonymousPost("/api/v1/auth/login").bodyValue(Map.of("phone", phone, "password", password + "x"))
-			.exchange().expectStatus().isUnauthorized();
+		this.api.anonymousPost("/api/v1/auth/login")
+			.bodyValue(Map.of("phone", phone, "password", password + "x"))
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
 		Map<String, Object> refreshed = this.api.anonymousPost("/api/v1/auth/refresh")
 			.bodyValue(Map.of("refreshToken", tokens.get("refreshToken")))
 			.exchange()
@@ -61,11 +67,17 @@ class LogHygieneIntegrationTests {
 			.expectBody(Api.JSON)
 			.returnResult()
 			.getResponseBody();
-		this.api.anonymousPost("/api/v1/auth/sms/send").bodyValue(Map.of("phone", phone)).exchange()
-			.expectStatus().isAccepted();
+		this.api.anonymousPost("/api/v1/auth/sms/send")
+			.bodyValue(Map.of("phone", phone))
+			.exchange()
+			.expectStatus()
+			.isAccepted();
 		String code = lastCode();
-		this.api.anonymousPost("/api/v1/auth/sms/login").bodyValue(Map.of("phone", phone, "code", code)).exchange()
-			.expectStatus().isOk();
+		this.api.anonymousPost("/api/v1/auth/sms/login")
+			.bodyValue(Map.of("phone", phone, "code", code))
+			.exchange()
+			.expectStatus()
+			.isOk();
 		this.api.get((String) refreshed.get("accessToken"), "/api/v1/no-such-page")
 			.exchange()
 			.expectStatus()

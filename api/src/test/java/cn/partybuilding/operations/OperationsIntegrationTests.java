@@ -19,7 +19,9 @@ import cn.partybuilding.test.TestDistrict;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Health, metrics and the API documentation, as operators and app developers find them. */
+/**
+ * Health, metrics and the API documentation, as operators and app developers find them.
+ */
 @IntegrationTest
 class OperationsIntegrationTests {
 
@@ -41,40 +43,74 @@ class OperationsIntegrationTests {
 
 	@Test
 	void healthLivenessAndReadinessArePublicAndReadinessCoversTheDatabaseAndRedis() {
-		this.client.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody()
-			.jsonPath("$.status").isEqualTo("UP");
+		this.client.get()
+			.uri("/actuator/health")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP");
 		this.client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
 		String admin = this.api.loginAsAdmin();
-		this.client.get().uri("/actuator/health/readiness").headers((headers) -> headers.setBearerAuth(admin))
-			.exchange().expectStatus().isOk().expectBody()
-			.jsonPath("$.components.r2dbc.status").isEqualTo("UP")
-			.jsonPath("$.components.redis.status").isEqualTo("UP");
+		this.client.get()
+			.uri("/actuator/health/readiness")
+			.headers((headers) -> headers.setBearerAuth(admin))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.components.r2dbc.status")
+			.isEqualTo("UP")
+			.jsonPath("$.components.redis.status")
+			.isEqualTo("UP");
 	}
 
 	@Test
 	void healthShowsWhatTheInstanceIsMadeOfOnlyToTheSystemAdministrator() {
 		for (String path : List.of("/actuator/health", "/actuator/health/readiness", "/actuator/health/liveness")) {
-			this.client.get().uri(path).exchange().expectStatus().isOk().expectBody()
-				.jsonPath("$.status").isEqualTo("UP")
-				.jsonPath("$.components").doesNotExist()
-				.jsonPath("$.details").doesNotExist();
+			this.client.get()
+				.uri(path)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.status")
+				.isEqualTo("UP")
+				.jsonPath("$.components")
+				.doesNotExist()
+				.jsonPath("$.details")
+				.doesNotExist();
 		}
 		TestDistrict d = this.district;
 		for (TestDistrict.Person notAdmin : List.of(d.memberA, d.secretaryA, d.orgAdmin)) {
-			this.client.get().uri("/actuator/health").headers((headers) -> headers.setBearerAuth(notAdmin.token()))
-				.exchange().expectStatus().isOk().expectBody()
-				.jsonPath("$.components").doesNotExist();
+			this.client.get()
+				.uri("/actuator/health")
+				.headers((headers) -> headers.setBearerAuth(notAdmin.token()))
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.components")
+				.doesNotExist();
 		}
-		this.client.get().uri("/actuator/health").headers((headers) -> headers.setBearerAuth(d.sysAdmin.token()))
-			.exchange().expectStatus().isOk().expectBody()
-			.jsonPath("$.components.r2dbc.details.database").isEqualTo("PostgreSQL");
+		this.client.get()
+			.uri("/actuator/health")
+			.headers((headers) -> headers.setBearerAuth(d.sysAdmin.token()))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.components.r2dbc.details.database")
+			.isEqualTo("PostgreSQL");
 	}
 
 	@Test
 	void metricsAreForTheSystemAdministrator() {
 		this.client.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
 		String token = this.api.loginAsAdmin();
-		// Every endpoint's requests by status and exception: more than the client's default 256 KB once the fuzzer ran.
+		// Every endpoint's requests by status and exception: more than the client's
+		// default 256 KB once the fuzzer ran.
 		String metrics = this.client.mutate()
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
 			.build()
@@ -103,12 +139,15 @@ class OperationsIntegrationTests {
 			.getResponseBody();
 		Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) document.get("paths");
 		Set<String> missing = new TreeSet<>();
-		this.mappings.getHandlerMethods().entrySet().stream()
+		this.mappings.getHandlerMethods()
+			.entrySet()
+			.stream()
 			.filter((entry) -> entry.getValue().getBeanType().getPackageName().startsWith("cn.partybuilding"))
 			.map(Map.Entry::getKey)
 			.filter((info) -> !info.getPatternsCondition().getPatterns().toString().contains("/probe"))
-			.forEach((info) -> info.getPatternsCondition().getPatterns().forEach((pattern) -> info
-				.getMethodsCondition().getMethods().forEach((method) -> {
+			.forEach((info) -> info.getPatternsCondition()
+				.getPatterns()
+				.forEach((pattern) -> info.getMethodsCondition().getMethods().forEach((method) -> {
 					Map<String, Object> path = paths.get(pattern.getPatternString());
 					if (path == null || !path.containsKey(method.name().toLowerCase())) {
 						missing.add(method + " " + pattern.getPatternString());
@@ -122,7 +161,8 @@ class OperationsIntegrationTests {
 		assertThat((Map<String, Object>) login.get("responses")).containsKeys("200", "400", "401", "429");
 		assertThat(login).doesNotContainKey("security");
 		Map<String, Object> logout = (Map<String, Object>) paths.get("/api/v1/auth/logout").get("post");
-		// Logging out names the session by its refresh token: no access token needed (it may have expired).
+		// Logging out names the session by its refresh token: no access token needed (it
+		// may have expired).
 		assertThat(logout).doesNotContainKey("security");
 		assertThat((Map<String, Object>) logout.get("responses")).containsKeys("204", "400");
 	}

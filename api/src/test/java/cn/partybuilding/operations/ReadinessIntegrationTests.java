@@ -21,8 +21,9 @@ import cn.partybuilding.test.TestcontainersConfiguration;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Readiness follows the database and Redis: down while either is unreachable, up again when it returns, without a
- * restart. Runs against containers of its own, which it pauses, so other tests are not disturbed.
+ * Readiness follows the database and Redis: down while either is unreachable, up again
+ * when it returns, without a restart. Runs against containers of its own, which it
+ * pauses, so other tests are not disturbed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "party.data-dir=target/test-data-readiness", "party.scheduler-enabled=false",
@@ -71,12 +72,13 @@ class ReadinessIntegrationTests {
 	}
 
 	private void assertReadiness(int status) {
-		await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> this.client
-			.get()
-			.uri("/actuator/health/readiness")
-			.exchange()
-			.expectStatus()
-			.isEqualTo(status));
+		await().atMost(Duration.ofSeconds(40))
+			.pollInterval(Duration.ofMillis(500))
+			.untilAsserted(() -> this.client.get()
+				.uri("/actuator/health/readiness")
+				.exchange()
+				.expectStatus()
+				.isEqualTo(status));
 	}
 
 	private static void pause(GenericContainer<?> container) {

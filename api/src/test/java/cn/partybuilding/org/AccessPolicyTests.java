@@ -14,7 +14,10 @@ import cn.partybuilding.web.problem.ErrorCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** Scope: a role covers its unit and everything below; outside is 404, inside without the right role 403. */
+/**
+ * Scope: a role covers its unit and everything below; outside is 404, inside without the
+ * right role 403.
+ */
 class AccessPolicyTests {
 
 	final UUID committee = UUID.randomUUID();

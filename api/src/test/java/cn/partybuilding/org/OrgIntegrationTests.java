@@ -15,7 +15,10 @@ import cn.partybuilding.test.TestDistrict;
 import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The org tree: creating under a parent one administers, reading within scope, children page by page. */
+/**
+ * The org tree: creating under a parent one administers, reading within scope, children
+ * page by page.
+ */
 @IntegrationTest
 class OrgIntegrationTests {
 
@@ -37,7 +40,8 @@ class OrgIntegrationTests {
 			.expectBody(Api.JSON)
 			.returnResult()
 			.getResponseBody();
-		assertThat(group).containsEntry("type", "GROUP").containsEntry("kind", "BUILDING")
+		assertThat(group).containsEntry("type", "GROUP")
+			.containsEntry("kind", "BUILDING")
 			.containsEntry("parentId", this.district.branchA.toString())
 			.containsEntry("memberCount", 0);
 		assertThat((List<String>) group.get("path")).containsExactly(this.district.committee.toString(),
@@ -127,11 +131,12 @@ class OrgIntegrationTests {
 	@Test
 	@SuppressWarnings("unchecked")
 	void childrenArePaged() {
-		Map<String, Object> first = this.api
-			.getJson(this.district.orgAdmin.token(), "/api/v1/orgs/{id}/children?limit=1", this.district.community);
+		Map<String, Object> first = this.api.getJson(this.district.orgAdmin.token(),
+				"/api/v1/orgs/{id}/children?limit=1", this.district.community);
 		List<Map<String, Object>> items = (List<Map<String, Object>>) first.get("items");
-		assertThat(items).singleElement().satisfies((child) -> assertThat(child).containsEntry("id",
-				this.district.branchA.toString()).containsEntry("memberCount", 4));
+		assertThat(items).singleElement()
+			.satisfies((child) -> assertThat(child).containsEntry("id", this.district.branchA.toString())
+				.containsEntry("memberCount", 4));
 		this.api
 			.get(this.district.orgAdmin.token(), "/api/v1/orgs/{id}/children?limit=1&cursor={c}",
 					this.district.community, first.get("nextCursor"))
@@ -145,8 +150,7 @@ class OrgIntegrationTests {
 			.doesNotExist();
 	}
 
-	private WebTestClient.ResponseSpec create(String token, String parentId, String name, String type,
-			String kind) {
+	private WebTestClient.ResponseSpec create(String token, String parentId, String name, String type, String kind) {
 		Map<String, Object> body = new java.util.HashMap<>();
 		body.put("parentId", parentId);
 		body.put("name", name);

@@ -35,13 +35,17 @@ class PersonalDataAtRestIntegrationTests {
 		}
 	}
 
-	/** The table as text, as a backup would show it (bytea as hex, everything else as written). */
+	/**
+	 * The table as text, as a backup would show it (bytea as hex, everything else as
+	 * written).
+	 */
 	private String dump(String table) {
-		return String.join("\n", this.db.sql("SELECT row_to_json(t)::text AS line FROM " + table + " t")
-			.map((row) -> row.get("line", String.class))
-			.all()
-			.collectList()
-			.block());
+		return String.join("\n",
+				this.db.sql("SELECT row_to_json(t)::text AS line FROM " + table + " t")
+					.map((row) -> row.get("line", String.class))
+					.all()
+					.collectList()
+					.block());
 	}
 
 }

@@ -16,7 +16,10 @@ import cn.partybuilding.system.TestSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-/** Phone numbers at rest: encrypted, bound to their row, found by a keyed index, under a key kept off the database. */
+/**
+ * Phone numbers at rest: encrypted, bound to their row, found by a keyed index, under a
+ * key kept off the database.
+ */
 class PersonalDataCipherTests {
 
 	@TempDir
@@ -41,7 +44,8 @@ class PersonalDataCipherTests {
 	@Test
 	void theBlindIndexDependsOnTheKeySoAGuessedNumberCannotBeLookedUpWithoutIt() {
 		BlindIndex one = new BlindIndex(key(Base64.getEncoder().encodeToString(new byte[32])));
-		BlindIndex other = new BlindIndex(key(Base64.getEncoder().encodeToString("another key of 32 bytes or more!".getBytes())));
+		BlindIndex other = new BlindIndex(
+				key(Base64.getEncoder().encodeToString("another key of 32 bytes or more!".getBytes())));
 		assertThat(one.phone("13912345678")).isEqualTo(one.phone("13912345678"))
 			.isNotEqualTo(other.phone("13912345678"))
 			.isNotEqualTo(one.phone("13912345679"));

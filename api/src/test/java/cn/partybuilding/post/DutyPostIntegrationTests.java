@@ -21,7 +21,10 @@ import cn.partybuilding.test.TestDistrict.Person;
 import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** 设岗定责: posts set up by a unit's secretary, held by members of its subtree, shown on the holder's {@code /me}. */
+/**
+ * 设岗定责: posts set up by a unit's secretary, held by members of its subtree, shown on the
+ * holder's {@code /me}.
+ */
 @IntegrationTest
 class DutyPostIntegrationTests {
 
@@ -36,8 +39,8 @@ class DutyPostIntegrationTests {
 
 	@Test
 	void aSecretarySetsUpAPostAndGivesItToAMemberWhoSeesItOnTheirProfile() {
-		Map<String, Object> post = json(create(this.district.secretaryA, this.district.branchA, "政策宣传岗",
-				"每月向楼栋居民宣传一项惠民政策"), 201);
+		Map<String, Object> post = json(
+				create(this.district.secretaryA, this.district.branchA, "政策宣传岗", "每月向楼栋居民宣传一项惠民政策"), 201);
 		assertThat(post).containsEntry("orgId", this.district.branchA.toString())
 			.containsEntry("name", "政策宣传岗")
 			.containsEntry("duties", "每月向楼栋居民宣传一项惠民政策")
@@ -63,8 +66,16 @@ class DutyPostIntegrationTests {
 			.isEqualTo("每月向楼栋居民宣传一项惠民政策")
 			.jsonPath("$.posts[0].orgId")
 			.isEqualTo(this.district.branchA.toString());
-		this.api.get(this.district.memberA2.token(), "/api/v1/me").exchange().expectBody().jsonPath("$.posts").isEmpty();
-		this.api.get(this.district.sysAdmin.token(), "/api/v1/me").exchange().expectBody().jsonPath("$.posts").isEmpty();
+		this.api.get(this.district.memberA2.token(), "/api/v1/me")
+			.exchange()
+			.expectBody()
+			.jsonPath("$.posts")
+			.isEmpty();
+		this.api.get(this.district.sysAdmin.token(), "/api/v1/me")
+			.exchange()
+			.expectBody()
+			.jsonPath("$.posts")
+			.isEmpty();
 	}
 
 	@Test
@@ -77,7 +88,8 @@ class DutyPostIntegrationTests {
 		UUID ofCommunity = id(create(this.district.orgAdmin, this.district.community, "邻里互助岗", "走访独居老人"));
 		assign(this.district.orgAdmin, ofCommunity, this.district.memberB.id()).expectStatus().isCreated();
 		assign(this.district.orgAdmin, ofCommunity, this.district.memberA.id()).expectStatus().isCreated();
-		// A group's post goes to members of its branch (members belong to branches, not groups).
+		// A group's post goes to members of its branch (members belong to branches, not
+		// groups).
 		UUID group = this.context.getBean(OrgTree.class)
 			.add(Ids.newId(), this.district.branchA, "一号楼党小组", OrgType.GROUP, null)
 			.block()
@@ -111,15 +123,21 @@ class DutyPostIntegrationTests {
 		for (String name : List.of("一岗", "二岗", "三岗")) {
 			create(this.district.secretaryA, this.district.branchA, name, "职责").expectStatus().isCreated();
 		}
-		Map<String, Object> first = json(this.api.get(this.district.memberA.token(),
-				"/api/v1/orgs/{id}/posts?limit=2", this.district.branchA).exchange(), 200);
+		Map<String, Object> first = json(
+				this.api.get(this.district.memberA.token(), "/api/v1/orgs/{id}/posts?limit=2", this.district.branchA)
+					.exchange(),
+				200);
 		List<Map<String, Object>> items = (List<Map<String, Object>>) first.get("items");
 		assertThat(items).extracting((item) -> item.get("name")).containsExactly("一岗", "二岗");
 		UUID firstPost = UUID.fromString((String) items.get(0).get("id"));
 		assign(this.district.secretaryA, firstPost, this.district.memberA2.id()).expectStatus().isCreated();
-		Map<String, Object> second = json(this.api.get(this.district.memberA.token(),
-				"/api/v1/orgs/" + this.district.branchA + "/posts?limit=2&cursor=" + first.get("nextCursor"))
-			.exchange(), 200);
+		Map<String, Object> second = json(
+				this.api
+					.get(this.district.memberA.token(),
+							"/api/v1/orgs/" + this.district.branchA + "/posts?limit=2&cursor="
+									+ first.get("nextCursor"))
+					.exchange(),
+				200);
 		assertThat((List<Map<String, Object>>) second.get("items")).extracting((item) -> item.get("name"))
 			.containsExactly("三岗");
 		assertThat(second.get("nextCursor")).isNull();

@@ -23,14 +23,15 @@ import cn.partybuilding.test.TestActivities;
 import cn.partybuilding.test.TestDistrict;
 import cn.partybuilding.test.TestDistrict.Person;
 
-import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static cn.partybuilding.test.BaseFixtures.at;
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Visits cannot be minted: members check in at the base with its rotating code, by the rules of a meeting's check-in
- * (window, code, position, one device one member, once), only for an approved reservation of their own branch; the
- * code is its admins'; a completion names at most the headcount, and only those who checked in earn the visit's
+ * Visits cannot be minted: members check in at the base with its rotating code, by the
+ * rules of a meeting's check-in (window, code, position, one device one member, once),
+ * only for an approved reservation of their own branch; the code is its admins'; a
+ * completion names at most the headcount, and only those who checked in earn the visit's
  * points.
  */
 @IntegrationTest
@@ -83,8 +84,9 @@ class BaseCheckInIntegrationTests {
 			.containsEntry("method", "QR_GEO")
 			.containsEntry("distanceMeters", 0);
 		// Again, with anything at all: the same check-in.
-		this.fixtures.checkIn(this.district.memberA.token(), reservation, "WRONGCODE0", null, null,
-				TestActivities.deviceOf(this.district.memberA.token()))
+		this.fixtures
+			.checkIn(this.district.memberA.token(), reservation, "WRONGCODE0", null, null,
+					TestActivities.deviceOf(this.district.memberA.token()))
 			.expectStatus()
 			.isOk()
 			.expectBody()
@@ -115,8 +117,9 @@ class BaseCheckInIntegrationTests {
 		refused(this.fixtures.checkIn(member, reservation, relayed), "CHECKIN_CODE_EXPIRED");
 		String code = code();
 		// The right code from a kilometre away: relayed, not there.
-		assertProblem(this.fixtures.checkIn(member, reservation, code, BaseFixtures.LAT + 0.01, BaseFixtures.LNG, phone),
-				422, "OUT_OF_GEOFENCE")
+		assertProblem(
+				this.fixtures.checkIn(member, reservation, code, BaseFixtures.LAT + 0.01, BaseFixtures.LNG, phone), 422,
+				"OUT_OF_GEOFENCE")
 			.jsonPath("$.distanceMeters")
 			.isEqualTo(1112);
 		this.fixtures.checkIn(member, reservation, code, null, null, phone).expectStatus().isBadRequest();
@@ -135,7 +138,8 @@ class BaseCheckInIntegrationTests {
 		this.fixtures.checkIn(this.district.memberB.token(), reservation, code).expectStatus().isNotFound();
 		this.fixtures.checkIn(this.district.foreignMember.token(), reservation, code).expectStatus().isNotFound();
 		this.fixtures.checkIn(this.district.foreignSecretary.token(), reservation, code).expectStatus().isNotFound();
-		// The base's admin sees the reservation but is a member of branch B: not one of the visitors.
+		// The base's admin sees the reservation but is a member of branch B: not one of
+		// the visitors.
 		refused(this.fixtures.checkIn(this.baseAdmin.token(), reservation, code), "NOT_INVITED");
 		// A member who joined branch A checks in.
 		Person newcomer = this.district.newMember(this.district.branchA, "新党员");
@@ -170,8 +174,8 @@ class BaseCheckInIntegrationTests {
 		startsIn(reservation, Duration.ofMinutes(5));
 		String code = code();
 		String phone = "a-phone-at-the-base";
-		this.fixtures.checkIn(this.district.memberA.token(), reservation, code, BaseFixtures.LAT, BaseFixtures.LNG,
-				phone)
+		this.fixtures
+			.checkIn(this.district.memberA.token(), reservation, code, BaseFixtures.LAT, BaseFixtures.LNG, phone)
 			.expectStatus()
 			.isCreated();
 		refused(this.fixtures.checkIn(this.district.memberA2.token(), reservation, code, BaseFixtures.LAT,
@@ -241,16 +245,18 @@ class BaseCheckInIntegrationTests {
 		String reservation = approved(2);
 		startsIn(reservation, Duration.ofMinutes(-10));
 		assertProblem(this.fixtures.act(this.baseAdmin.token(), reservation, "complete",
-				Map.of("attendeeMemberIds", List.of(this.district.memberA.id().toString(),
-						this.district.memberA2.id().toString(), this.district.secretaryA.id().toString()))),
+				Map.of("attendeeMemberIds",
+						List.of(this.district.memberA.id().toString(), this.district.memberA2.id().toString(),
+								this.district.secretaryA.id().toString()))),
 				422, "ATTENDEES_ABOVE_HEADCOUNT")
 			.jsonPath("$.headcount")
 			.isEqualTo(2);
 		assertThat(visits(reservation)).isZero();
 		// The same member named twice is one attendee.
-		this.fixtures.act(this.baseAdmin.token(), reservation, "complete",
-				Map.of("attendeeMemberIds", List.of(this.district.memberA.id().toString(),
-						this.district.memberA2.id().toString(), this.district.memberA.id().toString())))
+		this.fixtures
+			.act(this.baseAdmin.token(), reservation, "complete",
+					Map.of("attendeeMemberIds", List.of(this.district.memberA.id().toString(),
+							this.district.memberA2.id().toString(), this.district.memberA.id().toString())))
 			.expectStatus()
 			.isOk();
 		assertThat(visits(reservation)).isEqualTo(2);
@@ -263,11 +269,12 @@ class BaseCheckInIntegrationTests {
 		this.fixtures.checkIn(this.district.memberA.token(), reservation, code()).expectStatus().isCreated();
 		this.fixtures
 			.act(this.baseAdmin.token(), reservation, "complete",
-					Map.of("attendeeMemberIds", List.of(this.district.memberA.id().toString(),
-							this.district.memberA2.id().toString())))
+					Map.of("attendeeMemberIds",
+							List.of(this.district.memberA.id().toString(), this.district.memberA2.id().toString())))
 			.expectStatus()
 			.isOk();
-		// Both visits count as the branch's organizational life; only the one who was there scores.
+		// Both visits count as the branch's organizational life; only the one who was
+		// there scores.
 		assertThat(this.db.sql("SELECT member_id, checked_in FROM base_visits WHERE reservation_id = :r")
 			.bind("r", UUID.fromString(reservation))
 			.map((row) -> Map.entry(row.get("member_id", UUID.class), row.get("checked_in", Boolean.class)))
@@ -282,8 +289,7 @@ class BaseCheckInIntegrationTests {
 			.collectList()
 			.block()).containsExactly(this.district.memberA.id());
 		// After the completion nobody checks in any more; who did gets their check-in.
-		refused(this.fixtures.checkIn(this.district.memberA2.token(), reservation, code()),
-				"RESERVATION_NOT_APPROVED");
+		refused(this.fixtures.checkIn(this.district.memberA2.token(), reservation, code()), "RESERVATION_NOT_APPROVED");
 		this.fixtures.checkIn(this.district.memberA.token(), reservation, code()).expectStatus().isOk();
 	}
 
@@ -299,10 +305,14 @@ class BaseCheckInIntegrationTests {
 		return id;
 	}
 
-	/** Travels in time: the reservation's hour-long slot starts {@code in} from now (negative: began that long ago). */
+	/**
+	 * Travels in time: the reservation's hour-long slot starts {@code in} from now
+	 * (negative: began that long ago).
+	 */
 	private void startsIn(String id, Duration in) {
-		this.db.sql("UPDATE reservations SET starts_at = now() + :in * interval '1 second', "
-				+ "ends_at = now() + :in * interval '1 second' + interval '1 hour' WHERE id = :id")
+		this.db
+			.sql("UPDATE reservations SET starts_at = now() + :in * interval '1 second', "
+					+ "ends_at = now() + :in * interval '1 second' + interval '1 hour' WHERE id = :id")
 			.bind("in", in.toSeconds())
 			.bind("id", UUID.fromString(id))
 			.then()

@@ -25,11 +25,13 @@ import cn.partybuilding.test.IntegrationTest;
 import cn.partybuilding.test.TestDistrict;
 import cn.partybuilding.test.TestDistrict.Person;
 
-import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static cn.partybuilding.test.BaseFixtures.at;
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Booking slots in every channel, every refusal, and reading reservations within scope. */
+/**
+ * Booking slots in every channel, every refusal, and reading reservations within scope.
+ */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BookingIntegrationTests {
@@ -54,7 +56,8 @@ class BookingIntegrationTests {
 
 	@BeforeAll
 	void setUp() {
-		// Its tests book many times for branch A; the limit of bookings awaiting approval has tests of its own.
+		// Its tests book many times for branch A; the limit of bookings awaiting approval
+		// has tests of its own.
 		this.base = this.fixtures.createRoomyBase();
 		this.baseId = (String) this.base.get("id");
 		this.baseAdmin = this.fixtures.baseAdmin(this.baseId);
@@ -134,8 +137,9 @@ class BookingIntegrationTests {
 	void aStartOffTheGridOrWhenTheBaseIsClosedIs422SlotInvalid() {
 		for (OffsetDateTime start : List.of(at(3, "09:30"), at(3, "12:00"), at(3, "07:00"), at(3, "18:00"),
 				at(3, "09:00").plusSeconds(1))) {
-			assertProblem(this.fixtures.book(this.district.secretaryA.token(),
-					this.fixtures.booking(this.baseId, start, 2)), 422, "SLOT_INVALID");
+			assertProblem(
+					this.fixtures.book(this.district.secretaryA.token(), this.fixtures.booking(this.baseId, start, 2)),
+					422, "SLOT_INVALID");
 		}
 	}
 
@@ -151,7 +155,8 @@ class BookingIntegrationTests {
 	@Test
 	void aGroupWalkingInJoinsTheSlotThatIsUnderWay() {
 		ZonedDateTime now = ZonedDateTime.now(BaseFixtures.ZONE);
-		// The base opens at the start of the current ten minutes for an hour: not in the last minutes of a day.
+		// The base opens at the start of the current ten minutes for an hour: not in the
+		// last minutes of a day.
 		Assumptions.assumeTrue(now.toLocalTime().isBefore(LocalTime.of(23, 40)));
 		ZonedDateTime opened = now.truncatedTo(ChronoUnit.HOURS).plusMinutes(now.getMinute() / 10 * 10);
 		Map<String, Object> body = BaseFixtures.baseBody(this.district.committee);
@@ -197,11 +202,13 @@ class BookingIntegrationTests {
 	void aHeadcountThatDoesNotFitIs409AndOneAboveTheCapacity422() {
 		OffsetDateTime start = at(5, "09:00");
 		this.fixtures.booked(this.district.secretaryA.token(), this.fixtures.booking(this.baseId, start, 45));
-		assertProblem(this.fixtures.book(this.district.secretaryA.token(),
-				this.fixtures.booking(this.baseId, start, 6)), 409, "SLOT_FULL");
+		assertProblem(
+				this.fixtures.book(this.district.secretaryA.token(), this.fixtures.booking(this.baseId, start, 6)), 409,
+				"SLOT_FULL");
 		this.fixtures.booked(this.district.secretaryA.token(), this.fixtures.booking(this.baseId, start, 5));
-		assertProblem(this.fixtures.book(this.district.secretaryA.token(),
-				this.fixtures.booking(this.baseId, start, 1)), 409, "SLOT_FULL");
+		assertProblem(
+				this.fixtures.book(this.district.secretaryA.token(), this.fixtures.booking(this.baseId, start, 1)), 409,
+				"SLOT_FULL");
 		assertThat(slot(start)).containsEntry("booked", 50).containsEntry("remaining", 0);
 		assertProblem(this.fixtures.book(this.district.secretaryA.token(),
 				this.fixtures.booking(this.baseId, at(5, "10:00"), 51)), 422, "HEADCOUNT_OVER_CAPACITY");
@@ -257,11 +264,12 @@ class BookingIntegrationTests {
 		for (Person other : List.of(this.district.memberA, this.district.orgAdmin, this.district.sysAdmin)) {
 			get(other, id).jsonPath("$.contactPhone").isEqualTo(masked);
 		}
-		String dump = String.join("\n", this.db.sql("SELECT row_to_json(r)::text AS line FROM reservations r")
-			.map((row) -> row.get("line", String.class))
-			.all()
-			.collectList()
-			.block());
+		String dump = String.join("\n",
+				this.db.sql("SELECT row_to_json(r)::text AS line FROM reservations r")
+					.map((row) -> row.get("line", String.class))
+					.all()
+					.collectList()
+					.block());
 		assertThat(dump).contains(id).doesNotContain(phone).doesNotContain(phone.substring(3));
 	}
 
@@ -274,8 +282,8 @@ class BookingIntegrationTests {
 				this.baseAdmin, this.district.sysAdmin)) {
 			get(seeing, id).jsonPath("$.id").isEqualTo(id);
 		}
-		for (Person outsider : List.of(this.district.memberB, this.district.secretaryB,
-				this.district.foreignSecretary, this.district.foreignOrgAdmin)) {
+		for (Person outsider : List.of(this.district.memberB, this.district.secretaryB, this.district.foreignSecretary,
+				this.district.foreignOrgAdmin)) {
 			this.api.get(outsider.token(), "/api/v1/reservations/{id}", id).exchange().expectStatus().isNotFound();
 		}
 		this.api.get(this.district.memberA.token(), "/api/v1/reservations/{id}", UUID.randomUUID())
@@ -303,15 +311,15 @@ class BookingIntegrationTests {
 		assertThat(byBase).hasSize(4).contains(reservationOfB).containsAll(mine);
 		assertThat(byBase.get(0)).isEqualTo(reservationOfB);
 		assertThat(pages(this.district.orgAdmin, "baseId=" + baseId)).hasSize(4);
-		// The base's admin (a member of branch B) filters by branch A: overseeing the base suffices.
+		// The base's admin (a member of branch B) filters by branch A: overseeing the
+		// base suffices.
 		assertThat(pages(admin, "baseId=" + baseId + "&orgId=" + this.district.branchA))
 			.containsExactlyInAnyOrderElementsOf(mine);
 		assertThat(pages(this.district.secretaryA, "baseId=" + baseId + "&orgId=" + this.district.branchA))
 			.containsExactlyInAnyOrderElementsOf(mine);
 		assertThat(pages(this.district.secretaryB, "orgId=" + this.district.branchB)).contains(reservationOfB)
 			.doesNotContainAnyElementsOf(mine);
-		assertThat(pages(this.district.orgAdmin, "orgId=" + this.district.community + "&baseId=" + baseId))
-			.hasSize(4);
+		assertThat(pages(this.district.orgAdmin, "orgId=" + this.district.community + "&baseId=" + baseId)).hasSize(4);
 		this.fixtures.act(admin.token(), reservationOfB, "approve", Map.of()).expectStatus().isOk();
 		assertThat(pages(admin, "baseId=" + baseId + "&status=APPROVED")).containsExactly(reservationOfB);
 		assertThat(pages(admin, "baseId=" + baseId + "&status=PENDING")).containsExactlyInAnyOrderElementsOf(mine);
@@ -353,8 +361,11 @@ class BookingIntegrationTests {
 			.expectBody()
 			.jsonPath("$.errors[0].field")
 			.isEqualTo("baseId");
-		this.api.get(this.district.secretaryA.token(), "/api/v1/reservations?orgId={o}&status=LOST",
-				this.district.branchA).exchange().expectStatus().isBadRequest();
+		this.api
+			.get(this.district.secretaryA.token(), "/api/v1/reservations?orgId={o}&status=LOST", this.district.branchA)
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
 	}
 
 	@SuppressWarnings("unchecked")
@@ -362,9 +373,8 @@ class BookingIntegrationTests {
 		List<Object> ids = new java.util.ArrayList<>();
 		String cursor = null;
 		do {
-			Map<String, Object> page = this.api
-				.getJson(person.token(), "/api/v1/reservations?limit=1&" + query
-						+ ((cursor != null) ? "&cursor=" + cursor : ""));
+			Map<String, Object> page = this.api.getJson(person.token(),
+					"/api/v1/reservations?limit=1&" + query + ((cursor != null) ? "&cursor=" + cursor : ""));
 			((List<Map<String, Object>>) page.get("items")).forEach((item) -> ids.add(item.get("id")));
 			cursor = (String) page.get("nextCursor");
 		}
@@ -385,7 +395,10 @@ class BookingIntegrationTests {
 	}
 
 	private WebTestClient.BodyContentSpec get(Person person, String id) {
-		return this.api.get(person.token(), "/api/v1/reservations/{id}", id).exchange().expectStatus().isOk()
+		return this.api.get(person.token(), "/api/v1/reservations/{id}", id)
+			.exchange()
+			.expectStatus()
+			.isOk()
 			.expectBody();
 	}
 

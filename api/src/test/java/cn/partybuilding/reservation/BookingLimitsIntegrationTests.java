@@ -19,14 +19,15 @@ import cn.partybuilding.test.IntegrationTest;
 import cn.partybuilding.test.TestDistrict;
 import cn.partybuilding.test.TestDistrict.Person;
 
-import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static cn.partybuilding.test.BaseFixtures.at;
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Bases cannot be hoarded: a booking reaches at most the base's horizon ahead (60 days unless the base says
- * otherwise), and a branch holds at most the base's number of bookings awaiting approval there (3 unless the base says
- * otherwise), however many it fires at once.
+ * Bases cannot be hoarded: a booking reaches at most the base's horizon ahead (60 days
+ * unless the base says otherwise), and a branch holds at most the base's number of
+ * bookings awaiting approval there (3 unless the base says otherwise), however many it
+ * fires at once.
  */
 @IntegrationTest
 class BookingLimitsIntegrationTests {
@@ -53,12 +54,14 @@ class BookingLimitsIntegrationTests {
 			.containsEntry("maxPendingPerBranch", 3)
 			.containsEntry("checkInRadiusMeters", 500);
 		String id = (String) base.get("id");
-		assertProblem(this.fixtures.book(this.district.secretaryA.token(),
-				this.fixtures.booking(id, at(61, "09:00"), 5)), 422, "BOOKING_BEYOND_HORIZON")
+		assertProblem(
+				this.fixtures.book(this.district.secretaryA.token(), this.fixtures.booking(id, at(61, "09:00"), 5)),
+				422, "BOOKING_BEYOND_HORIZON")
 			.jsonPath("$.bookingHorizonDays")
 			.isEqualTo(60);
-		assertProblem(this.fixtures.book(this.district.secretaryA.token(),
-				this.fixtures.booking(id, at(3650, "09:00"), 5)), 422, "BOOKING_BEYOND_HORIZON");
+		assertProblem(
+				this.fixtures.book(this.district.secretaryA.token(), this.fixtures.booking(id, at(3650, "09:00"), 5)),
+				422, "BOOKING_BEYOND_HORIZON");
 		// The base's own admin entering a hotline booking is bound by it too.
 		Person admin = this.fixtures.baseAdmin(id);
 		Map<String, Object> hotline = this.fixtures.booking(id, at(61, "10:00"), 5);
@@ -79,17 +82,20 @@ class BookingLimitsIntegrationTests {
 			.containsEntry("maxPendingPerBranch", 1)
 			.containsEntry("checkInRadiusMeters", 150);
 		String id = (String) base.get("id");
-		assertProblem(this.fixtures.book(this.district.secretaryA.token(),
-				this.fixtures.booking(id, at(8, "09:00"), 5)), 422, "BOOKING_BEYOND_HORIZON")
+		assertProblem(
+				this.fixtures.book(this.district.secretaryA.token(), this.fixtures.booking(id, at(8, "09:00"), 5)), 422,
+				"BOOKING_BEYOND_HORIZON")
 			.jsonPath("$.detail")
 			.value((String detail) -> assertThat(detail).contains("7"));
 		this.fixtures.booked(this.district.secretaryA.token(), this.fixtures.booking(id, at(7, "09:00"), 5));
-		assertProblem(this.fixtures.book(this.district.secretaryA.token(),
-				this.fixtures.booking(id, at(6, "09:00"), 5)), 422, "TOO_MANY_PENDING_BOOKINGS");
+		assertProblem(
+				this.fixtures.book(this.district.secretaryA.token(), this.fixtures.booking(id, at(6, "09:00"), 5)), 422,
+				"TOO_MANY_PENDING_BOOKINGS");
 
 		// Replaced without them (an older console): they stay as they were.
-		this.fixtures.put(this.district.orgAdmin.token(), "/api/v1/bases/{id}",
-				BaseFixtures.baseBody(this.district.committee), id)
+		this.fixtures
+			.put(this.district.orgAdmin.token(), "/api/v1/bases/{id}", BaseFixtures.baseBody(this.district.committee),
+					id)
 			.expectStatus()
 			.isOk()
 			.expectBody()
@@ -148,7 +154,8 @@ class BookingLimitsIntegrationTests {
 		Map<String, Object> branchB = this.fixtures.booking(base, at(2, "14:00"), 2);
 		branchB.put("orgId", this.district.branchB.toString());
 		this.fixtures.booked(this.district.secretaryB.token(), branchB);
-		// Once one is decided, the branch may book again; approved bookings hold seats but wait for nothing.
+		// Once one is decided, the branch may book again; approved bookings hold seats
+		// but wait for nothing.
 		this.fixtures.act(admin.token(), first, "approve", Map.of()).expectStatus().isOk();
 		String fourth = (String) this.fixtures.booked(secretary, this.fixtures.booking(base, at(2, "14:00"), 2))
 			.get("id");
@@ -173,8 +180,9 @@ class BookingLimitsIntegrationTests {
 		assertProblem(this.fixtures.book(secretary, this.fixtures.booking(base, at(3, "09:00"), 2)), 422,
 				"TOO_MANY_PENDING_BOOKINGS");
 		// Its slot passed without a decision: it holds nothing anyone could use.
-		this.db.sql("UPDATE reservations SET starts_at = now() - interval '2 hours', ends_at = now() - interval '1 hour' "
-				+ "WHERE id = :id")
+		this.db
+			.sql("UPDATE reservations SET starts_at = now() - interval '2 hours', ends_at = now() - interval '1 hour' "
+					+ "WHERE id = :id")
 			.bind("id", UUID.fromString(stale))
 			.then()
 			.block();
@@ -195,7 +203,8 @@ class BookingLimitsIntegrationTests {
 					.defaultIfEmpty(Map.of())
 					.map((answer) -> (response.statusCode().value() == 422)
 							? ("TOO_MANY_PENDING_BOOKINGS".equals(answer.get("code")) ? 422 : -1)
-							: response.statusCode().value())), 20)
+							: response.statusCode().value())),
+					20)
 			.collectList()
 			.block(Duration.ofMinutes(1));
 		assertThat(statuses).hasSize(20);
@@ -205,8 +214,9 @@ class BookingLimitsIntegrationTests {
 	}
 
 	private long pending(String base, UUID branch) {
-		return this.db.sql("SELECT count(*) AS n FROM reservations WHERE base_id = :b AND org_id = :o "
-				+ "AND status = 'PENDING'")
+		return this.db
+			.sql("SELECT count(*) AS n FROM reservations WHERE base_id = :b AND org_id = :o "
+					+ "AND status = 'PENDING'")
 			.bind("b", UUID.fromString(base))
 			.bind("o", branch)
 			.map((row) -> row.get("n", Long.class))

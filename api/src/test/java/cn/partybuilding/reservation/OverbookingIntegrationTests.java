@@ -34,10 +34,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A base slot is never overbooked: hundreds of bookings of different sizes fired at one 50-seat slot at once, by the
- * branch's secretary in the app and by the base's admin on the phone, with and without cancellations and approvals
- * in between. The seats held always equal what the accepted reservations hold, never exceed the capacity, and
- * every refusal is a clean {@code SLOT_FULL}. The database refuses an overbooked slot even if the code tried.
+ * A base slot is never overbooked: hundreds of bookings of different sizes fired at one
+ * 50-seat slot at once, by the branch's secretary in the app and by the base's admin on
+ * the phone, with and without cancellations and approvals in between. The seats held
+ * always equal what the accepted reservations hold, never exceed the capacity, and every
+ * refusal is a clean {@code SLOT_FULL}. The database refuses an overbooked slot even if
+ * the code tried.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -67,7 +69,8 @@ class OverbookingIntegrationTests {
 
 	@BeforeAll
 	void setUp() {
-		// As many connections as requests in flight: the client must not be what serializes the bookings.
+		// As many connections as requests in flight: the client must not be what
+		// serializes the bookings.
 		this.connections = ConnectionProvider.builder("bookings")
 			.maxConnections(CLIENT_CONCURRENCY)
 			.pendingAcquireMaxCount(ATTEMPTS * 4)
@@ -176,21 +179,20 @@ class OverbookingIntegrationTests {
 				.bind("base", UUID.fromString(slot.baseId()))
 				.then()
 				.block());
-		assertThatExceptionOfType(DataIntegrityViolationException.class)
-			.isThrownBy(() -> this.db.sql("""
-					INSERT INTO base_slots (base_id, starts_at, ends_at, capacity, booked)
-					VALUES (:base, :start, :start + interval '1 hour', 50, 51)""")
-				.bind("base", UUID.fromString(slot.baseId()))
-				.bind("start", slot.start().plusDays(1))
-				.then()
-				.block());
+		assertThatExceptionOfType(DataIntegrityViolationException.class).isThrownBy(() -> this.db.sql("""
+				INSERT INTO base_slots (base_id, starts_at, ends_at, capacity, booked)
+				VALUES (:base, :start, :start + interval '1 hour', 50, 51)""")
+			.bind("base", UUID.fromString(slot.baseId()))
+			.bind("start", slot.start().plusDays(1))
+			.then()
+			.block());
 		assertThat(booked(slot)).isEqualTo(3);
 	}
 
 	/**
-	 * A new base (50 seats) and a slot of it two days ahead, with an admin. A branch may hold up to 100 bookings
-	 * awaiting approval there, not 3: what is under test here is the seats (BookingLimitsIntegrationTests tests the
-	 * limit, in parallel too).
+	 * A new base (50 seats) and a slot of it two days ahead, with an admin. A branch may
+	 * hold up to 100 bookings awaiting approval there, not 3: what is under test here is
+	 * the seats (BookingLimitsIntegrationTests tests the limit, in parallel too).
 	 */
 	private Slot newSlot() {
 		String baseId = (String) this.fixtures.createRoomyBase().get("id");
@@ -198,8 +200,9 @@ class OverbookingIntegrationTests {
 	}
 
 	/**
-	 * Booking number {@code i}: 1 to 6 people (the same sizes every run); every other one entered by the base's
-	 * admin for branch B on the phone, the rest by branch A's secretary in the app.
+	 * Booking number {@code i}: 1 to 6 people (the same sizes every run); every other one
+	 * entered by the base's admin for branch B on the phone, the rest by branch A's
+	 * secretary in the app.
 	 */
 	private Mono<Outcome> book(Slot slot, int i) {
 		int headcount = 1 + new Random(2026L * 1_000 + i).nextInt(6);
@@ -220,20 +223,24 @@ class OverbookingIntegrationTests {
 						(String) answer.get("id"), 0, false)));
 	}
 
-	/** Every third accepted booking is cancelled right away, every third one approved, the rest left pending. */
+	/**
+	 * Every third accepted booking is cancelled right away, every third one approved, the
+	 * rest left pending.
+	 */
 	private Mono<Outcome> followUp(Slot slot, Outcome booked) {
 		if (booked.status() != 201 || booked.index() % 3 == 2) {
 			return Mono.just(booked);
 		}
 		boolean cancel = booked.index() % 3 == 0;
-		// Branch A's secretary cancels their own bookings; the base's admin does the rest.
+		// Branch A's secretary cancels their own bookings; the base's admin does the
+		// rest.
 		String token = (cancel && booked.index() % 2 == 0) ? this.district.secretaryA.token() : slot.admin().token();
 		return this.web.post()
 			.uri("/api/v1/reservations/{id}/{action}", booked.id(), cancel ? "cancel" : "approve")
 			.headers((headers) -> headers.setBearerAuth(token))
 			.exchangeToMono((response) -> response.releaseBody()
-				.thenReturn(new Outcome(booked.index(), booked.headcount(), booked.status(), booked.code(),
-						booked.id(), response.statusCode().value(), cancel && response.statusCode().value() == 200)));
+				.thenReturn(new Outcome(booked.index(), booked.headcount(), booked.status(), booked.code(), booked.id(),
+						response.statusCode().value(), cancel && response.statusCode().value() == 200)));
 	}
 
 	private Mono<Outcome> act(Person person, String id, String action) {
@@ -302,11 +309,12 @@ class OverbookingIntegrationTests {
 	 * @param status the booking's HTTP status
 	 * @param code its problem code, if refused
 	 * @param id the reservation, if accepted
-	 * @param followUpStatus the status of approving or cancelling it (0: neither was tried)
+	 * @param followUpStatus the status of approving or cancelling it (0: neither was
+	 * tried)
 	 * @param cancelled whether it was cancelled
 	 */
-	record Outcome(int index, int headcount, int status, @Nullable String code, @Nullable String id,
-			int followUpStatus, boolean cancelled) {
+	record Outcome(int index, int headcount, int status, @Nullable String code, @Nullable String id, int followUpStatus,
+			boolean cancelled) {
 	}
 
 }

@@ -10,8 +10,9 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Component;
 
 /**
- * A listener of the test application (found by component scanning, as the notifier and the points intake will be):
- * remembers what it heard, so tests can check who is told what, and how often.
+ * A listener of the test application (found by component scanning, as the notifier and
+ * the points intake will be): remembers what it heard, so tests can check who is told
+ * what, and how often.
  */
 @Component
 class RecordedReservationEvents implements ReservationEvents {

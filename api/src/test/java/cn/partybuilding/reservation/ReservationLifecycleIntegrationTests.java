@@ -21,13 +21,14 @@ import cn.partybuilding.test.IntegrationTest;
 import cn.partybuilding.test.TestDistrict;
 import cn.partybuilding.test.TestDistrict.Person;
 
-import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static cn.partybuilding.test.BaseFixtures.at;
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Approving, rejecting, cancelling and completing reservations: who may, which transitions are legal, seats given
- * back, and the outcomes and visits recorded for the notifier and the points engine.
+ * Approving, rejecting, cancelling and completing reservations: who may, which
+ * transitions are legal, seats given back, and the outcomes and visits recorded for the
+ * notifier and the points engine.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -111,8 +112,8 @@ class ReservationLifecycleIntegrationTests {
 				act(seeing, id, action, body).expectStatus().isForbidden();
 			}
 			for (Person outsider : List.of(this.district.secretaryB, this.district.foreignSecretary,
-					this.district.foreignOrgAdmin, this.fixtures.baseAdmin((String) this.fixtures.createBase()
-						.get("id")))) {
+					this.district.foreignOrgAdmin,
+					this.fixtures.baseAdmin((String) this.fixtures.createBase().get("id")))) {
 				act(outsider, id, action, body).expectStatus().isNotFound();
 			}
 			act(this.baseAdmin, UUID.randomUUID().toString(), action, body).expectStatus().isNotFound();
@@ -204,29 +205,35 @@ class ReservationLifecycleIntegrationTests {
 		String id = book(at(5, "09:00"), 3);
 		act(this.baseAdmin, id, "approve", Map.of()).expectStatus().isOk();
 		LocalDate visitDate = startedAgo(id, "10 minutes");
-		// memberA checks in at the base; memberA2 is named as an attendee without having checked in.
-		this.fixtures.checkIn(this.district.memberA.token(), id,
-				this.fixtures.checkInCode(this.baseAdmin.token(), this.baseId))
+		// memberA checks in at the base; memberA2 is named as an attendee without having
+		// checked in.
+		this.fixtures
+			.checkIn(this.district.memberA.token(), id, this.fixtures.checkInCode(this.baseAdmin.token(), this.baseId))
 			.expectStatus()
 			.isCreated();
 		Person outsider = this.district.memberB;
-		assertProblem(act(this.baseAdmin, id, "complete", Map.of("attendeeMemberIds",
-				List.of(this.district.memberA.id().toString(), outsider.id().toString(),
-						UUID.randomUUID().toString()))), 422, "ATTENDEES_NOT_IN_BRANCH")
+		assertProblem(act(this.baseAdmin, id, "complete",
+				Map.of("attendeeMemberIds",
+						List.of(this.district.memberA.id().toString(), outsider.id().toString(),
+								UUID.randomUUID().toString()))),
+				422, "ATTENDEES_NOT_IN_BRANCH")
 			.jsonPath("$.memberIds.length()")
 			.isEqualTo(2)
 			.jsonPath("$.memberIds[0]")
 			.isEqualTo(outsider.id().toString());
 		act(this.baseAdmin, id, "complete",
-				Map.of("attendeeMemberIds", List.of(this.district.memberA.id().toString(),
-						this.district.memberA2.id().toString(), this.district.memberA.id().toString())))
+				Map.of("attendeeMemberIds",
+						List.of(this.district.memberA.id().toString(), this.district.memberA2.id().toString(),
+								this.district.memberA.id().toString())))
 			.expectStatus()
 			.isOk()
 			.expectBody()
 			.jsonPath("$.status")
 			.isEqualTo("COMPLETED");
-		assertProblem(act(this.baseAdmin, id, "complete", Map.of("attendeeMemberIds",
-				List.of(this.district.memberA.id().toString()))), 409, "ILLEGAL_STATE");
+		assertProblem(
+				act(this.baseAdmin, id, "complete",
+						Map.of("attendeeMemberIds", List.of(this.district.memberA.id().toString()))),
+				409, "ILLEGAL_STATE");
 		assertProblem(act(this.baseAdmin, id, "cancel", Map.of()), 409, "ILLEGAL_STATE");
 		List<BaseVisit> ofBranch = this.visits.ofBranch(this.district.branchA, visitDate, visitDate)
 			.filter((visit) -> visit.reservationId().toString().equals(id))
@@ -248,7 +255,8 @@ class ReservationLifecycleIntegrationTests {
 			.block()).hasSize(2);
 		// A completed visit keeps its seats: it happened.
 		assertThat(outcomeRows(id)).containsExactly("APPROVED");
-		// Each attendee who checked in at the base earns one BASE_VISIT_COMPLETED points event; the others none.
+		// Each attendee who checked in at the base earns one BASE_VISIT_COMPLETED points
+		// event; the others none.
 		assertThat(this.context.getBean(org.springframework.r2dbc.core.DatabaseClient.class)
 			.sql("SELECT member_id FROM points_events WHERE event_id LIKE :prefix")
 			.bind("prefix", "base-visit:" + id + ":%")
@@ -275,15 +283,22 @@ class ReservationLifecycleIntegrationTests {
 			.isOk();
 	}
 
-	/** Travels in time: the reservation's slot began an hour ago. The local date it began on. */
+	/**
+	 * Travels in time: the reservation's slot began an hour ago. The local date it began
+	 * on.
+	 */
 	private LocalDate startedAnHourAgo(String id) {
 		return startedAgo(id, "1 hour");
 	}
 
-	/** Travels in time: the reservation's slots began {@code ago} (an SQL interval). The local date it began on. */
+	/**
+	 * Travels in time: the reservation's slots began {@code ago} (an SQL interval). The
+	 * local date it began on.
+	 */
 	private LocalDate startedAgo(String id, String ago) {
-		return this.db.sql("UPDATE reservations SET ends_at = now() + (ends_at - starts_at) - CAST(:ago AS interval), "
-				+ "starts_at = now() - CAST(:ago AS interval) WHERE id = :id RETURNING starts_at")
+		return this.db
+			.sql("UPDATE reservations SET ends_at = now() + (ends_at - starts_at) - CAST(:ago AS interval), "
+					+ "starts_at = now() - CAST(:ago AS interval) WHERE id = :id RETURNING starts_at")
 			.bind("ago", ago)
 			.bind("id", UUID.fromString(id))
 			.map((row) -> row.get("starts_at", java.time.Instant.class))

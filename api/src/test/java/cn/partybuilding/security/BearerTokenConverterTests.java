@@ -23,7 +23,10 @@ import org.springframework.security.web.server.authentication.ServerAuthenticati
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** {@link BearerTokenConverter} reads the tokens Spring Security's converter reads and refuses what it refuses. */
+/**
+ * {@link BearerTokenConverter} reads the tokens Spring Security's converter reads and
+ * refuses what it refuses.
+ */
 class BearerTokenConverterTests {
 
 	/** Spring Security's own pattern (ServerBearerTokenAuthenticationConverter). */
@@ -96,7 +99,8 @@ class BearerTokenConverterTests {
 	}
 
 	private static MockServerWebExchange exchange(String authorization) {
-		return MockServerWebExchange.from(MockServerHttpRequest.get("/x").header(HttpHeaders.AUTHORIZATION, authorization));
+		return MockServerWebExchange
+			.from(MockServerHttpRequest.get("/x").header(HttpHeaders.AUTHORIZATION, authorization));
 	}
 
 }

@@ -12,7 +12,10 @@ import org.springframework.security.web.server.firewall.StrictServerWebExchangeF
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@link HeaderCharacters} says what Spring Security's strict firewall says, without its regular expressions. */
+/**
+ * {@link HeaderCharacters} says what Spring Security's strict firewall says, without its
+ * regular expressions.
+ */
 class HeaderCharactersTests {
 
 	@Property(tries = 3000)
@@ -49,11 +52,13 @@ class HeaderCharactersTests {
 			.isEqualTo(StrictServerWebExchangeFirewall.ALLOWED_HEADER_VALUES.test("lone surrogate \uD800"));
 	}
 
-	/** Mostly printable ASCII, with control characters, tabs, Chinese, unassigned code points and surrogates. */
+	/**
+	 * Mostly printable ASCII, with control characters, tabs, Chinese, unassigned code
+	 * points and surrogates.
+	 */
 	@Provide
 	Arbitrary<String> headerish() {
-		Arbitrary<Character> characters = Arbitraries.frequencyOf(
-				Tuple.of(20, Arbitraries.chars().range(' ', '~')),
+		Arbitrary<Character> characters = Arbitraries.frequencyOf(Tuple.of(20, Arbitraries.chars().range(' ', '~')),
 				Tuple.of(2, Arbitraries.chars().range('\u0000', '\u001f')),
 				Tuple.of(2, Arbitraries.chars().range('\u007f', '\u00a0')),
 				Tuple.of(2, Arbitraries.chars().range('\u4e00', '\u9fff')),

@@ -36,7 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Signing keys: generated once and kept, or configured; the first signs, all verify, so keys can rotate. */
+/**
+ * Signing keys: generated once and kept, or configured; the first signs, all verify, so
+ * keys can rotate.
+ */
 class JwtKeysTests {
 
 	/** Sessions are not what these tests are about: every session stands. */
@@ -50,7 +53,8 @@ class JwtKeysTests {
 		JwtKeys first = new JwtKeys(TestSettings.with(this.dir, null, null));
 		JwtKeys second = new JwtKeys(TestSettings.with(this.dir, null, null));
 		assertThat(second.signingKey().getKeyID()).isEqualTo(first.signingKey().getKeyID());
-		// RSA: verifying RS256 is an order of magnitude cheaper than ES256, and every request verifies.
+		// RSA: verifying RS256 is an order of magnitude cheaper than ES256, and every
+		// request verifies.
 		assertThat(first.signingKey()).isInstanceOf(RSAKey.class);
 		assertThat(((RSAKey) first.signingKey()).size()).isGreaterThanOrEqualTo(2048);
 		assertThat(SignedJWT.parse(tokenSignedBy(first)).getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
@@ -100,7 +104,8 @@ class JwtKeysTests {
 		ReactiveJwtDecoder decoder = new SecurityConfiguration().jwtDecoder(keys, configured(new JWKSet(rsaKey)),
 				ANY_SESSION);
 		JWTClaimsSet claims = SignedJWT.parse(tokenSignedBy(keys)).getJWTClaimsSet();
-		// ES256 under the RSA key's id, RS256 under the EC key's id: each signed with a key of the named kind.
+		// ES256 under the RSA key's id, RS256 under the EC key's id: each signed with a
+		// key of the named kind.
 		ECKey otherEc = new ECKeyGenerator(Curve.P_256).keyID(rsaKey.getKeyID()).generate();
 		RSAKey otherRsa = new RSAKeyGenerator(2048).keyID(ecKey.getKeyID()).generate();
 		SignedJWT es256 = new SignedJWT(header(JWSAlgorithm.ES256, rsaKey.getKeyID()), claims);

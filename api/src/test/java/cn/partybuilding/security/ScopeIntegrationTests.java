@@ -31,20 +31,25 @@ import cn.partybuilding.test.TestVolunteering;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Walks every endpoint that reaches into an org unit, as three outsiders of branch A: a plain member of branch A (who
- * may read their branch but change nothing), the secretary of another subtree's branch and the org admin of another
- * subtree (who must get 404, never a hint of what exists). A new endpoint must be added to the table (or declared
+ * Walks every endpoint that reaches into an org unit, as three outsiders of branch A: a
+ * plain member of branch A (who may read their branch but change nothing), the secretary
+ * of another subtree's branch and the org admin of another subtree (who must get 404,
+ * never a hint of what exists). A new endpoint must be added to the table (or declared
  * scope-free): the walk fails while one is missing.
  */
 @IntegrationTest
 class ScopeIntegrationTests {
 
-	/** Paths that are the caller's own or not in any org (logging in, /me, public keys). */
+	/**
+	 * Paths that are the caller's own or not in any org (logging in, /me, public keys).
+	 */
 	static final List<String> SCOPE_FREE = List.of("/api/v1/auth/", "/api/v1/me", "/api/v1/.well-known/",
 			"/.well-known/", "/api/v1/probe/", "/api/v1/admin/",
-			// The rule book and recalculations are the whole installation's, changed by administrators only.
+			// The rule book and recalculations are the whole installation's, changed by
+			// administrators only.
 			"/api/v1/points/rules", "/api/v1/points/recalculations",
-			// The audit log is scoped by role, not by a unit in the path (AuditIntegrationTests).
+			// The audit log is scoped by role, not by a unit in the path
+			// (AuditIntegrationTests).
 			"/api/v1/audit-log");
 
 	@Autowired
@@ -101,17 +106,17 @@ class ScopeIntegrationTests {
 			.returnResult()
 			.getResponseBody()
 			.get("id"));
-		this.claimOfBranchA = UUID.fromString((String) this.api
-			.post(this.district.memberA2.token(), "/api/v1/points/claims")
-			.bodyValue(Map.of("ruleCode", "COMMENDATION", "occurredOn", java.time.LocalDate.now().toString(),
-					"description", "获评优秀志愿者"))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Api.JSON)
-			.returnResult()
-			.getResponseBody()
-			.get("id"));
+		this.claimOfBranchA = UUID
+			.fromString((String) this.api.post(this.district.memberA2.token(), "/api/v1/points/claims")
+				.bodyValue(Map.of("ruleCode", "COMMENDATION", "occurredOn", java.time.LocalDate.now().toString(),
+						"description", "获评优秀志愿者"))
+				.exchange()
+				.expectStatus()
+				.isCreated()
+				.expectBody(Api.JSON)
+				.returnResult()
+				.getResponseBody()
+				.get("id"));
 		this.base = (String) this.bases.createBase().get("id");
 		this.reservation = (String) this.bases
 			.booked(this.district.secretaryA.token(), this.bases.booking(this.base, BaseFixtures.at(3, "09:00"), 5))
@@ -138,8 +143,8 @@ class ScopeIntegrationTests {
 		endpoints.add(Endpoint.get("/api/v1/orgs/{id}", d.branchA).allowedToMember());
 		endpoints.add(Endpoint.get("/api/v1/orgs/{id}/children", d.community));
 		endpoints.add(Endpoint.get("/api/v1/orgs/{id}/members", d.branchA).allowedToMember());
-		endpoints.add(Endpoint.post("/api/v1/orgs", Map.of("parentId", d.community.toString(), "name", "新支部", "type",
-				"BRANCH")));
+		endpoints.add(Endpoint.post("/api/v1/orgs",
+				Map.of("parentId", d.community.toString(), "name", "新支部", "type", "BRANCH")));
 		endpoints.add(Endpoint.get("/api/v1/members/{id}", d.memberA2.id()).allowedToMember());
 		endpoints.add(Endpoint.patch("/api/v1/members/{id}", d.memberA2.id(), Map.of("category", "RETIRED")));
 		endpoints.add(Endpoint.post("/api/v1/members",
@@ -153,8 +158,9 @@ class ScopeIntegrationTests {
 			.withQuery("scopeId=" + d.branchA));
 		UUID activity = this.activityOfBranchA;
 		// A member's activity is a proposal awaiting the secretary's approval.
-		endpoints.add(Endpoint.post("/api/v1/activities", TestActivities.body(d.branchA, 60, List.of("QR"),
-				"THEME_DAY")).allowedToMember());
+		endpoints
+			.add(Endpoint.post("/api/v1/activities", TestActivities.body(d.branchA, 60, List.of("QR"), "THEME_DAY"))
+				.allowedToMember());
 		endpoints.add(Endpoint.get("/api/v1/activities/{id}", activity).allowedToMember());
 		endpoints.add(Endpoint.post("/api/v1/activities/{id}/approve", activity, null));
 		endpoints.add(Endpoint.post("/api/v1/activities/{id}/reject", activity, Map.of("reason", "x")));
@@ -184,7 +190,8 @@ class ScopeIntegrationTests {
 		endpoints.add(Endpoint.get("/api/v1/orgs/{id}/evaluation", d.branchA).withQuery("year=2026"));
 		endpoints.addAll(baseEndpoints());
 
-		// volunteer service: running a project is its unit's; checking in and out is the volunteer's own.
+		// volunteer service: running a project is its unit's; checking in and out is the
+		// volunteer's own.
 		UUID project = this.projectOfBranchA;
 		UUID signup = this.signupOfBranchA;
 		endpoints.add(Endpoint.post("/api/v1/volunteer/projects", TestVolunteering.body(d.branchA, 60, 60, 3, true)));
@@ -208,11 +215,13 @@ class ScopeIntegrationTests {
 		return endpoints;
 	}
 
-	/** Bases are open to every member; reservations belong to the booking branch (and the base). */
+	/**
+	 * Bases are open to every member; reservations belong to the booking branch (and the
+	 * base).
+	 */
 	List<Endpoint> baseEndpoints() {
 		TestDistrict d = this.district;
-		Map<String, Object> bookingBody = this.bases.booking(this.base,
-				BaseFixtures.at(3, "10:00"), 2);
+		Map<String, Object> bookingBody = this.bases.booking(this.base, BaseFixtures.at(3, "10:00"), 2);
 		return List.of(Endpoint.get("/api/v1/bases").open(), Endpoint.get("/api/v1/bases/{id}", this.base).open(),
 				Endpoint.get("/api/v1/bases/{id}/availability", this.base).open(),
 				Endpoint.post("/api/v1/bases", BaseFixtures.baseBody(d.community)),
@@ -226,22 +235,26 @@ class ScopeIntegrationTests {
 				Endpoint.post("/api/v1/reservations/{id}/complete", this.reservation,
 						Map.of("attendeeMemberIds", List.of(d.memberA2.id().toString()))),
 				Endpoint.get("/api/v1/bases/{id}/checkin-code", this.base),
-				// Branch A's members may check in to its reservations: this one is pending, so the member is told so.
-				Endpoint.post("/api/v1/reservations/{id}/checkins", this.reservation,
-						Map.of("code", "ABCDEFGHJK", "lat", BaseFixtures.LAT, "lng", BaseFixtures.LNG))
+				// Branch A's members may check in to its reservations: this one is
+				// pending, so the member is told so.
+				Endpoint
+					.post("/api/v1/reservations/{id}/checkins", this.reservation,
+							Map.of("code", "ABCDEFGHJK", "lat", BaseFixtures.LAT, "lng", BaseFixtures.LNG))
 					.refusedToMemberByRule());
 	}
 
 	/**
-	 * Volunteering is open across branches by design (members serve where they live, 双报到): every member reads every
-	 * project and may sign up for it. Running a project stays with its unit (walked above).
+	 * Volunteering is open across branches by design (members serve where they live,
+	 * 双报到): every member reads every project and may sign up for it. Running a project
+	 * stays with its unit (walked above).
 	 */
 	static final List<String> OPEN_TO_EVERY_MEMBER = List.of("GET /api/v1/volunteer/projects",
 			"GET /api/v1/volunteer/projects/{id}", "POST /api/v1/volunteer/projects/{id}/signups");
 
 	/**
-	 * Endpoints whose outsiders are refused with a domain code rather than 404, because the member acts on
-	 * themselves: checking in and asking for leave say NOT_INVITED only to someone who can see the activity.
+	 * Endpoints whose outsiders are refused with a domain code rather than 404, because
+	 * the member acts on themselves: checking in and asking for leave say NOT_INVITED
+	 * only to someone who can see the activity.
 	 */
 	static final List<String> SELF_SERVICE = List.of("POST /api/v1/activities/{id}/checkins",
 			"POST /api/v1/activities/{id}/leave-requests", "POST /api/v1/points/claims", "GET /api/v1/points/claims");
@@ -257,8 +270,9 @@ class ScopeIntegrationTests {
 			if (!handler.getBeanType().getPackageName().startsWith("cn.partybuilding")) {
 				return;
 			}
-			info.getPatternsCondition().getPatterns().forEach((pattern) -> info.getMethodsCondition().getMethods()
-				.forEach((method) -> {
+			info.getPatternsCondition()
+				.getPatterns()
+				.forEach((pattern) -> info.getMethodsCondition().getMethods().forEach((method) -> {
 					String path = pattern.getPatternString();
 					String key = method + " " + path;
 					if (SCOPE_FREE.stream().noneMatch(path::startsWith) && !walked.contains(key)) {
@@ -276,17 +290,20 @@ class ScopeIntegrationTests {
 			for (Person outsider : List.of(this.district.foreignSecretary, this.district.foreignOrgAdmin)) {
 				EntityExchangeResult<byte[]> result = call(endpoint, outsider);
 				if (endpoint.openToAll()) {
-					assertThat(result.getStatus().value()).as("%s %s (open to all) as %s", endpoint.method(),
-							endpoint.pattern(), outsider.phone().substring(0, 3)).isEqualTo(200);
+					assertThat(result.getStatus().value())
+						.as("%s %s (open to all) as %s", endpoint.method(), endpoint.pattern(),
+								outsider.phone().substring(0, 3))
+						.isEqualTo(200);
 					continue;
 				}
-				assertThat(result.getStatus().value()).as("%s %s as %s", endpoint.method(), endpoint.pattern(),
-						outsider.phone().substring(0, 3))
+				assertThat(result.getStatus().value())
+					.as("%s %s as %s", endpoint.method(), endpoint.pattern(), outsider.phone().substring(0, 3))
 					.isEqualTo(404);
-				// The answer is the plain "not found" anything unknown gets: it names what the caller sent, no more.
+				// The answer is the plain "not found" anything unknown gets: it names
+				// what the caller sent, no more.
 				Map<String, Object> problem = this.json.readValue(result.getResponseBodyContent(), Map.class);
-				assertThat(problem.keySet()).containsExactlyInAnyOrder("type", "title", "status", "detail",
-						"instance", "code", "requestId");
+				assertThat(problem.keySet()).containsExactlyInAnyOrder("type", "title", "status", "detail", "instance",
+						"code", "requestId");
 				assertThat(problem).containsEntry("code", "NOT_FOUND");
 				problem.remove("instance");
 				assertThat(problem.toString()).doesNotContain(this.district.branchA.toString())
@@ -299,19 +316,22 @@ class ScopeIntegrationTests {
 	@Test
 	void membersOfAnotherSubtreeReadBranchAsProjectsAndSignUpButRunNothing() {
 		String outsider = this.district.foreignMember.token();
-		api.get(outsider, "/api/v1/volunteer/projects/{id}", this.projectOfBranchA).exchange().expectStatus().isOk();
-		api.get(outsider, "/api/v1/volunteer/projects?orgId={org}", this.district.branchA)
+		this.api.get(outsider, "/api/v1/volunteer/projects/{id}", this.projectOfBranchA)
+			.exchange()
+			.expectStatus()
+			.isOk();
+		this.api.get(outsider, "/api/v1/volunteer/projects?orgId={org}", this.district.branchA)
 			.exchange()
 			.expectStatus()
 			.isOk()
 			.expectBody()
 			.jsonPath("$.items[0].id")
 			.isEqualTo(this.projectOfBranchA.toString());
-		api.post(outsider, "/api/v1/volunteer/projects/{id}/signups", this.projectOfBranchA)
+		this.api.post(outsider, "/api/v1/volunteer/projects/{id}/signups", this.projectOfBranchA)
 			.exchange()
 			.expectStatus()
 			.isCreated();
-		api.get(outsider, "/api/v1/volunteer/projects/{id}/signups", this.projectOfBranchA)
+		this.api.get(outsider, "/api/v1/volunteer/projects/{id}/signups", this.projectOfBranchA)
 			.exchange()
 			.expectStatus()
 			.isNotFound();
@@ -374,14 +394,17 @@ class ScopeIntegrationTests {
 	 * @param variables values of the path's variables
 	 * @param body the body, if any
 	 * @param contentType the body's type
-	 * @param memberMay whether a plain member of branch A may do it (reading their branch, proposing)
+	 * @param memberMay whether a plain member of branch A may do it (reading their
+	 * branch, proposing)
 	 * @param query a query string the endpoint needs
-	 * @param openToAll whether everyone authenticated may call it by design (outsiders get a 200 too)
-	 * @param memberRefusedByRule whether a plain member of branch A may do it, but not with the walk's resource as it
-	 * is, and is told so with a 422 (checking in to a reservation still pending)
+	 * @param openToAll whether everyone authenticated may call it by design (outsiders
+	 * get a 200 too)
+	 * @param memberRefusedByRule whether a plain member of branch A may do it, but not
+	 * with the walk's resource as it is, and is told so with a 422 (checking in to a
+	 * reservation still pending)
 	 */
-	record Endpoint(HttpMethod method, String pattern, Object[] variables, @Nullable Object body,
-			MediaType contentType, boolean memberMay, String query, boolean openToAll, boolean memberRefusedByRule) {
+	record Endpoint(HttpMethod method, String pattern, Object[] variables, @Nullable Object body, MediaType contentType,
+			boolean memberMay, String query, boolean openToAll, boolean memberRefusedByRule) {
 
 		Endpoint(HttpMethod method, String pattern, Object[] variables, @Nullable Object body, MediaType contentType,
 				boolean memberMay) {
@@ -393,7 +416,10 @@ class ScopeIntegrationTests {
 					query, this.openToAll, this.memberRefusedByRule);
 		}
 
-		/** Everyone authenticated may call it by design: outsiders get a 200 too (the base catalog). */
+		/**
+		 * Everyone authenticated may call it by design: outsiders get a 200 too (the base
+		 * catalog).
+		 */
 		Endpoint open() {
 			return new Endpoint(this.method, this.pattern, this.variables, this.body, this.contentType, true,
 					this.query, true, false);

@@ -20,9 +20,10 @@ import cn.partybuilding.test.TestDistrict.Person;
 import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 
 /**
- * Nobody decides their own case, whatever roles they hold: a secretary's own leave, their own manual check-in, the
- * booking they made as the branch's secretary while also the base's admin, a proposal they made before they became
- * secretary, minutes they signed and would review from above, their own honor hours and points. Each is 403
+ * Nobody decides their own case, whatever roles they hold: a secretary's own leave, their
+ * own manual check-in, the booking they made as the branch's secretary while also the
+ * base's admin, a proposal they made before they became secretary, minutes they signed
+ * and would review from above, their own honor hours and points. Each is 403
  * SELF_DECISION; someone else with the role decides.
  */
 @IntegrationTest
@@ -67,8 +68,10 @@ class SelfDecisionIntegrationTests {
 	void aSecretaryDoesNotRecordTheirOwnManualCheckIn() {
 		UUID activity = this.activities.plan(this.district.secretaryA.token(), this.district.branchA, 10);
 		Map<String, Object> own = Map.of("memberId", this.district.secretaryA.id().toString(), "reason", "手机没电");
-		selfDecision(this.api.post(this.district.secretaryA.token(), "/api/v1/activities/{id}/checkins:manual",
-				activity).bodyValue(own).exchange());
+		selfDecision(
+				this.api.post(this.district.secretaryA.token(), "/api/v1/activities/{id}/checkins:manual", activity)
+					.bodyValue(own)
+					.exchange());
 		this.api.post(this.district.orgAdmin.token(), "/api/v1/activities/{id}/checkins:manual", activity)
 			.bodyValue(own)
 			.exchange()
@@ -84,7 +87,8 @@ class SelfDecisionIntegrationTests {
 				this.bases.booking(base, BaseFixtures.at(3, "09:00"), 5));
 		selfDecision(this.bases.act(secretary.token(), booking.get("id"), "approve", Map.of()));
 		selfDecision(this.bases.act(secretary.token(), booking.get("id"), "reject", Map.of("reason", "已满")));
-		// Another admin of the base decides; the booking secretary may still cancel their own booking.
+		// Another admin of the base decides; the booking secretary may still cancel their
+		// own booking.
 		Person otherAdmin = this.bases.baseAdmin(base);
 		this.bases.act(otherAdmin.token(), booking.get("id"), "approve", Map.of()).expectStatus().isOk();
 		this.bases.act(secretary.token(), booking.get("id"), "cancel", Map.of()).expectStatus().isOk();
@@ -117,9 +121,11 @@ class SelfDecisionIntegrationTests {
 
 	@Test
 	void theSignerOfMinutesNeverReviewsThem() {
-		// Secretary of branch A and org admin of the community above it: signs as the one, may not review as the other.
-		Person both = withRole(this.district.newPerson(this.district.branchA, "兼职书记", Role.SECRETARY,
-				this.district.branchA), Role.ORG_ADMIN, this.district.community);
+		// Secretary of branch A and org admin of the community above it: signs as the
+		// one, may not review as the other.
+		Person both = withRole(
+				this.district.newPerson(this.district.branchA, "兼职书记", Role.SECRETARY, this.district.branchA),
+				Role.ORG_ADMIN, this.district.community);
 		UUID activity = this.activities.plan(both.token(), this.district.branchA, 10);
 		this.api.client()
 			.put()
@@ -130,10 +136,7 @@ class SelfDecisionIntegrationTests {
 			.exchange()
 			.expectStatus()
 			.isOk();
-		this.api.post(both.token(), "/api/v1/activities/{id}/minutes/sign", activity)
-			.exchange()
-			.expectStatus()
-			.isOk();
+		this.api.post(both.token(), "/api/v1/activities/{id}/minutes/sign", activity).exchange().expectStatus().isOk();
 		selfDecision(this.api.post(both.token(), "/api/v1/activities/{id}/minutes/sign", activity).exchange());
 		this.api.post(this.district.orgAdmin.token(), "/api/v1/activities/{id}/minutes/sign", activity)
 			.exchange()
@@ -153,10 +156,10 @@ class SelfDecisionIntegrationTests {
 		selfDecision(this.api.post(secretary.token(), "/api/v1/points/adjustments")
 			.bodyValue(Map.of("memberId", secretary.id().toString(), "points", 10, "reason", "自评"))
 			.exchange());
-		selfDecision(this.api.post(this.district.orgAdmin.token(), "/api/v1/members/{id}/roles",
-				this.district.orgAdmin.id())
-			.bodyValue(Map.of("role", "SECRETARY", "scopeId", this.district.branchA.toString()))
-			.exchange());
+		selfDecision(
+				this.api.post(this.district.orgAdmin.token(), "/api/v1/members/{id}/roles", this.district.orgAdmin.id())
+					.bodyValue(Map.of("role", "SECRETARY", "scopeId", this.district.branchA.toString()))
+					.exchange());
 		this.api.post(this.district.orgAdmin.token(), "/api/v1/points/adjustments")
 			.bodyValue(Map.of("memberId", secretary.id().toString(), "points", 1, "reason", "表现突出"))
 			.exchange()
@@ -164,7 +167,10 @@ class SelfDecisionIntegrationTests {
 			.isCreated();
 	}
 
-	/** The person with one more role granted by the district's org admin, logged in again to carry it. */
+	/**
+	 * The person with one more role granted by the district's org admin, logged in again
+	 * to carry it.
+	 */
 	private Person withRole(Person person, Role role, Object scope) {
 		this.api.post(this.district.orgAdmin.token(), "/api/v1/members/{id}/roles", person.id())
 			.bodyValue(Map.of("role", role.name(), "scopeId", scope.toString()))

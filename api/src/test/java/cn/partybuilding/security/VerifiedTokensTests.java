@@ -17,7 +17,9 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** A verified token is not verified again while remembered, but is validated on every use. */
+/**
+ * A verified token is not verified again while remembered, but is validated on every use.
+ */
 class VerifiedTokensTests {
 
 	private final AtomicInteger verifications = new AtomicInteger();
@@ -38,7 +40,8 @@ class VerifiedTokensTests {
 	};
 
 	private final OAuth2TokenValidator<Jwt> validator = (jwt) -> this.now.isAfter(jwt.getExpiresAt())
-			? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token")) : OAuth2TokenValidatorResult.success();
+			? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token"))
+			: OAuth2TokenValidatorResult.success();
 
 	@Test
 	void aTokenIsVerifiedOnceWhileRemembered() {

@@ -84,7 +84,8 @@ class GroupCommitTests {
 		}));
 
 		writer.release(0);
-		// One at a time with one slot: the batch's slot, never more connections than the batches would take.
+		// One at a time with one slot: the batch's slot, never more connections than the
+		// batches would take.
 		assertThat(writer.batches()).containsExactly(List.of(1), List.of(2, 13, 4), List.of(2));
 		writer.release(2);
 		assertThat(writer.batches()).containsExactly(List.of(1), List.of(2, 13, 4), List.of(2), List.of(13),
@@ -156,8 +157,9 @@ class GroupCommitTests {
 			batchSizes.add(batch.size());
 			batch.forEach((item) -> written.merge(item, 1, Integer::sum));
 			return batch.stream().map((item) -> -item).toList();
-		}).delayElement(Duration.ofMillis(ThreadLocalRandom.current().nextInt(3))).doOnNext((done) -> writing.decrementAndGet()),
-				50, maxInFlight, (ex) -> true);
+		})
+			.delayElement(Duration.ofMillis(ThreadLocalRandom.current().nextInt(3)))
+			.doOnNext((done) -> writing.decrementAndGet()), 50, maxInFlight, (ex) -> true);
 		Map<Integer, Integer> answers = new ConcurrentHashMap<>();
 		CountDownLatch done = new CountDownLatch(items);
 		ExecutorService threads = Executors.newFixedThreadPool(8);
@@ -184,8 +186,9 @@ class GroupCommitTests {
 	}
 
 	/**
-	 * A writer whose batches stay unanswered until the test releases or fails them by their number (in the order
-	 * they came), except those with an item it was told to fail on, which fail at once.
+	 * A writer whose batches stay unanswered until the test releases or fails them by
+	 * their number (in the order they came), except those with an item it was told to
+	 * fail on, which fail at once.
 	 */
 	private static final class HeldWriter implements Function<List<Integer>, Mono<List<Integer>>> {
 

@@ -9,9 +9,9 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Talks to the application as an app would: logs in, then sends requests with the bearer token. Each instance
- * poses as its own client address (through {@code X-Forwarded-For}, trusted in tests), so throttling by address
- * in one test does not spill into another.
+ * Talks to the application as an app would: logs in, then sends requests with the bearer
+ * token. Each instance poses as its own client address (through {@code X-Forwarded-For},
+ * trusted in tests), so throttling by address in one test does not spill into another.
  */
 public final class Api {
 
@@ -35,7 +35,10 @@ public final class Api {
 		this.address = "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
 	}
 
-	/** A mobile number no test has used in this run (invented: the 166 range is kept for tests). */
+	/**
+	 * A mobile number no test has used in this run (invented: the 166 range is kept for
+	 * tests).
+	 */
 	public static String newPhone() {
 		return "166" + String.format("%08d", PHONES.incrementAndGet() % 100_000_000L);
 	}

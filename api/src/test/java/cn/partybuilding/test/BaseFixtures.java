@@ -17,8 +17,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import cn.partybuilding.test.TestDistrict.Person;
 
 /**
- * Bases and bookings for tests, made through the API: a base administered by a unit of a {@link TestDistrict}, open
- * every day 08:00–12:00 and 14:00–18:00 in hour slots, with a menu; a member of the district made its base admin.
+ * Bases and bookings for tests, made through the API: a base administered by a unit of a
+ * {@link TestDistrict}, open every day 08:00–12:00 and 14:00–18:00 in hour slots, with a
+ * menu; a member of the district made its base admin.
  */
 public final class BaseFixtures {
 
@@ -42,7 +43,10 @@ public final class BaseFixtures {
 		this.district = district;
 	}
 
-	/** The body of a base: 50 seats, open daily 08:00–12:00 and 14:00–18:00, hour slots, three menu items. */
+	/**
+	 * The body of a base: 50 seats, open daily 08:00–12:00 and 14:00–18:00, hour slots,
+	 * three menu items.
+	 */
 	public static Map<String, Object> baseBody(UUID adminOrgId) {
 		List<Map<String, Object>> hours = new ArrayList<>();
 		for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")) {
@@ -82,8 +86,9 @@ public final class BaseFixtures {
 	}
 
 	/**
-	 * A base of the district's committee where a branch may hold as many bookings awaiting approval as the rules
-	 * allow (100, not 3): for tests of seats and transitions that book many times, not of the limit itself.
+	 * A base of the district's committee where a branch may hold as many bookings
+	 * awaiting approval as the rules allow (100, not 3): for tests of seats and
+	 * transitions that book many times, not of the limit itself.
 	 */
 	public Map<String, Object> createRoomyBase() {
 		Map<String, Object> body = baseBody(this.district.committee);
@@ -96,7 +101,10 @@ public final class BaseFixtures {
 		return (String) this.api.getJson(token, "/api/v1/bases/{id}/checkin-code", baseId).get("code");
 	}
 
-	/** Checks in at the base for a reservation, from the phone {@code device} (none: no header). */
+	/**
+	 * Checks in at the base for a reservation, from the phone {@code device} (none: no
+	 * header).
+	 */
 	public WebTestClient.ResponseSpec checkIn(String token, Object reservationId, String code, Double lat, Double lng,
 			String device) {
 		Map<String, Object> body = new HashMap<>();
@@ -111,12 +119,18 @@ public final class BaseFixtures {
 		return request.bodyValue(body).exchange();
 	}
 
-	/** Checks in at the base for a reservation, with its code, at its door, from the member's own phone. */
+	/**
+	 * Checks in at the base for a reservation, with its code, at its door, from the
+	 * member's own phone.
+	 */
 	public WebTestClient.ResponseSpec checkIn(String token, Object reservationId, String code) {
 		return checkIn(token, reservationId, code, LAT, LNG, TestActivities.deviceOf(token));
 	}
 
-	/** A new member of branch B made admin of the base by the district's org admin, logged in with the role. */
+	/**
+	 * A new member of branch B made admin of the base by the district's org admin, logged
+	 * in with the role.
+	 */
 	public Person baseAdmin(String baseId) {
 		Person member = this.district.newMember(this.district.branchB, "基地管理员");
 		this.api.post(this.district.orgAdmin.token(), "/api/v1/members/{id}/roles", member.id())

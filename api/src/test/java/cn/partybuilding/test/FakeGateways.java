@@ -14,8 +14,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 /**
- * A fake server (WireMock) standing in for the SMS gateway, the push gateway and the WeChat API, at a local port the
- * application is configured with. Tests stub and verify it through {@link #server()}.
+ * A fake server (WireMock) standing in for the SMS gateway, the push gateway and the
+ * WeChat API, at a local port the application is configured with. Tests stub and verify
+ * it through {@link #server()}.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class FakeGateways {
@@ -36,7 +37,10 @@ public class FakeGateways {
 		};
 	}
 
-	/** Back to answering 200 to everything (and WeChat access tokens), with the request journal cleared. */
+	/**
+	 * Back to answering 200 to everything (and WeChat access tokens), with the request
+	 * journal cleared.
+	 */
 	public static void reset() {
 		SERVER.resetAll();
 		stubDefaults(SERVER);
@@ -44,7 +48,8 @@ public class FakeGateways {
 
 	private static void stubDefaults(WireMockServer server) {
 		server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(200)));
-		// WxJava fetches an access token before (almost) every call, even where WeChat needs none.
+		// WxJava fetches an access token before (almost) every call, even where WeChat
+		// needs none.
 		server.stubFor(get(urlPathEqualTo("/wechat/cgi-bin/token")).atPriority(5)
 			.willReturn(aResponse().withHeader("Content-Type", "application/json")
 				.withBody("{\"access_token\":\"fake-access-token\",\"expires_in\":7200}")));

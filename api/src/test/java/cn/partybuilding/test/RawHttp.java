@@ -14,9 +14,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * HTTP/1.1 over a plain socket, for what an HTTP client library will not do: announce a body and send only part of
- * it, send a body in chunks without ever ending it, and read the answer while the rest of the body is still unsent.
- * That the answer comes at all shows the server did not wait for the body. Each instance poses as its own client
+ * HTTP/1.1 over a plain socket, for what an HTTP client library will not do: announce a
+ * body and send only part of it, send a body in chunks without ever ending it, and read
+ * the answer while the rest of the body is still unsent. That the answer comes at all
+ * shows the server did not wait for the body. Each instance poses as its own client
  * address, like {@link Api}.
  */
 public final class RawHttp implements Closeable {
@@ -43,8 +44,9 @@ public final class RawHttp implements Closeable {
 	}
 
 	/**
-	 * Sends the head of a POST: the given headers plus {@code Host}, and {@code Authorization} when a token is given.
-	 * Put {@code Content-Length} or {@code Transfer-Encoding: chunked} among the headers.
+	 * Sends the head of a POST: the given headers plus {@code Host}, and
+	 * {@code Authorization} when a token is given. Put {@code Content-Length} or
+	 * {@code Transfer-Encoding: chunked} among the headers.
 	 */
 	public RawHttp post(String path, String token, Map<String, String> headers) {
 		StringBuilder head = new StringBuilder("POST ").append(path).append(" HTTP/1.1\r\nHost: localhost\r\n");
@@ -74,8 +76,9 @@ public final class RawHttp implements Closeable {
 	}
 
 	/**
-	 * Sends bytes in parts for as long as the server reads them, until {@code total} have gone; stops quietly when the
-	 * server has answered and closed. Runs on its own thread, so the answer can be read meanwhile.
+	 * Sends bytes in parts for as long as the server reads them, until {@code total} have
+	 * gone; stops quietly when the server has answered and closed. Runs on its own
+	 * thread, so the answer can be read meanwhile.
 	 */
 	public Thread sendInBackground(byte[] part, long total, boolean chunked) {
 		Thread sender = new Thread(() -> {
@@ -98,7 +101,10 @@ public final class RawHttp implements Closeable {
 		return sender;
 	}
 
-	/** Reads the answer: status, headers and body (by its length or its chunks); fails if none comes in time. */
+	/**
+	 * Reads the answer: status, headers and body (by its length or its chunks); fails if
+	 * none comes in time.
+	 */
 	public Response response(Duration timeout) {
 		try {
 			this.socket.setSoTimeout((int) timeout.toMillis());
@@ -106,14 +112,16 @@ public final class RawHttp implements Closeable {
 			Map<String, String> headers = new LinkedHashMap<>();
 			for (String header = line(); !header.isEmpty(); header = line()) {
 				int colon = header.indexOf(':');
-				headers.put(header.substring(0, colon).trim().toLowerCase(Locale.ROOT), header.substring(colon + 1).trim());
+				headers.put(header.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+						header.substring(colon + 1).trim());
 			}
 			ByteArrayOutputStream body = new ByteArrayOutputStream();
 			if (headers.containsKey("content-length")) {
 				body.write(this.in.readNBytes(Integer.parseInt(headers.get("content-length"))));
 			}
 			else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-				for (int size = Integer.parseInt(line().trim(), 16); size > 0; size = Integer.parseInt(line().trim(), 16)) {
+				for (int size = Integer.parseInt(line().trim(), 16); size > 0; size = Integer.parseInt(line().trim(),
+						16)) {
 					body.write(this.in.readNBytes(size));
 					line();
 				}

@@ -23,7 +23,10 @@ public final class TestActivities {
 		this.api = api;
 	}
 
-	/** An activity of {@code org} starting {@code startsInMinutes} from now, one hour long, by QR and position. */
+	/**
+	 * An activity of {@code org} starting {@code startsInMinutes} from now, one hour
+	 * long, by QR and position.
+	 */
 	public UUID plan(String token, UUID org, int startsInMinutes) {
 		return plan(token, org, startsInMinutes, List.of("QR", "GEO"), "BRANCH_ASSEMBLY");
 	}
@@ -42,7 +45,10 @@ public final class TestActivities {
 		return UUID.fromString(id);
 	}
 
-	/** The install id of the app on the phone of the holder of {@code token}: one phone per member, always the same. */
+	/**
+	 * The install id of the app on the phone of the holder of {@code token}: one phone
+	 * per member, always the same.
+	 */
 	public static String deviceOf(String token) {
 		return "test-phone-" + UUID.nameUUIDFromBytes(token.getBytes(StandardCharsets.UTF_8));
 	}
@@ -52,7 +58,10 @@ public final class TestActivities {
 		return checkIn(token, activity, code, lat, lng, deviceOf(token));
 	}
 
-	/** Checks in with what the member presents, from the phone with install id {@code device} (none: no header). */
+	/**
+	 * Checks in with what the member presents, from the phone with install id
+	 * {@code device} (none: no header).
+	 */
 	public WebTestClient.ResponseSpec checkIn(String token, UUID activity, String code, Double lat, Double lng,
 			String device) {
 		Map<String, Object> body = new HashMap<>();

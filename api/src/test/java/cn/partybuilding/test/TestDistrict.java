@@ -26,8 +26,8 @@ import cn.partybuilding.security.TokenIssuer;
 import cn.partybuilding.system.Ids;
 
 /**
- * A small district of its own for a test, with people in every role and people from elsewhere, all logged in.
- * <pre>
+ * A small district of its own for a test, with people in every role and people from
+ * elsewhere, all logged in. <pre>
  * committee ── community (COMMUNITY) ──┬── branchA: memberA, memberA2, secretaryA
  *     orgAdmin                         └── branchB: memberB, secretaryB
  * otherCommittee ── otherBranch: foreignSecretary, foreignMember
@@ -83,7 +83,8 @@ public final class TestDistrict {
 		this.branchB = unit(tree, this.community, "测试第二支部", OrgType.BRANCH, OrgKind.GRID);
 		this.otherCommittee = unit(tree, null, "邻区区委", OrgType.COMMITTEE, null);
 		this.otherBranch = unit(tree, this.otherCommittee, "邻区支部", OrgType.BRANCH, OrgKind.GRID);
-		// Tokens come from the application's own issuer with the roles a login would give: real tokens, without
+		// Tokens come from the application's own issuer with the roles a login would
+		// give: real tokens, without
 		// paying for nine password checks per test.
 		this.memberA = person(this.branchA, "甲党员", null, null);
 		this.memberA2 = person(this.branchA, "甲二党员", null, null);
@@ -112,15 +113,18 @@ public final class TestDistrict {
 		return person(branch, name, role, scope);
 	}
 
-	/** {@code count} more members of a branch, logged in, registered a few at a time (for crowds). */
+	/**
+	 * {@code count} more members of a branch, logged in, registered a few at a time (for
+	 * crowds).
+	 */
 	public List<Person> newMembers(UUID branch, String name, int count) {
 		Members members = this.context.getBean(Members.class);
 		TokenIssuer issuer = this.context.getBean(TokenIssuer.class);
 		List<NewMember> created = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
-			created.add(new NewMember(Ids.newId(), branch, name + i, Api.newPhone(), Gender.MALE,
-					LocalDate.of(1980, 1, 1), LocalDate.of(2005, 7, 1), LocalDate.of(2006, 7, 1),
-					MemberCategory.IN_SERVICE, null));
+			created
+				.add(new NewMember(Ids.newId(), branch, name + i, Api.newPhone(), Gender.MALE, LocalDate.of(1980, 1, 1),
+						LocalDate.of(2005, 7, 1), LocalDate.of(2006, 7, 1), MemberCategory.IN_SERVICE, null));
 		}
 		Flux.fromIterable(created).flatMap(members::register, 8).blockLast(Duration.ofMinutes(1));
 		return created.stream()

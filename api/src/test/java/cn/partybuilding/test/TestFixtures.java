@@ -9,9 +9,10 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The test API client and the fixtures as beans, so an integration test declares only the ones it uses:
- * {@code @Autowired TestDistrict district;}. They live in the {@linkplain TestInstanceScope test instance scope}: a
- * fresh district (new orgs and phones) and client address per test instance, shared by all its fixtures.
+ * The test API client and the fixtures as beans, so an integration test declares only the
+ * ones it uses: {@code @Autowired TestDistrict district;}. They live in the
+ * {@linkplain TestInstanceScope test instance scope}: a fresh district (new orgs and
+ * phones) and client address per test instance, shared by all its fixtures.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class TestFixtures {

@@ -14,8 +14,9 @@ import org.springframework.context.ApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Autowired fixtures are new for every test instance and shared within one: Spring injects the fields of each test
- * instance anew, and all of them see the same client and district.
+ * Autowired fixtures are new for every test instance and shared within one: Spring
+ * injects the fields of each test instance anew, and all of them see the same client and
+ * district.
  */
 @IntegrationTest
 class TestFixturesIntegrationTests {

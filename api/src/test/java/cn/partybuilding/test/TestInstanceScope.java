@@ -15,11 +15,12 @@ import org.springframework.test.context.TestExecutionListener;
 import org.springframework.test.context.support.DependencyInjectionTestExecutionListener;
 
 /**
- * One bean per test instance: every field of a test instance, and every fixture those fields depend on, get the same
- * {@link Api} and {@link TestDistrict}, and the next test instance gets new ones. With JUnit's default lifecycle
- * that is one per test method; with {@code @TestInstance(PER_CLASS)} one per class. (Prototype beans would not do:
- * each injection point gets its own, so a class's {@link BaseFixtures} would book for another district than its
- * own.)
+ * One bean per test instance: every field of a test instance, and every fixture those
+ * fields depend on, get the same {@link Api} and {@link TestDistrict}, and the next test
+ * instance gets new ones. With JUnit's default lifecycle that is one per test method;
+ * with {@code @TestInstance(PER_CLASS)} one per class. (Prototype beans would not do:
+ * each injection point gets its own, so a class's {@link BaseFixtures} would book for
+ * another district than its own.)
  */
 final class TestInstanceScope implements Scope {
 
@@ -61,7 +62,10 @@ final class TestInstanceScope implements Scope {
 		this.beans.clear();
 	}
 
-	/** Starts the scope afresh for each test instance, just before Spring injects its fields. */
+	/**
+	 * Starts the scope afresh for each test instance, just before Spring injects its
+	 * fields.
+	 */
 	static final class Reset implements TestExecutionListener, Ordered {
 
 		@Override

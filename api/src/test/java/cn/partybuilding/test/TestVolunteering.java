@@ -12,8 +12,9 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * What volunteering tests do: publish projects, sign up, check in and out and read pages through the API, and move
- * time (a check-in or a project into the past) in the database, since the application's clock is the real one.
+ * What volunteering tests do: publish projects, sign up, check in and out and read pages
+ * through the API, and move time (a check-in or a project into the past) in the database,
+ * since the application's clock is the real one.
  */
 public final class TestVolunteering {
 
@@ -27,8 +28,9 @@ public final class TestVolunteering {
 	}
 
 	/**
-	 * A project of {@code org} starting {@code startsInMinutes} from now (negative: under way), lasting {@code minutes},
-	 * with {@code slots} places at the test venue (200 m radius).
+	 * A project of {@code org} starting {@code startsInMinutes} from now (negative: under
+	 * way), lasting {@code minutes}, with {@code slots} places at the test venue (200 m
+	 * radius).
 	 */
 	public UUID publish(String token, UUID org, int startsInMinutes, int minutes, int slots) {
 		return publish(token, body(org, startsInMinutes, minutes, slots, true));
@@ -69,8 +71,8 @@ public final class TestVolunteering {
 		body.put("endsAt", start.plusSeconds(60L * minutes).toString());
 		body.put("slots", slots);
 		if (located) {
-			body.put("location", Map.of("name", "和平社区养老服务中心", "lat", TestActivities.LAT, "lng",
-					TestActivities.LNG, "radiusMeters", 200));
+			body.put("location", Map.of("name", "和平社区养老服务中心", "lat", TestActivities.LAT, "lng", TestActivities.LNG,
+					"radiusMeters", 200));
 		}
 		return body;
 	}
@@ -98,7 +100,10 @@ public final class TestVolunteering {
 		return response.expectStatus().isEqualTo(status).expectBody(Api.JSON).returnResult().getResponseBody();
 	}
 
-	/** Checks in now, moves the check-in {@code worked} into the past and checks out: recorded hours. */
+	/**
+	 * Checks in now, moves the check-in {@code worked} into the past and checks out:
+	 * recorded hours.
+	 */
 	public Map<String, Object> served(String token, UUID signup, Duration worked) {
 		checkIn(token, signup).expectStatus().isOk();
 		backdateCheckIn(signup, worked);

@@ -9,9 +9,11 @@ import org.springframework.boot.testcontainers.service.connection.ServiceConnect
 import org.springframework.context.annotation.Bean;
 
 /**
- * PostgreSQL and Redis for integration tests, started once per test JVM and shared by every test class. The images
- * are the official ones unless {@code PARTY_TEST_POSTGRES_IMAGE}/{@code PARTY_TEST_REDIS_IMAGE} name others: on a
- * machine without a registry, {@code deploy/test} builds compatible images locally and names them there.
+ * PostgreSQL and Redis for integration tests, started once per test JVM and shared by
+ * every test class. The images are the official ones unless
+ * {@code PARTY_TEST_POSTGRES_IMAGE}/{@code PARTY_TEST_REDIS_IMAGE} name others: on a
+ * machine without a registry, {@code deploy/test} builds compatible images locally and
+ * names them there.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestcontainersConfiguration {
@@ -33,7 +35,8 @@ public class TestcontainersConfiguration {
 	}
 
 	public static PostgreSQLContainer newPostgres() {
-		// Tests fire hundreds of requests at once: leave room above the connection pools of two instances.
+		// Tests fire hundreds of requests at once: leave room above the connection pools
+		// of two instances.
 		return new PostgreSQLContainer(image("PARTY_TEST_POSTGRES_IMAGE", "postgres:16-alpine", "postgres"))
 			.withCommand("postgres", "-c", "fsync=off", "-c", "max_connections=300");
 	}

@@ -1,4 +1,7 @@
-/** Test support: containers, fake gateways, the integration test annotation and an API client. */
+/**
+ * Test support: containers, fake gateways, the integration test annotation and an API
+ * client.
+ */
 @NullMarked
 package cn.partybuilding.test;
 

@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Approving hours: the secretary of the project's unit approves the recorded hours or fewer with a reason, never more;
- * the approval brings exactly one points event (per hour, within the yearly cap) and one notification.
+ * Approving hours: the secretary of the project's unit approves the recorded hours or
+ * fewer with a reason, never more; the approval brings exactly one points event (per
+ * hour, within the yearly cap) and one notification.
  */
 @IntegrationTest
 class ApprovalIntegrationTests {
@@ -49,12 +50,12 @@ class ApprovalIntegrationTests {
 			.containsKey("approvedAt")
 			.doesNotContainKey("approvalReason");
 		illegal(approve(this.district.secretaryA, signup, Map.of()), "APPROVED");
-		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> this.api
-			.get(this.district.memberA.token(), "/api/v1/me/points")
-			.exchange()
-			.expectBody()
-			.jsonPath("$.basic")
-			.isEqualTo(2.5));
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> this.api.get(this.district.memberA.token(), "/api/v1/me/points")
+				.exchange()
+				.expectBody()
+				.jsonPath("$.basic")
+				.isEqualTo(2.5));
 		assertThat(this.volunteering.count(EVENTS, signup)).isEqualTo(1);
 		this.api.get(this.district.memberA.token(), "/api/v1/members/{id}/points/entries", this.district.memberA.id())
 			.exchange()
@@ -90,17 +91,17 @@ class ApprovalIntegrationTests {
 			.jsonPath("$.errors[0].field")
 			.isEqualTo("hours");
 		approve(this.district.secretaryA, signup, Map.of("hours", -1, "reason", "迟到")).expectStatus().isBadRequest();
-		Map<String, Object> approved = this.volunteering.json(
-				approve(this.district.secretaryA, signup, Map.of("hours", 1.5, "reason", "中途离开半小时")), 200);
+		Map<String, Object> approved = this.volunteering
+			.json(approve(this.district.secretaryA, signup, Map.of("hours", 1.5, "reason", "中途离开半小时")), 200);
 		assertThat(approved).containsEntry("recordedHours", 2.0)
 			.containsEntry("approvedHours", 1.5)
 			.containsEntry("approvalReason", "中途离开半小时");
-		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> this.api
-			.get(this.district.memberA.token(), "/api/v1/me/points")
-			.exchange()
-			.expectBody()
-			.jsonPath("$.basic")
-			.isEqualTo(1.5));
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> this.api.get(this.district.memberA.token(), "/api/v1/me/points")
+				.exchange()
+				.expectBody()
+				.jsonPath("$.basic")
+				.isEqualTo(1.5));
 	}
 
 	@Test
@@ -144,16 +145,20 @@ class ApprovalIntegrationTests {
 		UUID first = servedOnLongProject(this.district.memberB, Duration.ofHours(12).plusMinutes(5));
 		UUID second = servedOnLongProject(this.district.memberB, Duration.ofHours(12).plusMinutes(5));
 		for (UUID signup : List.of(first, second)) {
-			approve(this.district.secretaryB, signup, Map.of()).expectStatus().isOk().expectBody()
-				.jsonPath("$.approvedHours").isEqualTo(12.0);
+			approve(this.district.secretaryB, signup, Map.of()).expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.approvedHours")
+				.isEqualTo(12.0);
 		}
-		// 24 approved hours at a point an hour, capped at 20 a year by the default rule book.
-		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> this.api
-			.get(this.district.memberB.token(), "/api/v1/me/points")
-			.exchange()
-			.expectBody()
-			.jsonPath("$.basic")
-			.isEqualTo(20.0));
+		// 24 approved hours at a point an hour, capped at 20 a year by the default rule
+		// book.
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> this.api.get(this.district.memberB.token(), "/api/v1/me/points")
+				.exchange()
+				.expectBody()
+				.jsonPath("$.basic")
+				.isEqualTo(20.0));
 		this.api.get(this.district.memberB.token(), "/api/v1/me/volunteer")
 			.exchange()
 			.expectBody()
@@ -161,7 +166,10 @@ class ApprovalIntegrationTests {
 			.isEqualTo(24.0);
 	}
 
-	/** Signed up for a project of the member's branch that began a while ago, checked in {@code worked} ago, out. */
+	/**
+	 * Signed up for a project of the member's branch that began a while ago, checked in
+	 * {@code worked} ago, out.
+	 */
 	private UUID served(Person member, Duration worked) {
 		UUID project = this.volunteering.publish(secretaryOf(member).token(), branchOf(member), -180, 360, 5);
 		UUID signup = this.volunteering.signUp(member.token(), project);
@@ -189,9 +197,7 @@ class ApprovalIntegrationTests {
 	}
 
 	private static void illegal(WebTestClient.ResponseSpec response, String state) {
-		assertProblem(response, 409, "ILLEGAL_STATE")
-			.jsonPath("$.state")
-			.isEqualTo(state);
+		assertProblem(response, 409, "ILLEGAL_STATE").jsonPath("$.state").isEqualTo(state);
 	}
 
 	private static void refused(WebTestClient.ResponseSpec response, int status, String code) {

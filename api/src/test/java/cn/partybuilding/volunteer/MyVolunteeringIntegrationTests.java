@@ -21,7 +21,10 @@ import cn.partybuilding.test.TestVolunteering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Honor hours granted by hand, kept apart, and the member's own year of volunteering ({@code /me/volunteer}). */
+/**
+ * Honor hours granted by hand, kept apart, and the member's own year of volunteering
+ * ({@code /me/volunteer}).
+ */
 @IntegrationTest
 class MyVolunteeringIntegrationTests {
 
@@ -37,8 +40,9 @@ class MyVolunteeringIntegrationTests {
 	@Test
 	void aSecretaryGrantsHonorHoursWithAReasonAndTheyStayApartWithoutPoints() {
 		UUID project = this.volunteering.publish(this.district.secretaryA.token(), this.district.branchA, 60, 60, 3);
-		Map<String, Object> granted = this.volunteering.json(grant(this.district.secretaryA.token(),
-				body(this.district.memberA.id(), project, 3.5, "防汛值守，现场未能签到")), 201);
+		Map<String, Object> granted = this.volunteering.json(
+				grant(this.district.secretaryA.token(), body(this.district.memberA.id(), project, 3.5, "防汛值守，现场未能签到")),
+				201);
 		assertThat(granted).containsEntry("memberId", this.district.memberA.id().toString())
 			.containsEntry("projectId", project.toString())
 			.containsEntry("hours", 3.5)
@@ -55,7 +59,8 @@ class MyVolunteeringIntegrationTests {
 			.extracting((item) -> item.get("reason"))
 			.containsExactly("社区表彰", "防汛值守，现场未能签到");
 		assertThat(this.volunteering.count("SELECT count(*) FROM points_events WHERE member_id = :id",
-				this.district.memberA.id())).isZero();
+				this.district.memberA.id()))
+			.isZero();
 	}
 
 	@Test
@@ -63,8 +68,11 @@ class MyVolunteeringIntegrationTests {
 		String secretary = this.district.secretaryA.token();
 		UUID member = this.district.memberA.id();
 		grant(secretary, body(member, null, 0, "x")).expectStatus().isBadRequest();
-		grant(secretary, body(member, null, 1.25, "x")).expectStatus().isBadRequest().expectBody()
-			.jsonPath("$.errors[0].field").isEqualTo("hours");
+		grant(secretary, body(member, null, 1.25, "x")).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("hours");
 		grant(secretary, body(member, null, 1, " ")).expectStatus().isBadRequest();
 		grant(secretary, body(member, Ids.newId(), 1, "x")).expectStatus().isNotFound();
 		grant(secretary, body(Ids.newId(), null, 1, "x")).expectStatus().isNotFound();
@@ -94,9 +102,9 @@ class MyVolunteeringIntegrationTests {
 				.containsEntry("projectTitle", "敬老院助餐服务")
 				.containsEntry("status", "SIGNED_UP")
 				.containsKeys("projectStartsAt", "projectEndsAt", "signedUpAt"));
-		Map<String, Object> second = this.volunteering.json(this.api
-			.get(token, "/api/v1/me/volunteer?limit=1&cursor=" + signups.get("nextCursor"))
-			.exchange(), 200);
+		Map<String, Object> second = this.volunteering.json(
+				this.api.get(token, "/api/v1/me/volunteer?limit=1&cursor=" + signups.get("nextCursor")).exchange(),
+				200);
 		assertThat((List<Map<String, Object>>) ((Map<String, Object>) second.get("signups")).get("items"))
 			.singleElement()
 			.satisfies((item) -> assertThat(item).containsEntry("projectId", earlier.toString())
@@ -106,11 +114,21 @@ class MyVolunteeringIntegrationTests {
 		Map<String, Object> past = this.volunteering
 			.json(this.api.get(token, "/api/v1/me/volunteer?year=2021").exchange(), 200);
 		assertThat(past).containsEntry("year", 2021).containsEntry("approvedHours", 0).containsEntry("honorHours", 0);
-		this.api.get(token, "/api/v1/me/volunteer?year=1999").exchange().expectStatus().isBadRequest().expectBody()
-			.jsonPath("$.errors[0].field").isEqualTo("year");
+		this.api.get(token, "/api/v1/me/volunteer?year=1999")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("year");
 		this.api.get(token, "/api/v1/me/volunteer?year=soon").exchange().expectStatus().isBadRequest();
-		this.api.get(this.district.sysAdmin.token(), "/api/v1/me/volunteer").exchange().expectStatus().isOk()
-			.expectBody().jsonPath("$.signups.items").isEmpty();
+		this.api.get(this.district.sysAdmin.token(), "/api/v1/me/volunteer")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.signups.items")
+			.isEmpty();
 	}
 
 	private WebTestClient.ResponseSpec grant(String token, Map<String, Object> body) {

@@ -20,8 +20,9 @@ import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Hours on site: checking in and out at the location within the project's time, the hours recorded to the half hour
- * inside it, and the secretary making up a forgotten checkout — never past the project's end.
+ * Hours on site: checking in and out at the location within the project's time, the hours
+ * recorded to the half hour inside it, and the secretary making up a forgotten checkout —
+ * never past the project's end.
  */
 @IntegrationTest
 class OnSiteIntegrationTests {
@@ -54,9 +55,9 @@ class OnSiteIntegrationTests {
 	@Test
 	void hoursAreRoundedDownToTheHalfHourAndCountOnlyFromTheStart() {
 		String token = this.district.memberA.token();
-		// Under way for 100 minutes; checked in during the grace before the start, 110 minutes ago.
-		UUID project = this.volunteering.publish(this.district.secretaryA.token(), this.district.branchA, -100, 240,
-				3);
+		// Under way for 100 minutes; checked in during the grace before the start, 110
+		// minutes ago.
+		UUID project = this.volunteering.publish(this.district.secretaryA.token(), this.district.branchA, -100, 240, 3);
 		UUID signup = this.volunteering.signUp(token, project);
 		this.volunteering.checkIn(token, signup).expectStatus().isOk();
 		this.volunteering.backdateCheckIn(signup, Duration.ofMinutes(110));
@@ -73,7 +74,8 @@ class OnSiteIntegrationTests {
 		UUID project = this.volunteering.publish(this.district.secretaryA.token(), this.district.branchA, -10, 60, 3);
 		UUID signup = this.volunteering.signUp(token, project);
 		this.volunteering.checkIn(token, signup).expectStatus().isOk();
-		// The project ran from 2 h 20 min ago until 20 minutes ago; checked in 2 h 15 min ago.
+		// The project ran from 2 h 20 min ago until 20 minutes ago; checked in 2 h 15 min
+		// ago.
 		this.volunteering.move(project, Instant.now().minus(Duration.ofMinutes(140)),
 				Instant.now().minus(Duration.ofMinutes(20)));
 		this.volunteering.backdateCheckIn(signup, Duration.ofMinutes(135));
@@ -159,8 +161,10 @@ class OnSiteIntegrationTests {
 		String secretary = this.district.secretaryA.token();
 		refused(makeUp(secretary, signup, Instant.now()), 409, "ILLEGAL_STATE");
 		this.volunteering.checkIn(token, signup).expectStatus().isOk();
-		// The project ran from 3 hours ago until an hour ago; the volunteer came 10 minutes after the start.
-		// Whole seconds: the database keeps microseconds, and "at the end" must be exactly the end.
+		// The project ran from 3 hours ago until an hour ago; the volunteer came 10
+		// minutes after the start.
+		// Whole seconds: the database keeps microseconds, and "at the end" must be
+		// exactly the end.
 		Instant end = Instant.now().minus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 		this.volunteering.move(project, end.minus(Duration.ofHours(2)), end);
 		this.volunteering.backdateCheckIn(signup, Duration.ofMinutes(170));

@@ -28,8 +28,9 @@ import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Projects: published by the unit's secretary or org admin, read by every member, closed and cancelled as state
- * transitions, listed page by page — nearest first with a position, the caller's own units first otherwise.
+ * Projects: published by the unit's secretary or org admin, read by every member, closed
+ * and cancelled as state transitions, listed page by page — nearest first with a
+ * position, the caller's own units first otherwise.
  */
 @IntegrationTest
 class ProjectIntegrationTests {
@@ -50,9 +51,10 @@ class ProjectIntegrationTests {
 	@SuppressWarnings("unchecked")
 	void aSecretaryPublishesAProjectThatEveryMemberReads() {
 		Map<String, Object> body = TestVolunteering.body(this.district.branchA, 60, 180, 12, true);
-		Map<String, Object> project = this.volunteering.json(
-				this.api.post(this.district.secretaryA.token(), "/api/v1/volunteer/projects").bodyValue(body).exchange(),
-				201);
+		Map<String, Object> project = this.volunteering
+			.json(this.api.post(this.district.secretaryA.token(), "/api/v1/volunteer/projects")
+				.bodyValue(body)
+				.exchange(), 201);
 		assertThat(project).containsEntry("orgId", this.district.branchA.toString())
 			.containsEntry("title", "敬老院助餐服务")
 			.containsEntry("category", "助老助残")
@@ -73,7 +75,8 @@ class ProjectIntegrationTests {
 				.jsonPath("$.title")
 				.isEqualTo("敬老院助餐服务");
 		}
-		// The org admin above the branch publishes there too; a project without a location is fine.
+		// The org admin above the branch publishes there too; a project without a
+		// location is fine.
 		this.api.post(this.district.orgAdmin.token(), "/api/v1/volunteer/projects")
 			.bodyValue(TestVolunteering.body(this.district.branchA, 60, 60, 3, false))
 			.exchange()
@@ -138,11 +141,18 @@ class ProjectIntegrationTests {
 		transition(this.district.memberA.token(), project, "close").expectStatus().isForbidden();
 		transition(this.district.secretaryB.token(), project, "close").expectStatus().isNotFound();
 		transition(this.district.foreignSecretary.token(), project, "close").expectStatus().isNotFound();
-		transition(secretary, project, "close").expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("CLOSED");
+		transition(secretary, project, "close").expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("CLOSED");
 		illegal(transition(secretary, project, "close"), "CLOSED", "CLOSE");
 		assertProblem(this.api.post(this.district.memberA.token(), "/api/v1/volunteer/projects/{id}/signups", project)
 			.exchange(), 422, "PROJECT_NOT_OPEN");
-		transition(secretary, project, "cancel").expectStatus().isOk().expectBody().jsonPath("$.status")
+		transition(secretary, project, "cancel").expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
 			.isEqualTo("CANCELLED");
 		illegal(transition(secretary, project, "cancel"), "CANCELLED", "CANCEL");
 		illegal(transition(secretary, project, "close"), "CANCELLED", "CLOSE");
@@ -155,8 +165,11 @@ class ProjectIntegrationTests {
 		UUID project = this.volunteering.publish(secretary, this.district.branchA, 60, 60, 3);
 		this.volunteering.move(project, Instant.now().minus(Duration.ofHours(3)),
 				Instant.now().minus(Duration.ofHours(1)));
-		this.api.get(secretary, "/api/v1/volunteer/projects/{id}", project).exchange().expectBody()
-			.jsonPath("$.status").isEqualTo("FINISHED");
+		this.api.get(secretary, "/api/v1/volunteer/projects/{id}", project)
+			.exchange()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("FINISHED");
 		illegal(transition(secretary, project, "close"), "FINISHED", "CLOSE");
 		illegal(transition(secretary, project, "cancel"), "FINISHED", "CANCEL");
 		assertProblem(this.api.post(this.district.memberA.token(), "/api/v1/volunteer/projects/{id}/signups", project)
@@ -228,7 +241,7 @@ class ProjectIntegrationTests {
 	@Test
 	void aMemberRegisteredWithACommunitySeesItsProjectsFirst() {
 		// committee ── community (COMMUNITY) ── communityBranch
-		//           └─ general branch ── otherBranch
+		// └─ general branch ── otherBranch
 		UUID committee = unit(null, "双报到区委", OrgType.COMMITTEE, null);
 		UUID community = unit(committee, "居住地社区", OrgType.GENERAL_BRANCH, OrgKind.COMMUNITY);
 		UUID communityBranch = unit(community, "居住地网格支部", OrgType.BRANCH, OrgKind.GRID);
@@ -242,7 +255,8 @@ class ProjectIntegrationTests {
 		UUID ofOtherBranch = this.volunteering.publish(admin, otherBranch, 20, 60, 3);
 		UUID ofCommunityBranch = this.volunteering.publish(admin, communityBranch, 90, 60, 3);
 		UUID ofCommunity = this.volunteering.publish(admin, community, 120, 60, 3);
-		// 双报到: an in-service member of another district registers with the community where they live.
+		// 双报到: an in-service member of another district registers with the community
+		// where they live.
 		Person resident = this.district.newMember(this.district.otherBranch, "在职党员");
 		this.api.post(resident.token(), "/api/v1/me/community-registration")
 			.bodyValue(Map.of("communityId", community.toString()))
@@ -255,8 +269,8 @@ class ProjectIntegrationTests {
 		assertThat(theirs).extracting((item) -> item.get("mine")).containsExactly(true, true, false, false);
 		// A member of the other branch: their branch and the units above it come first.
 		Person official = this.district.newMember(otherBranch, "机关党员");
-		assertThat(ids(this.volunteering.all(official.token(), uri, 3)))
-			.containsExactly(ofCommittee, ofOtherBranch, ofCommunityBranch, ofCommunity);
+		assertThat(ids(this.volunteering.all(official.token(), uri, 3))).containsExactly(ofCommittee, ofOtherBranch,
+				ofCommunityBranch, ofCommunity);
 	}
 
 	private UUID publishAt(String token, UUID org, double northOfVenue) {
@@ -275,8 +289,7 @@ class ProjectIntegrationTests {
 	}
 
 	private static void illegal(WebTestClient.ResponseSpec response, String state, String action) {
-		assertProblem(response, 409, "ILLEGAL_STATE")
-			.jsonPath("$.state")
+		assertProblem(response, 409, "ILLEGAL_STATE").jsonPath("$.state")
 			.isEqualTo(state)
 			.jsonPath("$.action")
 			.isEqualTo(action);

@@ -36,12 +36,11 @@ class ProjectRulesTests {
 		assertThat(Position.parse("31.2304,121.4737")).isEqualTo(new Position(31.2304, 121.4737));
 		assertThat(Position.parse(" -33.8688 , 151.2093 ")).isEqualTo(new Position(-33.8688, 151.2093));
 		assertThat(Position.parse("90,-180")).isEqualTo(new Position(90, -180));
-		for (String garbage : new String[] { "", "31.2304", "31.2304,", "a,b", "31.2,121.4,7", "NaN,1", "1e2,3",
-				"91,0", "0,180.5", "31.2304;121.4737", "0x1,2" }) {
+		for (String garbage : new String[] { "", "31.2304", "31.2304,", "a,b", "31.2,121.4,7", "NaN,1", "1e2,3", "91,0",
+				"0,180.5", "31.2304;121.4737", "0x1,2" }) {
 			assertThatThrownBy(() -> Position.parse(garbage)).as(garbage)
-				.isInstanceOfSatisfying(DomainException.class, (ex) -> assertThat(ex.violations())
-					.extracting(Violation::field)
-					.containsExactly("near"));
+				.isInstanceOfSatisfying(DomainException.class,
+						(ex) -> assertThat(ex.violations()).extracting(Violation::field).containsExactly("near"));
 		}
 	}
 

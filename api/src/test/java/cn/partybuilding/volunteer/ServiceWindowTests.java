@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** The hour arithmetic around a project's edges: grace before the start, clipping, the half-hour rounding. */
+/**
+ * The hour arithmetic around a project's edges: grace before the start, clipping, the
+ * half-hour rounding.
+ */
 class ServiceWindowTests {
 
 	/** 09:00 to 12:00 in Shanghai. */

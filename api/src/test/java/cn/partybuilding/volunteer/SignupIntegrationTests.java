@@ -36,8 +36,8 @@ import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Signing up: once per member (repeats get the same sign-up), never more than the places even when hundreds press at
- * the same moment, and a cancellation frees the place.
+ * Signing up: once per member (repeats get the same sign-up), never more than the places
+ * even when hundreds press at the same moment, and a cancellation frees the place.
  */
 @IntegrationTest
 class SignupIntegrationTests {
@@ -164,11 +164,13 @@ class SignupIntegrationTests {
 		UUID project = this.volunteering.publish(this.district.secretaryA.token(), this.district.branchA, 60, 60, 7);
 		WebClient web = WebClient.create("http://localhost:" + this.port);
 		List<Map.Entry<Integer, String>> answers = Flux.fromIterable(tokens)
-			.flatMap((token) -> web.post()
-				.uri("/api/v1/volunteer/projects/{id}/signups", project)
-				.headers((headers) -> headers.setBearerAuth(token))
-				.exchangeToMono((response) -> response.bodyToMono(Api.JSON)
-					.map((body) -> Map.entry(response.statusCode().value(), String.valueOf(body.get("code"))))), 256)
+			.flatMap(
+					(token) -> web.post()
+						.uri("/api/v1/volunteer/projects/{id}/signups", project)
+						.headers((headers) -> headers.setBearerAuth(token))
+						.exchangeToMono((response) -> response.bodyToMono(Api.JSON)
+							.map((body) -> Map.entry(response.statusCode().value(), String.valueOf(body.get("code"))))),
+					256)
 			.collectList()
 			.block(Duration.ofMinutes(2));
 		assertThat(answers).hasSize(300);
@@ -184,10 +186,9 @@ class SignupIntegrationTests {
 	void fiftyParallelTapsOfOneMemberMakeOneSignupAndTakeOnePlace() {
 		UUID project = this.volunteering.publish(this.district.secretaryA.token(), this.district.branchA, 60, 60, 3);
 		List<Integer> statuses = Flux.range(0, 50)
-			.flatMap((i) -> Mono.fromCallable(() -> signUp(this.district.memberA.token(), project)
-				.returnResult(String.class)
-				.getStatus()
-				.value()).subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()), 50)
+			.flatMap((i) -> Mono.fromCallable(
+					() -> signUp(this.district.memberA.token(), project).returnResult(String.class).getStatus().value())
+				.subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()), 50)
 			.collectList()
 			.block(Duration.ofSeconds(60));
 		assertThat(statuses).containsOnly(200, 201);
@@ -215,9 +216,9 @@ class SignupIntegrationTests {
 		TokenIssuer issuer = this.context.getBean(TokenIssuer.class);
 		List<NewMember> created = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
-			created.add(new NewMember(Ids.newId(), branch, "志愿者" + i, Api.newPhone(), Gender.MALE,
-					LocalDate.of(1985, 1, 1), LocalDate.of(2010, 7, 1), LocalDate.of(2011, 7, 1),
-					MemberCategory.IN_SERVICE, null));
+			created.add(
+					new NewMember(Ids.newId(), branch, "志愿者" + i, Api.newPhone(), Gender.MALE, LocalDate.of(1985, 1, 1),
+							LocalDate.of(2010, 7, 1), LocalDate.of(2011, 7, 1), MemberCategory.IN_SERVICE, null));
 		}
 		Flux.fromIterable(created).flatMap(members::register, 8).blockLast(Duration.ofMinutes(2));
 		return created.stream()

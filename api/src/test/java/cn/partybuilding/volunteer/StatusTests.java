@@ -21,7 +21,8 @@ class StatusTests {
 		assertThat(SignupStatus.CHECKED_OUT.after(SignupStatus.Action.APPROVE)).isEqualTo(SignupStatus.APPROVED);
 		assertThat(SignupStatus.SIGNED_UP.after(SignupStatus.Action.CANCEL)).isEqualTo(SignupStatus.CANCELLED);
 		assertThat(SignupStatus.CANCELLED.after(SignupStatus.Action.SIGN_UP_AGAIN)).isEqualTo(SignupStatus.SIGNED_UP);
-		// Checkout without check-in, approval before checkout, cancelling once on site, anything after approval.
+		// Checkout without check-in, approval before checkout, cancelling once on site,
+		// anything after approval.
 		assertThat(SignupStatus.SIGNED_UP.after(SignupStatus.Action.CHECK_OUT)).isNull();
 		assertThat(SignupStatus.SIGNED_UP.after(SignupStatus.Action.MAKE_UP)).isNull();
 		assertThat(SignupStatus.CHECKED_IN.after(SignupStatus.Action.APPROVE)).isNull();
@@ -73,8 +74,8 @@ class StatusTests {
 	}
 
 	private static Project project(ProjectStatus stored, Instant start, Instant end) {
-		return new Project(UUID.randomUUID(), UUID.randomUUID(), "敬老院助餐", "", "助老助残", null, start, end, 5, 0,
-				stored, UUID.randomUUID());
+		return new Project(UUID.randomUUID(), UUID.randomUUID(), "敬老院助餐", "", "助老助残", null, start, end, 5, 0, stored,
+				UUID.randomUUID());
 	}
 
 }

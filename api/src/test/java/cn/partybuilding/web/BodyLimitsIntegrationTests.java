@@ -27,11 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Bodies are not read before the caller is known: more than 1 MiB only on the import route and only from a caller who
- * may import, refused unread otherwise; a body without a length is cut off at the caller's limit while it streams;
- * an import is read as it arrives, with or without an idempotency key; a slow upload holds no database connection.
- * Most requests here announce a large body and send only its first kilobyte: that an answer comes at all shows the
- * server did not wait for (or hold) the rest.
+ * Bodies are not read before the caller is known: more than 1 MiB only on the import
+ * route and only from a caller who may import, refused unread otherwise; a body without a
+ * length is cut off at the caller's limit while it streams; an import is read as it
+ * arrives, with or without an idempotency key; a slow upload holds no database
+ * connection. Most requests here announce a large body and send only its first kilobyte:
+ * that an answer comes at all shows the server did not wait for (or hold) the rest.
  */
 @IntegrationTest
 class BodyLimitsIntegrationTests {
@@ -56,7 +57,8 @@ class BodyLimitsIntegrationTests {
 
 	@Test
 	void theAnonymousAreRefusedALargeBodyUnread() {
-		// A path that merely ends like the import's used to be allowed 8 MiB, anonymous logins' paths included.
+		// A path that merely ends like the import's used to be allowed 8 MiB, anonymous
+		// logins' paths included.
 		Response lookalike = announce(null, "/api/v1/auth/members:import", 5 * MIB, Map.of());
 		assertThat(lookalike.status()).isEqualTo(413);
 		assertThat(lookalike.body()).contains("\"code\":\"PAYLOAD_TOO_LARGE\"");
@@ -74,10 +76,12 @@ class BodyLimitsIntegrationTests {
 				assertThat(refused.body()).contains("\"code\":\"PAYLOAD_TOO_LARGE\"");
 			}
 		}
-		// Not even an administrator of another unit is read: the import checks the unit before the file.
-		assertThat(announce(this.district.foreignOrgAdmin.token(), importPath(this.district.community), 8 * MIB,
-				Map.of())
-			.status()).isEqualTo(404);
+		// Not even an administrator of another unit is read: the import checks the unit
+		// before the file.
+		assertThat(
+				announce(this.district.foreignOrgAdmin.token(), importPath(this.district.community), 8 * MIB, Map.of())
+					.status())
+			.isEqualTo(404);
 	}
 
 	@Test
@@ -85,7 +89,8 @@ class BodyLimitsIntegrationTests {
 		Response refused = announce(this.district.orgAdmin.token(), importPath(this.district.community), 8 * MIB + 1,
 				key());
 		assertThat(refused.status()).isEqualTo(413);
-		// And the import's allowance is the import's alone: the same administrator elsewhere gets 1 MiB.
+		// And the import's allowance is the import's alone: the same administrator
+		// elsewhere gets 1 MiB.
 		assertThat(announce(this.district.orgAdmin.token(), "/api/v1/probe/items", MIB + 1, Map.of()).status())
 			.isEqualTo(413);
 	}
@@ -108,7 +113,8 @@ class BodyLimitsIntegrationTests {
 
 	@Test
 	void aBodyWithoutALengthIsCutOffAtTheCallersLimitWhileItStreams() {
-		// A secretary's key used to let the idempotency filter read up to 8 MiB of an unannounced body: now 1 MiB.
+		// A secretary's key used to let the idempotency filter read up to 8 MiB of an
+		// unannounced body: now 1 MiB.
 		try (RawHttp secretary = RawHttp.connect(this.port)) {
 			secretary.post(importPath(this.district.community), this.district.secretaryA.token(),
 					chunked(Map.of("Idempotency-Key", UUID.randomUUID().toString())));
@@ -135,7 +141,8 @@ class BodyLimitsIntegrationTests {
 			importer.post(importPath(this.district.community), this.district.orgAdmin.token(),
 					Map.of("Content-Type", "text/csv", "Content-Length", Long.toString(8 * MIB), "Idempotency-Key",
 							UUID.randomUUID().toString()));
-			// About 1 MiB of the 8 announced, then nothing: held whole, the file would never be answered.
+			// About 1 MiB of the 8 announced, then nothing: held whole, the file would
+			// never be answered.
 			importer.send(rows);
 			Response refused = importer.response(PROMPTLY);
 			assertThat(refused.status()).isEqualTo(413);
@@ -145,7 +152,8 @@ class BodyLimitsIntegrationTests {
 
 	@Test
 	void uploadsThatStallWithAKeyHoldNoDatabaseConnection() {
-		// More stalled requests with keys than the pool has connections (60 in tests), logins and others.
+		// More stalled requests with keys than the pool has connections (60 in tests),
+		// logins and others.
 		List<RawHttp> stalled = new ArrayList<>();
 		try {
 			for (int i = 0; i < 70; i++) {
@@ -163,7 +171,8 @@ class BodyLimitsIntegrationTests {
 				}
 				request.send("{\"label\":".getBytes(StandardCharsets.UTF_8));
 			}
-			// Each of them would hold a connection if its transaction began before its body had arrived.
+			// Each of them would hold a connection if its transaction began before its
+			// body had arrived.
 			await().atMost(PROMPTLY).until(() -> activeRequests() >= 70);
 			this.api.post(this.district.sysAdmin.token(), "/api/v1/probe/items")
 				.header("Idempotency-Key", UUID.randomUUID().toString())
@@ -177,7 +186,10 @@ class BodyLimitsIntegrationTests {
 		}
 	}
 
-	/** Requests the server is in the middle of, over every method and route (one timer for each). */
+	/**
+	 * Requests the server is in the middle of, over every method and route (one timer for
+	 * each).
+	 */
 	private int activeRequests() {
 		return this.meters.find("http.server.requests.active")
 			.longTaskTimers()
@@ -212,7 +224,10 @@ class BodyLimitsIntegrationTests {
 		return "/api/v1/orgs/" + org + "/members:import";
 	}
 
-	/** A valid roster whose rows are made long by spaces around the name, which the import trims. */
+	/**
+	 * A valid roster whose rows are made long by spaces around the name, which the import
+	 * trims.
+	 */
 	private static byte[] paddedRoster(int rows, UUID branch, int rowLength) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		out.writeBytes(HEADER.getBytes(StandardCharsets.UTF_8));

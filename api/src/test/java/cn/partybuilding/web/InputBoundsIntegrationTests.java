@@ -20,8 +20,9 @@ import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every date, time, number, coordinate and string a client sends is bounded where it is read, so that no value makes
- * a 500 or reaches the database for a constraint to refuse: a 400 problem names the field instead.
+ * Every date, time, number, coordinate and string a client sends is bounded where it is
+ * read, so that no value makes a 500 or reaches the database for a constraint to refuse:
+ * a 400 problem names the field instead.
  */
 @IntegrationTest
 class InputBoundsIntegrationTests {
@@ -58,8 +59,7 @@ class InputBoundsIntegrationTests {
 		// The same words in English, and the same code.
 		assertProblem(this.api.get(member, "/api/v1/me/activities?from=+999999999-12-31")
 			.header("Accept-Language", "en")
-			.exchange(), 400, "VALIDATION_FAILED")
-			.jsonPath("$.errors[0].message")
+			.exchange(), 400, "VALIDATION_FAILED").jsonPath("$.errors[0].message")
 			.isEqualTo("must be between 1900-01-01 and 2100-12-31");
 	}
 
@@ -74,10 +74,11 @@ class InputBoundsIntegrationTests {
 		activity.put("checkInOpensAt", "1899-12-31T23:59:59Z");
 		refused(this.api.post(this.district.secretaryA.token(), "/api/v1/activities").bodyValue(activity),
 				"checkInOpensAt", BOUNDS);
-		Map<String, Object> member = new HashMap<>(Map.of("branchId", this.district.branchA.toString(), "name", "百岁",
-				"phone", Api.newPhone(), "gender", "MALE", "birthDate", "1899-12-31", "joinedPartyOn", "1921-07-01",
-				"category", "RETIRED"));
-		refused(this.api.post(this.district.orgAdmin.token(), "/api/v1/members").bodyValue(member), "birthDate", BOUNDS);
+		Map<String, Object> member = new HashMap<>(
+				Map.of("branchId", this.district.branchA.toString(), "name", "百岁", "phone", Api.newPhone(), "gender",
+						"MALE", "birthDate", "1899-12-31", "joinedPartyOn", "1921-07-01", "category", "RETIRED"));
+		refused(this.api.post(this.district.orgAdmin.token(), "/api/v1/members").bodyValue(member), "birthDate",
+				BOUNDS);
 		// Checked as the body is read: before the job is looked for.
 		refused(this.api.post(this.district.sysAdmin.token(), "/api/v1/admin/jobs/no-such-job/runs")
 			.bodyValue(Map.of("date", "+999999999-12-31")), "date", BOUNDS);
@@ -95,7 +96,8 @@ class InputBoundsIntegrationTests {
 				"match", "不能包含空字符（U+0000）");
 		refused(this.api.get(this.district.sysAdmin.token(), "/api/v1/audit-log?targetId={id}", "a\u0000b"), "targetId",
 				"不能包含空字符（U+0000）");
-		// Right-to-left override, zero-width space, a combining accent, an emoji and a non-BMP letter are text.
+		// Right-to-left override, zero-width space, a combining accent, an emoji and a
+		// non-BMP letter are text.
 		String odd = "岗\u202e\u200be\u0301\ud83d\ude00\ud835\udd4f";
 		this.api.post(secretary, "/api/v1/orgs/{id}/posts", this.district.branchA)
 			.bodyValue(Map.of("name", odd, "duties", "宣传"))
@@ -115,15 +117,15 @@ class InputBoundsIntegrationTests {
 			assertProblem(this.api.get(token, "/api/v1/orgs/{id}", id).exchange(), 400, "MALFORMED_REQUEST");
 		}
 		refused(this.api.get(token, "/api/v1/orgs/{id}", "a\u0000b"), "path", "不能包含空字符（U+0000）");
-		// An id of blanks converts to no id at all: it names nothing, like any id that cannot be one.
-		assertProblem(this.api.get(token, "/api/v1/activities/{id}", " ")
-			.exchange(), 404, "NOT_FOUND");
+		// An id of blanks converts to no id at all: it names nothing, like any id that
+		// cannot be one.
+		assertProblem(this.api.get(token, "/api/v1/activities/{id}", " ").exchange(), 404, "NOT_FOUND");
 	}
 
 	@Test
 	void aLongQueryValueIsRefusedByTheApplicationNamingTheParameter() {
-		refused(this.api.get(this.district.memberA.token(), "/api/v1/me/activities?cursor={cursor}",
-				"c".repeat(6_000)), "cursor", "分页游标无效");
+		refused(this.api.get(this.district.memberA.token(), "/api/v1/me/activities?cursor={cursor}", "c".repeat(6_000)),
+				"cursor", "分页游标无效");
 		refused(this.api.get(this.district.sysAdmin.token(), "/api/v1/audit-log?targetId={id}", "x".repeat(10_000)),
 				"targetId", null);
 	}
@@ -150,7 +152,10 @@ class InputBoundsIntegrationTests {
 				"不能小于 -180");
 	}
 
-	/** Sends the request and checks the 400: the field named, with the message when one is given. */
+	/**
+	 * Sends the request and checks the 400: the field named, with the message when one is
+	 * given.
+	 */
 	private static void refused(WebTestClient.RequestHeadersSpec<?> request, String field, String message) {
 		Map<String, Object> problem = request.exchange()
 			.expectStatus()

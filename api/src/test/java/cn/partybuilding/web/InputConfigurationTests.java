@@ -18,7 +18,10 @@ import cn.partybuilding.web.problem.InputRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The bounds as values are read: JSON bodies through the Jackson module, parameters through the formatters. */
+/**
+ * The bounds as values are read: JSON bodies through the Jackson module, parameters
+ * through the formatters.
+ */
 class InputConfigurationTests {
 
 	final InputConfiguration configuration = new InputConfiguration();
@@ -46,7 +49,8 @@ class InputConfigurationTests {
 		assertRejected("{\"on\":\"1899-12-31\"}", "on", "dateBounds");
 		assertRejected("{\"at\":\"1899-12-31T23:59:59.999Z\"}", "at", "dateBounds");
 		assertRejected("{\"at\":\"2101-01-01T00:00:00Z\"}", "at", "dateBounds");
-		// The instant counts: 00:00 on the first day in Shanghai is still the last day of 1899 in UTC.
+		// The instant counts: 00:00 on the first day in Shanghai is still the last day of
+		// 1899 in UTC.
 		assertRejected("{\"start\":\"1900-01-01T00:00:00+08:00\"}", "start", "dateBounds");
 		assertRejected("{\"start\":\"+999999999-12-31T23:59:59.999999999-18:00\"}", "start", "dateBounds");
 	}
@@ -65,10 +69,12 @@ class InputConfigurationTests {
 		this.configuration.addFormatters(conversion);
 		assertThat(conversion.convert("1900-01-01", LocalDate.class)).isEqualTo(LocalDate.of(1900, 1, 1));
 		assertThat(conversion.convert(" 2100-12-31 ", LocalDate.class)).isEqualTo(LocalDate.of(2100, 12, 31));
-		// "?from=+999999999-12-31" reads as " 999999999-12-31": a year out of bounds, not a malformed date.
+		// "?from=+999999999-12-31" reads as " 999999999-12-31": a year out of bounds, not
+		// a malformed date.
 		for (String far : List.of(" 999999999-12-31", "+999999999-12-31", "-999999999-01-01", "0000-01-01",
 				"2101-01-01")) {
-			assertThatThrownBy(() -> conversion.convert(far, LocalDate.class)).isInstanceOf(ConversionFailedException.class)
+			assertThatThrownBy(() -> conversion.convert(far, LocalDate.class))
+				.isInstanceOf(ConversionFailedException.class)
 				.hasRootCauseInstanceOf(InputRejected.class);
 		}
 		assertThatThrownBy(() -> conversion.convert("2026-02-30", LocalDate.class))

@@ -30,8 +30,9 @@ import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.ErrorCode;
 
 /**
- * Test only: endpoints that exercise the platform (paging, idempotency, errors) with a real table, before features
- * exist that would. Lives in the test sources, so it never ships.
+ * Test only: endpoints that exercise the platform (paging, idempotency, errors) with a
+ * real table, before features exist that would. Lives in the test sources, so it never
+ * ships.
  */
 @RestController
 @RequestMapping("/api/v1/probe")
@@ -74,7 +75,8 @@ class ProbeController {
 	}
 
 	/**
-	 * Two rows in one transaction with a pause between them, as a request whose client may leave in the middle.
+	 * Two rows in one transaction with a pause between them, as a request whose client
+	 * may leave in the middle.
 	 */
 	@PostMapping("/pairs")
 	@ResponseStatus(HttpStatus.CREATED)
@@ -96,8 +98,8 @@ class ProbeController {
 	@GetMapping("/items")
 	Mono<Page<Item>> list(@RequestParam String owner, PageRequest page) {
 		String after = page.isFirst() ? "" : "AND id < :after";
-		var spec = this.db.sql("SELECT id, label FROM probe_items WHERE owner = :owner " + after
-				+ " ORDER BY id DESC LIMIT :limit")
+		var spec = this.db
+			.sql("SELECT id, label FROM probe_items WHERE owner = :owner " + after + " ORDER BY id DESC LIMIT :limit")
 			.bind("owner", owner)
 			.bind("limit", page.fetchSize());
 		if (!page.isFirst()) {

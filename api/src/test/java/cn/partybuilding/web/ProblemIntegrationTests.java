@@ -21,8 +21,9 @@ import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every error is an RFC 9457 problem with a stable code, a request id and a localized title; nothing a client sends
- * yields a 500, and a real 500 reveals nothing of the server's insides.
+ * Every error is an RFC 9457 problem with a stable code, a request id and a localized
+ * title; nothing a client sends yields a 500, and a real 500 reveals nothing of the
+ * server's insides.
  */
 @IntegrationTest
 class ProblemIntegrationTests {
@@ -60,8 +61,7 @@ class ProblemIntegrationTests {
 
 	@Test
 	void anUnknownEnumValueIsA400ListingTheAllowedValues() {
-		Map<String, Object> problem = postRaw("{\"label\":\"x\",\"colour\":\"BLUE\"}", MediaType.APPLICATION_JSON,
-				400);
+		Map<String, Object> problem = postRaw("{\"label\":\"x\",\"colour\":\"BLUE\"}", MediaType.APPLICATION_JSON, 400);
 		assertThat(errors(problem)).singleElement().satisfies((error) -> {
 			assertThat(error).containsEntry("field", "colour");
 			assertThat((String) error.get("message")).contains("RED").contains("GREEN");
@@ -95,8 +95,8 @@ class ProblemIntegrationTests {
 			.returnResult()
 			.getResponseBody();
 		assertThat(problem).containsEntry("code", "VALIDATION_FAILED").containsEntry("title", "Invalid request");
-		assertThat(errors(problem)).allSatisfy((error) -> assertThat(error.get("message")).isEqualTo(
-				"must not be empty"));
+		assertThat(errors(problem))
+			.allSatisfy((error) -> assertThat(error.get("message")).isEqualTo("must not be empty"));
 	}
 
 	@Test
@@ -118,19 +118,19 @@ class ProblemIntegrationTests {
 
 	@Test
 	void anIdThatCannotBeOneIsA404() {
-		assertProblem(this.api.get(this.token, "/api/v1/probe/items/not-an-id")
-			.exchange(), 404, "NOT_FOUND");
+		assertProblem(this.api.get(this.token, "/api/v1/probe/items/not-an-id").exchange(), 404, "NOT_FOUND");
 	}
 
 	@Test
 	void aWrongMethodIsA405SayingWhatIsAllowed() {
-		assertProblem(this.client.delete()
-			.uri("/api/v1/probe/items")
-			.headers((headers) -> headers.setBearerAuth(this.token))
-			.exchange()
-			.expectHeader()
-			.value(HttpHeaders.ALLOW, (allow) -> assertThat(allow).contains("GET").contains("POST")), 405,
-				"METHOD_NOT_ALLOWED");
+		assertProblem(
+				this.client.delete()
+					.uri("/api/v1/probe/items")
+					.headers((headers) -> headers.setBearerAuth(this.token))
+					.exchange()
+					.expectHeader()
+					.value(HttpHeaders.ALLOW, (allow) -> assertThat(allow).contains("GET").contains("POST")),
+				405, "METHOD_NOT_ALLOWED");
 	}
 
 	@Test
@@ -143,9 +143,8 @@ class ProblemIntegrationTests {
 	void aBodyAnnouncedOverOneMebibyteIsA413() {
 		byte[] body = new byte[1024 * 1024 + 1];
 		java.util.Arrays.fill(body, (byte) ' ');
-		assertProblem(this.api.post(this.token, "/api/v1/probe/items")
-			.bodyValue(body)
-			.exchange(), 413, "PAYLOAD_TOO_LARGE");
+		assertProblem(this.api.post(this.token, "/api/v1/probe/items").bodyValue(body).exchange(), 413,
+				"PAYLOAD_TOO_LARGE");
 	}
 
 	@Test
@@ -153,9 +152,8 @@ class ProblemIntegrationTests {
 		byte[] chunk = new byte[64 * 1024];
 		java.util.Arrays.fill(chunk, (byte) ' ');
 		Flux<DataBuffer> body = Flux.range(0, 20).map((i) -> DefaultDataBufferFactory.sharedInstance.wrap(chunk));
-		assertProblem(this.api.post(this.token, "/api/v1/probe/items")
-			.body(body, DataBuffer.class)
-			.exchange(), 413, "PAYLOAD_TOO_LARGE");
+		assertProblem(this.api.post(this.token, "/api/v1/probe/items").body(body, DataBuffer.class).exchange(), 413,
+				"PAYLOAD_TOO_LARGE");
 	}
 
 	@Test
@@ -177,8 +175,7 @@ class ProblemIntegrationTests {
 
 	@Test
 	void noDatabaseConnectionForATransactionIsA503NotA500() {
-		assertProblem(this.api.get(this.token, "/api/v1/probe/no-connection")
-			.exchange(), 503, "SERVICE_UNAVAILABLE");
+		assertProblem(this.api.get(this.token, "/api/v1/probe/no-connection").exchange(), 503, "SERVICE_UNAVAILABLE");
 	}
 
 	@Test

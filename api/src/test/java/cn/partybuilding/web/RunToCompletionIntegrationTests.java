@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A client that leaves in the middle of a request does not cut its transaction short: the request runs to its end
- * and commits whole (see {@link RunToCompletionFilter} for why a cancelled transaction is not safe to rely on).
+ * A client that leaves in the middle of a request does not cut its transaction short: the
+ * request runs to its end and commits whole (see {@link RunToCompletionFilter} for why a
+ * cancelled transaction is not safe to rely on).
  */
 @IntegrationTest
 class RunToCompletionIntegrationTests {

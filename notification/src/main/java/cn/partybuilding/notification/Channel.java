@@ -1,6 +1,9 @@
 package cn.partybuilding.notification;
 
-/** Ways a notification leaves the inbox: the push gateway, a WeChat subscribe message, a text message. */
+/**
+ * Ways a notification leaves the inbox: the push gateway, a WeChat subscribe message, a
+ * text message.
+ */
 public enum Channel {
 
 	PUSH, WECHAT, SMS

@@ -8,26 +8,32 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * What the notifier needs to know about members, implemented by the application that owns them. Only active
- * members (probationary or full) celebrate political birthdays: those who left or transferred out are never listed.
- * A political birthday falls on the anniversary of joining; members who joined on 29 February celebrate on
- * 28 February in common years ({@code birthday.PoliticalBirthday} has the rule).
+ * What the notifier needs to know about members, implemented by the application that owns
+ * them. Only active members (probationary or full) celebrate political birthdays: those
+ * who left or transferred out are never listed. A political birthday falls on the
+ * anniversary of joining; members who joined on 29 February celebrate on 28 February in
+ * common years ({@code birthday.PoliticalBirthday} has the rule).
  */
 public interface MemberDirectory {
 
 	/**
-	 * Members whose political birthday is {@code day}, in a stable order, the {@code limit} after {@code after}
-	 * (a celebrant of the previous page; {@code null} for the first page). Read from an index, never a scan.
+	 * Members whose political birthday is {@code day}, in a stable order, the
+	 * {@code limit} after {@code after} (a celebrant of the previous page; {@code null}
+	 * for the first page). Read from an index, never a scan.
 	 */
 	Flux<Celebrant> celebratingOn(LocalDate day, @Nullable Celebrant after, int limit);
 
 	/**
-	 * Members of the subtree of {@code orgId} whose political birthday falls between {@code from} and {@code to}
-	 * (inclusive, at most a year apart), ordered by day and member, the {@code limit} after {@code after}.
+	 * Members of the subtree of {@code orgId} whose political birthday falls between
+	 * {@code from} and {@code to} (inclusive, at most a year apart), ordered by day and
+	 * member, the {@code limit} after {@code after}.
 	 */
 	Flux<Celebrant> celebratingIn(UUID orgId, LocalDate from, LocalDate to, @Nullable Position after, int limit);
 
-	/** Every member whose political birthday falls between {@code from} and {@code to}, grouped by branch. */
+	/**
+	 * Every member whose political birthday falls between {@code from} and {@code to},
+	 * grouped by branch.
+	 */
 	Flux<Celebrant> celebratingByBranch(LocalDate from, LocalDate to);
 
 	/** The secretaries of a branch (granted the role on the branch itself). */
@@ -66,7 +72,8 @@ public interface MemberDirectory {
 	 * A member's contact details, personal data that must never be logged.
 	 *
 	 * @param phone the mobile number in clear; {@code null} when unknown
-	 * @param wechatOpenid the mini program openid; {@code null} when the member never bound WeChat
+	 * @param wechatOpenid the mini program openid; {@code null} when the member never
+	 * bound WeChat
 	 */
 	record Contact(UUID memberId, @Nullable String phone, @Nullable String wechatOpenid) {
 

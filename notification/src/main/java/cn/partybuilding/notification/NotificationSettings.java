@@ -10,28 +10,31 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.StringUtils;
 
 /**
- * Settings of the notifier, bound from {@code PARTY_PUSH_GATEWAY_URL}, {@code PARTY_SMS_GATEWAY_URL},
- * {@code PARTY_WECHAT_API_URL}, {@code PARTY_WECHAT_APP_ID}, {@code PARTY_WECHAT_APP_SECRET} and
+ * Settings of the notifier, bound from {@code PARTY_PUSH_GATEWAY_URL},
+ * {@code PARTY_SMS_GATEWAY_URL}, {@code PARTY_WECHAT_API_URL},
+ * {@code PARTY_WECHAT_APP_ID}, {@code PARTY_WECHAT_APP_SECRET} and
  * {@code PARTY_SCHEDULER_ENABLED}.
  *
  * @param pushGatewayUrl where push messages are POSTed; unset: deliveries are only logged
- * @param smsGatewayUrl where SMS are POSTed; unset: SMS are only logged (without personal data), and login codes
- * cannot be sent
- * @param smsLogCodes development switch: without a gateway, write login codes to the log so a developer can log in
- * by SMS ({@code PARTY_SMS_LOG_CODES}; {@code ./deploy/run} and the tests turn it on, production never)
+ * @param smsGatewayUrl where SMS are POSTed; unset: SMS are only logged (without personal
+ * data), and login codes cannot be sent
+ * @param smsLogCodes development switch: without a gateway, write login codes to the log
+ * so a developer can log in by SMS ({@code PARTY_SMS_LOG_CODES}; {@code ./deploy/run} and
+ * the tests turn it on, production never)
  * @param wechatApiUrl base URL of the WeChat API
- * @param wechatAppId the mini program's app id; unset: WeChat subscribe messages are only logged
+ * @param wechatAppId the mini program's app id; unset: WeChat subscribe messages are only
+ * logged
  * @param wechatAppSecret the mini program's app secret
- * @param wechatTemplates subscribe-message template id per notification kind (by kind name); a kind without one
- * uses its name
+ * @param wechatTemplates subscribe-message template id per notification kind (by kind
+ * name); a kind without one uses its name
  * @param workersEnabled whether this instance runs delivery workers
  * @param gatewayTimeout how long a gateway may take to answer one message
  * @param delivery how deliveries are claimed, sent and retried
  * @param birthdays how the political-birthday run walks the members
  */
 @ConfigurationProperties("party.notification")
-public record NotificationSettings(@Nullable String pushGatewayUrl, @Nullable String smsGatewayUrl,
-		boolean smsLogCodes, @DefaultValue("https://api.weixin.qq.com") String wechatApiUrl, @Nullable String wechatAppId,
+public record NotificationSettings(@Nullable String pushGatewayUrl, @Nullable String smsGatewayUrl, boolean smsLogCodes,
+		@DefaultValue("https://api.weixin.qq.com") String wechatApiUrl, @Nullable String wechatAppId,
 		@Nullable String wechatAppSecret, @DefaultValue Map<String, String> wechatTemplates,
 		@DefaultValue("true") boolean workersEnabled, @DefaultValue("5s") Duration gatewayTimeout,
 		@DefaultValue Delivery delivery, @DefaultValue Birthdays birthdays) {
@@ -55,11 +58,13 @@ public record NotificationSettings(@Nullable String pushGatewayUrl, @Nullable St
 	 * @param workers claim loops per instance
 	 * @param batchSize deliveries claimed at once
 	 * @param concurrency messages in flight per claim loop
-	 * @param lease how long a claimed delivery is left to its worker before others may take it again
+	 * @param lease how long a claimed delivery is left to its worker before others may
+	 * take it again
 	 * @param retryInitial the first retry's delay (doubling each time, with jitter)
 	 * @param retryMax the longest delay between two attempts
 	 * @param maxAttempts attempts after which a delivery without a deadline fails
-	 * @param smsPerMemberPerDay text messages one member's number gets per local day at most
+	 * @param smsPerMemberPerDay text messages one member's number gets per local day at
+	 * most
 	 * @param pushConnections HTTP connections to the push gateway per instance
 	 */
 	public record Delivery(@DefaultValue("1s") Duration pollInterval, @DefaultValue("2") int workers,

@@ -9,7 +9,10 @@ public final class SqlParameters {
 	private SqlParameters() {
 	}
 
-	/** The value, or a {@code NULL} of the type when there is none: R2DBC binds no untyped {@code null}. */
+	/**
+	 * The value, or a {@code NULL} of the type when there is none: R2DBC binds no untyped
+	 * {@code null}.
+	 */
 	public static Object nullable(@Nullable Object value, Class<?> type) {
 		return (value != null) ? value : Parameters.in(type);
 	}

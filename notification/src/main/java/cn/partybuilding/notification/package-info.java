@@ -1,4 +1,7 @@
-/** The notifier: inbox, devices, preferences, daily jobs and delivery through push, WeChat and SMS. */
+/**
+ * The notifier: inbox, devices, preferences, daily jobs and delivery through push, WeChat
+ * and SMS.
+ */
 @NullMarked
 package cn.partybuilding.notification;
 

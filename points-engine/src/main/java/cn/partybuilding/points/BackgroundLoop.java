@@ -6,8 +6,9 @@ import reactor.core.Disposable;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * A loop that runs while the application does, on instances that run it: subscribed at most once when started,
- * disposed of when stopped. A worker says only whether it runs here and how its loop is subscribed.
+ * A loop that runs while the application does, on instances that run it: subscribed at
+ * most once when started, disposed of when stopped. A worker says only whether it runs
+ * here and how its loop is subscribed.
  */
 public abstract class BackgroundLoop implements SmartLifecycle {
 
@@ -37,7 +38,9 @@ public abstract class BackgroundLoop implements SmartLifecycle {
 	/** Whether this instance runs the loop (workers may be disabled on some). */
 	protected abstract boolean runsHere();
 
-	/** Subscribes the loop; the subscription is disposed of when the application stops. */
+	/**
+	 * Subscribes the loop; the subscription is disposed of when the application stops.
+	 */
 	protected abstract Disposable subscribe();
 
 }

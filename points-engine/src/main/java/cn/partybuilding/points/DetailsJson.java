@@ -6,7 +6,10 @@ import java.util.TreeMap;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** String maps (event details, rule matches) as the JSON objects the points tables store them as ({@code jsonb}). */
+/**
+ * String maps (event details, rule matches) as the JSON objects the points tables store
+ * them as ({@code jsonb}).
+ */
 public final class DetailsJson {
 
 	private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {

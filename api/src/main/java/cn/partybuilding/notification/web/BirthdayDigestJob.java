@@ -12,8 +12,9 @@ import cn.partybuilding.jobs.JobProgress;
 import cn.partybuilding.notification.birthday.BirthdayDigests;
 
 /**
- * {@code birthday-digest}: every Monday (08:30 unless configured otherwise), each branch secretary gets the list of
- * the political birthdays of the seven days starting at the run's date.
+ * {@code birthday-digest}: every Monday (08:30 unless configured otherwise), each branch
+ * secretary gets the list of the political birthdays of the seven days starting at the
+ * run's date.
  */
 @Component
 class BirthdayDigestJob implements DailyJob {

@@ -26,8 +26,8 @@ import cn.partybuilding.web.paging.PageRequest;
 import cn.partybuilding.web.problem.DomainException;
 
 /**
- * {@code /me/notifications}: the caller's inbox, newest first, in the caller's language (Chinese, or English with
- * {@code Accept-Language: en}).
+ * {@code /me/notifications}: the caller's inbox, newest first, in the caller's language
+ * (Chinese, or English with {@code Accept-Language: en}).
  */
 @RestController
 @RequestMapping("/api/v1")

@@ -25,9 +25,9 @@ import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.Violation;
 
 /**
- * {@code /orgs/{id}/political-birthdays}: the members of the unit's subtree whose political birthday falls in a
- * range (at most a year), by day, for the secretary's small ceremonies. Secretaries and org admins whose role
- * covers the unit.
+ * {@code /orgs/{id}/political-birthdays}: the members of the unit's subtree whose
+ * political birthday falls in a range (at most a year), by day, for the secretary's small
+ * ceremonies. Secretaries and org admins whose role covers the unit.
  */
 @RestController
 @RequestMapping("/api/v1")

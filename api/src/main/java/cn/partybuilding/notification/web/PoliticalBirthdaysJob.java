@@ -11,7 +11,10 @@ import cn.partybuilding.jobs.JobCounts;
 import cn.partybuilding.jobs.JobProgress;
 import cn.partybuilding.notification.birthday.PoliticalBirthdays;
 
-/** {@code political-birthdays}: every morning, the day's greetings (at 08:00 unless configured otherwise). */
+/**
+ * {@code political-birthdays}: every morning, the day's greetings (at 08:00 unless
+ * configured otherwise).
+ */
 @Component
 class PoliticalBirthdaysJob implements DailyJob {
 

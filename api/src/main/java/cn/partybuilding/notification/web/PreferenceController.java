@@ -29,8 +29,9 @@ import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.Violation;
 
 /**
- * {@code /me/notification-preferences}: per kind on/off and channels, and quiet hours. They govern delivery only;
- * the inbox gets everything. PUT replaces them: kinds left out go back to their defaults.
+ * {@code /me/notification-preferences}: per kind on/off and channels, and quiet hours.
+ * They govern delivery only; the inbox gets everything. PUT replaces them: kinds left out
+ * go back to their defaults.
  */
 @RestController
 @RequestMapping("/api/v1")

@@ -18,8 +18,9 @@ import cn.partybuilding.notification.consent.WechatConsents;
 import cn.partybuilding.security.Caller;
 
 /**
- * {@code /me/wechat-subscriptions}: consents the mini program obtained with {@code wx.requestSubscribeMessage};
- * each WeChat subscribe message uses one. {@code granted: 0} (the member declined) records nothing.
+ * {@code /me/wechat-subscriptions}: consents the mini program obtained with
+ * {@code wx.requestSubscribeMessage}; each WeChat subscribe message uses one.
+ * {@code granted: 0} (the member declined) records nothing.
  */
 @RestController
 @RequestMapping("/api/v1")

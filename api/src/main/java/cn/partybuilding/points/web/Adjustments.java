@@ -23,9 +23,10 @@ import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.ErrorCode;
 
 /**
- * Manual adjustments by a secretary (or admin) over the member's branch: recorded as a {@code MANUAL_ADJUSTMENT}
- * event and scored at once in the request's transaction, so the answer is the ledger entry. Nobody adjusts their own
- * points. Who adjusted is kept in the event's details.
+ * Manual adjustments by a secretary (or admin) over the member's branch: recorded as a
+ * {@code MANUAL_ADJUSTMENT} event and scored at once in the request's transaction, so the
+ * answer is the ledger entry. Nobody adjusts their own points. Who adjusted is kept in
+ * the event's details.
  */
 @Service
 class Adjustments {

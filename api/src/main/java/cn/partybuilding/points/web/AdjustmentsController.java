@@ -25,7 +25,10 @@ import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.ErrorCode;
 import cn.partybuilding.web.problem.Violation;
 
-/** {@code /points/adjustments}: a secretary adds or deducts points by hand, with a reason; the answer is the entry. */
+/**
+ * {@code /points/adjustments}: a secretary adds or deducts points by hand, with a reason;
+ * the answer is the entry.
+ */
 @RestController
 @RequestMapping("/api/v1")
 class AdjustmentsController {

@@ -26,8 +26,9 @@ import cn.partybuilding.web.problem.ErrorCode;
 import cn.partybuilding.web.problem.Violation;
 
 /**
- * Bonus claims over HTTP: members claim for themselves; a secretary whose scope covers the member's branch decides
- * (never on their own claim); a member sees their own claims, secretaries and admins those of their subtrees.
+ * Bonus claims over HTTP: members claim for themselves; a secretary whose scope covers
+ * the member's branch decides (never on their own claim); a member sees their own claims,
+ * secretaries and admins those of their subtrees.
  */
 @Service
 class Claims {
@@ -57,7 +58,8 @@ class Claims {
 				case ClaimSubmission.Submitted submitted -> view(submitted.claim());
 				case ClaimSubmission.RuleNotClaimable refused ->
 					Mono.error(new DomainException(ErrorCode.RULE_NOT_CLAIMABLE, refused.ruleCode()));
-				case ClaimSubmission.NotOnRoster notOnRoster -> Mono.error(new DomainException(ErrorCode.NOT_ON_ROSTER));
+				case ClaimSubmission.NotOnRoster notOnRoster ->
+					Mono.error(new DomainException(ErrorCode.NOT_ON_ROSTER));
 			});
 	}
 

@@ -29,7 +29,10 @@ import cn.partybuilding.web.paging.Page;
 import cn.partybuilding.web.paging.PageRequest;
 import cn.partybuilding.web.problem.ErrorCode;
 
-/** {@code /points/claims}: a member claims a bonus item with evidence; a secretary approves or rejects it. */
+/**
+ * {@code /points/claims}: a member claims a bonus item with evidence; a secretary
+ * approves or rejects it.
+ */
 @RestController
 @RequestMapping("/api/v1")
 class ClaimsController {
@@ -40,7 +43,10 @@ class ClaimsController {
 		this.claims = claims;
 	}
 
-	/** A pending claim of the caller's; the rule must be a bonus item that may be claimed for that date. */
+	/**
+	 * A pending claim of the caller's; the rule must be a bonus item that may be claimed
+	 * for that date.
+	 */
 	@PostMapping("/points/claims")
 	@ResponseStatus(HttpStatus.CREATED)
 	@ApiErrors({ ErrorCode.RULE_NOT_CLAIMABLE, ErrorCode.NOT_ON_ROSTER })
@@ -49,8 +55,8 @@ class ClaimsController {
 	}
 
 	/**
-	 * Claims newest first: the caller's own, or for secretaries and admins (unless {@code mine=true}) those of the
-	 * members of their subtrees.
+	 * Claims newest first: the caller's own, or for secretaries and admins (unless
+	 * {@code mine=true}) those of the members of their subtrees.
 	 */
 	@GetMapping("/points/claims")
 	Mono<Page<ClaimView>> list(Caller caller, @RequestParam(required = false) @Nullable ClaimStatus status,
@@ -63,7 +69,10 @@ class ClaimsController {
 		return this.claims.find(caller, id);
 	}
 
-	/** Approves a pending claim: the claimed rule's points are scored for the member, caps applied. */
+	/**
+	 * Approves a pending claim: the claimed rule's points are scored for the member, caps
+	 * applied.
+	 */
 	@PostMapping("/points/claims/{id}/approve")
 	@ApiErrors({ ErrorCode.ILLEGAL_STATE, ErrorCode.SELF_DECISION })
 	Mono<ClaimView> approve(Caller caller, @PathVariable UUID id) {
@@ -77,8 +86,8 @@ class ClaimsController {
 	}
 
 	record NewClaim(@NotBlank @Size(max = 50) String ruleCode, @NotNull LocalDate occurredOn,
-			@NotBlank @Size(max = 1000) String description,
-			@Nullable @Size(max = 10) List<@NotBlank @Size(max = 500) @Pattern(regexp = "https?://\\S+") String> evidenceUrls) {
+			@NotBlank @Size(max = 1000) String description, @Nullable @Size(
+					max = 10) List<@NotBlank @Size(max = 500) @Pattern(regexp = "https?://\\S+") String> evidenceUrls) {
 	}
 
 	record Rejection(@NotBlank @Size(max = 200) String reason) {

@@ -24,8 +24,8 @@ import cn.partybuilding.security.Caller;
 import cn.partybuilding.web.paging.PageRequest;
 
 /**
- * {@code /orgs/{id}/evaluation}: 民主评议 grades of every member of the org's subtree from their points of the year,
- * with configurable thresholds and largest share of excellent.
+ * {@code /orgs/{id}/evaluation}: 民主评议 grades of every member of the org's subtree from
+ * their points of the year, with configurable thresholds and largest share of excellent.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -40,7 +40,10 @@ class EvaluationController {
 		this.years = years;
 	}
 
-	/** Computes and stores the grades (again: the new grades replace the old); the body may override the scheme. */
+	/**
+	 * Computes and stores the grades (again: the new grades replace the old); the body
+	 * may override the scheme.
+	 */
 	@PostMapping("/orgs/{id}/evaluation")
 	Mono<EvaluationView> evaluate(Caller caller, @PathVariable UUID id,
 			@RequestParam(required = false) @Nullable @Min(PointsYears.FIRST) @Max(PointsYears.LAST) Integer year,
@@ -48,7 +51,10 @@ class EvaluationController {
 		return this.evaluations.evaluate(caller, id, this.years.resolve(year), scheme);
 	}
 
-	/** The stored grades, most points first, with the scheme used; 404 before the first evaluation. */
+	/**
+	 * The stored grades, most points first, with the scheme used; 404 before the first
+	 * evaluation.
+	 */
 	@GetMapping("/orgs/{id}/evaluation")
 	Mono<EvaluationView.Graded> find(Caller caller, @PathVariable UUID id,
 			@RequestParam(required = false) @Nullable @Min(PointsYears.FIRST) @Max(PointsYears.LAST) Integer year,
@@ -56,14 +62,19 @@ class EvaluationController {
 		return this.evaluations.find(caller, id, this.years.resolve(year), page);
 	}
 
-	/** Thresholds (points, inclusive) and the largest share (0 to 1) of excellent; missing ones take the defaults. */
-	record SchemeForm(@Nullable @DecimalMin("0") @DecimalMax(RuleForm.MAX_POINTS)
-			@Digits(integer = 6, fraction = 1) BigDecimal excellentFrom,
-			@Nullable @DecimalMin("0") @DecimalMax(RuleForm.MAX_POINTS)
-			@Digits(integer = 6, fraction = 1) BigDecimal qualifiedFrom,
-			@Nullable @DecimalMin("0") @DecimalMax(RuleForm.MAX_POINTS)
-			@Digits(integer = 6, fraction = 1) BigDecimal basicFrom,
-			@Nullable @DecimalMin("0") @DecimalMax("1") @Digits(integer = 1, fraction = 3) BigDecimal maxExcellentShare) {
+	/**
+	 * Thresholds (points, inclusive) and the largest share (0 to 1) of excellent; missing
+	 * ones take the defaults.
+	 */
+	record SchemeForm(
+			@Nullable @DecimalMin("0") @DecimalMax(RuleForm.MAX_POINTS) @Digits(integer = 6,
+					fraction = 1) BigDecimal excellentFrom,
+			@Nullable @DecimalMin("0") @DecimalMax(RuleForm.MAX_POINTS) @Digits(integer = 6,
+					fraction = 1) BigDecimal qualifiedFrom,
+			@Nullable @DecimalMin("0") @DecimalMax(RuleForm.MAX_POINTS) @Digits(integer = 6,
+					fraction = 1) BigDecimal basicFrom,
+			@Nullable @DecimalMin("0") @DecimalMax("1") @Digits(integer = 1,
+					fraction = 3) BigDecimal maxExcellentShare) {
 	}
 
 }

@@ -24,8 +24,9 @@ import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.Violation;
 
 /**
- * {@code /orgs/{id}/leaderboard}: the members of the org's whole subtree by points of the year (members without
- * points included); equal points share a rank ("1224"). {@code me} is the caller's place when ranked there.
+ * {@code /orgs/{id}/leaderboard}: the members of the org's whole subtree by points of the
+ * year (members without points included); equal points share a rank ("1224"). {@code me}
+ * is the caller's place when ranked there.
  */
 @RestController
 @RequestMapping("/api/v1")

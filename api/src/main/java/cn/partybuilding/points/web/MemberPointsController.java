@@ -17,7 +17,10 @@ import cn.partybuilding.security.Caller;
 import cn.partybuilding.web.paging.Page;
 import cn.partybuilding.web.paging.PageRequest;
 
-/** {@code /me/points} and {@code /members/{id}/points/entries}: a member's points and the entries behind them. */
+/**
+ * {@code /me/points} and {@code /members/{id}/points/entries}: a member's points and the
+ * entries behind them.
+ */
 @RestController
 @RequestMapping("/api/v1")
 class MemberPointsController {
@@ -31,14 +34,20 @@ class MemberPointsController {
 		this.years = years;
 	}
 
-	/** The caller's points of the year (the current business year by default) and rank in the branch. */
+	/**
+	 * The caller's points of the year (the current business year by default) and rank in
+	 * the branch.
+	 */
 	@GetMapping("/me/points")
 	Mono<MyPoints> mine(Caller caller,
 			@RequestParam(required = false) @Nullable @Min(PointsYears.FIRST) @Max(PointsYears.LAST) Integer year) {
 		return this.statements.mine(caller, this.years.resolve(year));
 	}
 
-	/** The member's ledger entries of the year, newest first; they sum to the year's total. */
+	/**
+	 * The member's ledger entries of the year, newest first; they sum to the year's
+	 * total.
+	 */
 	@GetMapping("/members/{id}/points/entries")
 	Mono<Page<EntryView>> entries(Caller caller, @PathVariable UUID id,
 			@RequestParam(required = false) @Nullable @Min(PointsYears.FIRST) @Max(PointsYears.LAST) Integer year,

@@ -21,7 +21,10 @@ import cn.partybuilding.web.paging.PageRequest;
 import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.Violation;
 
-/** 民主评议 of an org subtree, by the org's administrators; the scheme defaults to the configured one. */
+/**
+ * 民主评议 of an org subtree, by the org's administrators; the scheme defaults to the
+ * configured one.
+ */
 @Service
 class OrgEvaluations {
 
@@ -54,12 +57,15 @@ class OrgEvaluations {
 			.flatMap((org) -> this.evaluations.find(org.id(), year))
 			.switchIfEmpty(Mono.error(DomainException::notFound))
 			.flatMap((evaluation) -> this.evaluations.grades(evaluation.id(), after, page.fetchSize())
-				.map((rows) -> page.page(rows, (row) -> List.of(row.points().toPlainString(), row.memberId().toString())))
-				.map((grades) -> new EvaluationView.Graded(view(evaluation), grades.items()
-					.stream()
-					.map((row) -> new EvaluationView.GradeView(row.memberId().toString(), row.name(), row.points(),
-							row.grade()))
-					.toList(), grades.nextCursor())));
+				.map((rows) -> page.page(rows,
+						(row) -> List.of(row.points().toPlainString(), row.memberId().toString())))
+				.map((grades) -> new EvaluationView.Graded(view(evaluation),
+						grades.items()
+							.stream()
+							.map((row) -> new EvaluationView.GradeView(row.memberId().toString(), row.name(),
+									row.points(), row.grade()))
+							.toList(),
+						grades.nextCursor())));
 	}
 
 	private GradingScheme scheme(EvaluationController.@Nullable SchemeForm form) {
@@ -70,8 +76,7 @@ class OrgEvaluations {
 		BigDecimal excellent = (form.excellentFrom() != null) ? form.excellentFrom() : defaults.excellentFrom();
 		BigDecimal qualified = (form.qualifiedFrom() != null) ? form.qualifiedFrom() : defaults.qualifiedFrom();
 		BigDecimal basic = (form.basicFrom() != null) ? form.basicFrom() : defaults.basicFrom();
-		BigDecimal share = (form.maxExcellentShare() != null) ? form.maxExcellentShare()
-				: defaults.maxExcellentShare();
+		BigDecimal share = (form.maxExcellentShare() != null) ? form.maxExcellentShare() : defaults.maxExcellentShare();
 		if (excellent.compareTo(qualified) < 0 || qualified.compareTo(basic) < 0) {
 			throw DomainException.invalid(Violation.of("thresholds", "points.thresholds"));
 		}

@@ -26,8 +26,9 @@ import cn.partybuilding.web.paging.PageRequest;
 import cn.partybuilding.web.problem.ErrorCode;
 
 /**
- * {@code /points/rules}: the rule book, readable by everyone, changed version by version by the district's
- * administrators (the system administrator, org admins of a top-level committee), each change audited.
+ * {@code /points/rules}: the rule book, readable by everyone, changed version by version
+ * by the district's administrators (the system administrator, org admins of a top-level
+ * committee), each change audited.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -39,7 +40,10 @@ class PointsRulesController {
 		this.rules = rules;
 	}
 
-	/** Every version, or with {@code at} only those in force on that date; by code, then start date. */
+	/**
+	 * Every version, or with {@code at} only those in force on that date; by code, then
+	 * start date.
+	 */
 	@GetMapping("/points/rules")
 	Mono<Page<RuleView>> list(Caller caller,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate at,
@@ -47,7 +51,10 @@ class PointsRulesController {
 		return this.rules.list(at, page);
 	}
 
-	/** A new rule, or a new version of a rule (its dates must not overlap the other versions'). */
+	/**
+	 * A new rule, or a new version of a rule (its dates must not overlap the other
+	 * versions').
+	 */
 	@PostMapping("/points/rules")
 	@ResponseStatus(HttpStatus.CREATED)
 	@ApiErrors({ ErrorCode.RULE_VERSIONS_OVERLAP, ErrorCode.RULE_CATEGORY_CHANGED, ErrorCode.DISTRICT_ADMIN_REQUIRED })
@@ -56,13 +63,13 @@ class PointsRulesController {
 	}
 
 	/**
-	 * Changes a version; it counts for events from its {@code effectiveFrom} on as they are scored. Entries scored
-	 * before stay as they are unless a recalculation is asked for.
+	 * Changes a version; it counts for events from its {@code effectiveFrom} on as they
+	 * are scored. Entries scored before stay as they are unless a recalculation is asked
+	 * for.
 	 */
 	@PutMapping("/points/rules/{id}")
 	@ApiErrors({ ErrorCode.RULE_VERSIONS_OVERLAP, ErrorCode.RULE_CATEGORY_CHANGED, ErrorCode.DISTRICT_ADMIN_REQUIRED })
-	Mono<RuleView> replace(Caller caller, @PathVariable @Size(max = 64) String id,
-			@Valid @RequestBody RuleForm form) {
+	Mono<RuleView> replace(Caller caller, @PathVariable @Size(max = 64) String id, @Valid @RequestBody RuleForm form) {
 		return this.rules.replace(caller, id, form);
 	}
 

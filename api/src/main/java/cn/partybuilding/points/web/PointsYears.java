@@ -12,7 +12,10 @@ import org.springframework.stereotype.Component;
 import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.Violation;
 
-/** The points year a request means (the current business year unless it names one), and business-zone times. */
+/**
+ * The points year a request means (the current business year unless it names one), and
+ * business-zone times.
+ */
 @Component
 class PointsYears {
 
@@ -26,7 +29,10 @@ class PointsYears {
 		this.clock = clock;
 	}
 
-	/** The year asked for, or the current business year; 400 outside {@value #FIRST}..{@value #LAST}. */
+	/**
+	 * The year asked for, or the current business year; 400 outside
+	 * {@value #FIRST}..{@value #LAST}.
+	 */
 	int resolve(@Nullable Integer year) {
 		if (year == null) {
 			return today().getYear();

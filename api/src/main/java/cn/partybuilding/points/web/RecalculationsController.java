@@ -27,8 +27,9 @@ import cn.partybuilding.security.Caller;
 import cn.partybuilding.web.problem.DomainException;
 
 /**
- * {@code /points/recalculations}: replays a year under the rules now in force as compensating entries (nothing is
- * deleted; a second run changes nothing), in the background; the job shows its progress.
+ * {@code /points/recalculations}: replays a year under the rules now in force as
+ * compensating entries (nothing is deleted; a second run changes nothing), in the
+ * background; the job shows its progress.
  */
 @RestController
 @RequestMapping("/api/v1")

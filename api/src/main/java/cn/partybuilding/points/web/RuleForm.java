@@ -21,24 +21,26 @@ import cn.partybuilding.points.core.PointsCategory;
 import cn.partybuilding.points.core.RuleVersion;
 
 /**
- * A new or changed rule version. {@code basis} defaults to taking the amount from the event for manual adjustments
- * and to points per event otherwise.
+ * A new or changed rule version. {@code basis} defaults to taking the amount from the
+ * event for manual adjustments and to points per event otherwise.
  */
 record RuleForm(@NotBlank @Size(max = 50) @Pattern(regexp = "[A-Z][A-Z0-9_]*") String code,
 		@NotBlank @Size(max = 100) String name, @NotNull PointsCategory category, @NotNull EventType eventType,
 		@NotNull @DecimalMin("0") @DecimalMax(MAX_POINTS) @Digits(integer = 6, fraction = 1) BigDecimal points,
 		@Nullable AmountBasis basis,
-		@Schema(additionalPropertiesSchema = MatchValue.class) @Nullable @Size(max = 10)
-		Map<String, @NotBlank @Size(max = MatchValue.MAX_LENGTH) String> match,
-		@Nullable @DecimalMin(value = "0", inclusive = false) @DecimalMax(MAX_POINTS)
-		@Digits(integer = 6, fraction = 1) BigDecimal capPerDay,
-		@Nullable @DecimalMin(value = "0", inclusive = false) @DecimalMax(MAX_POINTS)
-		@Digits(integer = 6, fraction = 1) BigDecimal capPerMonth,
-		@Nullable @DecimalMin(value = "0", inclusive = false) @DecimalMax(MAX_POINTS)
-		@Digits(integer = 6, fraction = 1) BigDecimal capPerYear,
+		@Schema(additionalPropertiesSchema = MatchValue.class) @Nullable @Size(
+				max = 10) Map<String, @NotBlank @Size(max = MatchValue.MAX_LENGTH) String> match,
+		@Nullable @DecimalMin(value = "0", inclusive = false) @DecimalMax(MAX_POINTS) @Digits(integer = 6,
+				fraction = 1) BigDecimal capPerDay,
+		@Nullable @DecimalMin(value = "0", inclusive = false) @DecimalMax(MAX_POINTS) @Digits(integer = 6,
+				fraction = 1) BigDecimal capPerMonth,
+		@Nullable @DecimalMin(value = "0", inclusive = false) @DecimalMax(MAX_POINTS) @Digits(integer = 6,
+				fraction = 1) BigDecimal capPerYear,
 		@NotNull LocalDate effectiveFrom, @Nullable LocalDate effectiveTo) {
 
-	/** The most points a rule, a cap or a threshold can name: six digits and one decimal. */
+	/**
+	 * The most points a rule, a cap or a threshold can name: six digits and one decimal.
+	 */
 	static final String MAX_POINTS = "999999.9";
 
 	/** How a value of {@code match} reads in the OpenAPI document. */

@@ -12,9 +12,9 @@ import cn.partybuilding.points.core.PointsCategory;
 import cn.partybuilding.points.core.RuleVersion;
 
 /**
- * A version of a points rule as clients see it: {@code points} per event or per unit (hour, item) as
- * {@code basis} says; the category gives the sign; {@code match} restricts it to events with these details (e.g.
- * {@code activityType}).
+ * A version of a points rule as clients see it: {@code points} per event or per unit
+ * (hour, item) as {@code basis} says; the category gives the sign; {@code match}
+ * restricts it to events with these details (e.g. {@code activityType}).
  */
 record RuleView(String id, String code, String name, PointsCategory category, EventType eventType, BigDecimal points,
 		AmountBasis basis, Map<String, String> match, @Nullable BigDecimal capPerDay, @Nullable BigDecimal capPerMonth,

@@ -28,10 +28,11 @@ import cn.partybuilding.web.problem.ErrorCode;
 import cn.partybuilding.web.problem.Violation;
 
 /**
- * Reading and changing the rule book. Rules are the same for the whole installation, so changing them is for the
- * system administrator and the org admins of a top-level committee (not for an org admin of one branch, whose rule
- * would count for everyone); every member may read them. Every change is written to the audit log, with who, when and
- * what the version was before, in the transaction of the change.
+ * Reading and changing the rule book. Rules are the same for the whole installation, so
+ * changing them is for the system administrator and the org admins of a top-level
+ * committee (not for an org admin of one branch, whose rule would count for everyone);
+ * every member may read them. Every change is written to the audit log, with who, when
+ * and what the version was before, in the transaction of the change.
  */
 @Service
 class Rules {
@@ -62,7 +63,8 @@ class Rules {
 			List<RuleVersion> after = versions.stream()
 				.sorted(ORDER)
 				.filter((v) -> page.isFirst() || v.code().compareTo(page.after(0)) > 0
-						|| (v.code().equals(page.after(0)) && v.effectiveFrom().isAfter(LocalDate.parse(page.after(1)))))
+						|| (v.code().equals(page.after(0))
+								&& v.effectiveFrom().isAfter(LocalDate.parse(page.after(1)))))
 				.limit(page.fetchSize())
 				.toList();
 			return page.page(after, (v) -> List.of(v.code(), v.effectiveFrom().toString())).map(RuleView::of);
@@ -73,8 +75,9 @@ class Rules {
 		return this.access.requireDistrictAdministrator(caller)
 			.then(Mono.defer(() -> this.rules.add(form.toVersion(Ids.newId().toString()))))
 			.map(Rules::accepted)
-			.flatMap((added) -> this.audit.record(new AuditEntry(caller.id(), "POINTS_RULE_ADDED", TARGET, added.id(),
-					null, described(added, "")))
+			.flatMap((added) -> this.audit
+				.record(new AuditEntry(caller.id(), "POINTS_RULE_ADDED", TARGET, added.id(), null,
+						described(added, "")))
 				.thenReturn(added))
 			.as(this.transactions::transactional);
 	}
@@ -93,14 +96,19 @@ class Rules {
 					.flatMap((changed) -> {
 						Map<String, String> details = new LinkedHashMap<>(described(RuleView.of(existing), "before."));
 						details.putAll(described(changed, ""));
-						return this.audit.record(new AuditEntry(caller.id(), "POINTS_RULE_CHANGED", TARGET,
-								changed.id(), null, details)).thenReturn(changed);
+						return this.audit
+							.record(new AuditEntry(caller.id(), "POINTS_RULE_CHANGED", TARGET, changed.id(), null,
+									details))
+							.thenReturn(changed);
 					});
 			})
 			.as(this.transactions::transactional);
 	}
 
-	/** What the audit log keeps of a version: enough to tell what it awarded, from when, with which caps. */
+	/**
+	 * What the audit log keeps of a version: enough to tell what it awarded, from when,
+	 * with which caps.
+	 */
 	private static Map<String, String> described(RuleView rule, String prefix) {
 		Map<String, String> details = new LinkedHashMap<>();
 		details.put(prefix + "code", rule.code());
@@ -134,7 +142,10 @@ class Rules {
 		};
 	}
 
-	/** Malformed fields first (400 with every field), then conflicts with other versions (409). */
+	/**
+	 * Malformed fields first (400 with every field), then conflicts with other versions
+	 * (409).
+	 */
 	static DomainException refusal(List<RuleViolation> violations) {
 		Violation[] invalid = violations.stream()
 			.filter((v) -> v instanceof RuleViolation.InvalidField)

@@ -21,7 +21,10 @@ import cn.partybuilding.web.paging.Page;
 import cn.partybuilding.web.paging.PageRequest;
 import cn.partybuilding.web.problem.DomainException;
 
-/** Members' points and the statements that explain them, for the member and for the secretaries over them. */
+/**
+ * Members' points and the statements that explain them, for the member and for the
+ * secretaries over them.
+ */
 @Service
 class Statements {
 
@@ -45,13 +48,17 @@ class Statements {
 	}
 
 	Mono<MyPoints> mine(Caller caller, int year) {
-		return Mono.zip(this.statements.balance(caller.id(), year),
-				this.leaderboards.inBranch(caller.id(), year).defaultIfEmpty(new BranchStanding(null, 0)))
+		return Mono
+			.zip(this.statements.balance(caller.id(), year),
+					this.leaderboards.inBranch(caller.id(), year).defaultIfEmpty(new BranchStanding(null, 0)))
 			.map((both) -> new MyPoints(year, both.getT1().total(), both.getT1().basic(), both.getT1().bonus(),
 					both.getT1().deduction(), both.getT2().rank(), both.getT2().branchSize()));
 	}
 
-	/** The member's own statement, or one of a member in the branches the caller is secretary or admin of. */
+	/**
+	 * The member's own statement, or one of a member in the branches the caller is
+	 * secretary or admin of.
+	 */
 	Mono<Page<EntryView>> entries(Caller caller, UUID memberId, int year, PageRequest page) {
 		StatementPosition after = page.isFirst() ? null
 				: new StatementPosition(Instant.parse(page.after(0)), UUID.fromString(page.after(1)));

@@ -40,26 +40,31 @@ import cn.partybuilding.web.problem.ErrorCode;
 import cn.partybuilding.web.problem.Violation;
 
 /**
- * Honours {@code Idempotency-Key} on every POST, with the semantics of the IETF draft and Stripe. The request runs in
- * one database transaction together with the storing of its response: either both happen or neither does. In that
- * transaction the key is locked first; if another request with the key is still running the lock is taken and the
- * answer is 409 {@code IDEMPOTENCY_KEY_IN_USE}. A finished key replays its stored status and body when the request
- * is the same, and is 422 {@code IDEMPOTENCY_KEY_REUSED} when it is not. Only successful (2xx) responses are kept;
- * anything else is rolled back, so a retry runs again. Keys belong to the caller: one member's key never replays
- * another's response.
+ * Honours {@code Idempotency-Key} on every POST, with the semantics of the IETF draft and
+ * Stripe. The request runs in one database transaction together with the storing of its
+ * response: either both happen or neither does. In that transaction the key is locked
+ * first; if another request with the key is still running the lock is taken and the
+ * answer is 409 {@code IDEMPOTENCY_KEY_IN_USE}. A finished key replays its stored status
+ * and body when the request is the same, and is 422 {@code IDEMPOTENCY_KEY_REUSED} when
+ * it is not. Only successful (2xx) responses are kept; anything else is rolled back, so a
+ * retry runs again. Keys belong to the caller: one member's key never replays another's
+ * response.
  * <p>
- * "The same request" is a hash of method, path, query and body, and the body is read in one of two ways:
+ * "The same request" is a hash of method, path, query and body, and the body is read in
+ * one of two ways:
  * <ul>
- * <li>A body of at most 1 MiB (every request but a roster import) is read before the transaction begins, once the
- * caller is known and its limit set. That is no more than the JSON codecs hold for the same request without a key,
- * and it keeps a slow client from holding a database connection while it uploads: with the transaction begun first,
- * a few dozen clients that announce a body and send it slowly (logging in needs no account) would hold every
- * connection of the pool.</li>
- * <li>A roster import, up to 8 MiB and granted only to a caller who may import, is never held whole: the key is
- * locked and looked up first, then the body streams to the handler while it is hashed on the way (and whatever the
- * handler did not read is read and hashed before the response is stored). For a stored key the body is hashed as it
- * streams and dropped. Such a request holds its connection while its file arrives; it is one administrator's
- * upload.</li>
+ * <li>A body of at most 1 MiB (every request but a roster import) is read before the
+ * transaction begins, once the caller is known and its limit set. That is no more than
+ * the JSON codecs hold for the same request without a key, and it keeps a slow client
+ * from holding a database connection while it uploads: with the transaction begun first,
+ * a few dozen clients that announce a body and send it slowly (logging in needs no
+ * account) would hold every connection of the pool.</li>
+ * <li>A roster import, up to 8 MiB and granted only to a caller who may import, is never
+ * held whole: the key is locked and looked up first, then the body streams to the handler
+ * while it is hashed on the way (and whatever the handler did not read is read and hashed
+ * before the response is stored). For a stored key the body is hashed as it streams and
+ * dropped. Such a request holds its connection while its file arrives; it is one
+ * administrator's upload.</li>
  * </ul>
  */
 @Component
@@ -80,7 +85,10 @@ class IdempotencyFilter implements WebFilter, Ordered {
 		this.transactions = transactions;
 	}
 
-	/** After Spring Security (-100), which establishes the caller the key belongs to, and the caller's body limit. */
+	/**
+	 * After Spring Security (-100), which establishes the caller the key belongs to, and
+	 * the caller's body limit.
+	 */
 	@Override
 	public int getOrder() {
 		return 0;
@@ -100,7 +108,8 @@ class IdempotencyFilter implements WebFilter, Ordered {
 			.mapNotNull(SecurityContext::getAuthentication)
 			.filter(Authentication::isAuthenticated)
 			.map(Authentication::getName)
-			// Logging in is anonymous: strangers' keys must not meet, so the address stands in for the caller.
+			// Logging in is anonymous: strangers' keys must not meet, so the address
+			// stands in for the caller.
 			.defaultIfEmpty("anonymous@" + ClientAddresses.of(request));
 		long limit = LargeBodies.limitOf(exchange);
 		if (limit > LargeBodies.GENERAL_LIMIT) {
@@ -123,7 +132,7 @@ class IdempotencyFilter implements WebFilter, Ordered {
 		ServerWebExchange replayable = exchange.mutate().request(body.request()).response(captured).build();
 		Flux<Outcome> outcome = this.transactions.execute((transaction) -> this.keys.tryLock(caller, key)
 			.flatMap((locked) -> locked ? this.keys.find(caller, key)
-				: Mono.error(new DomainException(ErrorCode.IDEMPOTENCY_KEY_IN_USE)))
+					: Mono.error(new DomainException(ErrorCode.IDEMPOTENCY_KEY_IN_USE)))
 			.<Outcome>flatMap((stored) -> body.hash()
 				.flatMap((hash) -> Arrays.equals(stored.requestHash(), hash) ? Mono.just(new Replay(stored))
 						: Mono.error(new DomainException(ErrorCode.IDEMPOTENCY_KEY_REUSED))))
@@ -140,7 +149,10 @@ class IdempotencyFilter implements WebFilter, Ordered {
 		return outcome.single().flatMap((result) -> result.writeTo(exchange.getResponse()));
 	}
 
-	/** Starts the request's hash with what identifies it besides the body: method, path and query. */
+	/**
+	 * Starts the request's hash with what identifies it besides the body: method, path
+	 * and query.
+	 */
 	private static MessageDigest startHash(ServerHttpRequest request) {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -163,12 +175,18 @@ class IdempotencyFilter implements WebFilter, Ordered {
 
 		ServerHttpRequest request();
 
-		/** The hash of the whole request, reading whatever of the body has not been read yet. */
+		/**
+		 * The hash of the whole request, reading whatever of the body has not been read
+		 * yet.
+		 */
 		Mono<byte[]> hash();
 
 	}
 
-	/** A body read whole before the transaction (at most 1 MiB), handed to the handler from memory. */
+	/**
+	 * A body read whole before the transaction (at most 1 MiB), handed to the handler
+	 * from memory.
+	 */
 	private static final class ReadBody extends ServerHttpRequestDecorator implements RequestBody {
 
 		private final byte[] body;
@@ -200,8 +218,9 @@ class IdempotencyFilter implements WebFilter, Ordered {
 	}
 
 	/**
-	 * A body that is never held whole: each buffer is hashed as it passes on to the handler (or, when the handler
-	 * does not read it, as it is drained), so the request's hash is known once the last byte has gone by.
+	 * A body that is never held whole: each buffer is hashed as it passes on to the
+	 * handler (or, when the handler does not read it, as it is drained), so the request's
+	 * hash is known once the last byte has gone by.
 	 */
 	private static final class StreamedBody extends ServerHttpRequestDecorator implements RequestBody {
 
@@ -231,14 +250,17 @@ class IdempotencyFilter implements WebFilter, Ordered {
 		public Mono<byte[]> hash() {
 			return Mono.defer(() -> {
 				if (this.reading.compareAndSet(Reading.NOT_STARTED, Reading.STARTED)) {
-					// Released as they go by; what goes on is no buffer, so nothing releases them a second time.
+					// Released as they go by; what goes on is no buffer, so nothing
+					// releases them a second time.
 					return hashed().map(DataBufferUtils::release).then(Mono.fromSupplier(this::finish));
 				}
 				if (this.reading.get() == Reading.DONE) {
 					return Mono.just(finish());
 				}
-				// A handler that answered 2xx having read part of its body: a hash of part of it would make a
-				// different request replay this response. Failing rolls the effect back instead.
+				// A handler that answered 2xx having read part of its body: a hash of
+				// part of it would make a
+				// different request replay this response. Failing rolls the effect back
+				// instead.
 				return Mono.error(new IllegalStateException("The handler left its request body half read"));
 			});
 		}
@@ -308,8 +330,9 @@ class IdempotencyFilter implements WebFilter, Ordered {
 	}
 
 	/**
-	 * Holds the body back until the transaction has committed: the client must never see a response whose effect
-	 * was then rolled back. Status and headers go to the real response as usual.
+	 * Holds the body back until the transaction has committed: the client must never see
+	 * a response whose effect was then rolled back. Status and headers go to the real
+	 * response as usual.
 	 */
 	private static final class CapturingResponse extends ServerHttpResponseDecorator {
 

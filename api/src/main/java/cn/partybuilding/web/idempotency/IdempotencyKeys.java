@@ -18,8 +18,9 @@ import cn.partybuilding.personaldata.PersonalDataCipher;
 import cn.partybuilding.system.Parameters;
 
 /**
- * Stored responses by (caller, key), kept 24 hours. Every method runs in the caller's transaction: the response is
- * stored in the same transaction as the effect that produced it.
+ * Stored responses by (caller, key), kept 24 hours. Every method runs in the caller's
+ * transaction: the response is stored in the same transaction as the effect that produced
+ * it.
  */
 @Repository
 class IdempotencyKeys {
@@ -39,8 +40,9 @@ class IdempotencyKeys {
 	}
 
 	/**
-	 * Takes the key's lock for the rest of the transaction; {@code false} while another transaction holds it, that
-	 * is, while the first request with this key is still running.
+	 * Takes the key's lock for the rest of the transaction; {@code false} while another
+	 * transaction holds it, that is, while the first request with this key is still
+	 * running.
 	 */
 	Mono<Boolean> tryLock(String caller, String key) {
 		return this.db.sql("SELECT pg_try_advisory_xact_lock(:lock) AS locked")
@@ -83,7 +85,9 @@ class IdempotencyKeys {
 			.then();
 	}
 
-	/** Forgets responses older than the retention, so the table does not grow without end. */
+	/**
+	 * Forgets responses older than the retention, so the table does not grow without end.
+	 */
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
 	Mono<Void> purgeExpired() {
 		return this.db.sql("DELETE FROM idempotency_keys WHERE expires_at < :now")

@@ -8,10 +8,11 @@ import org.mapstruct.ReportingPolicy;
 import cn.partybuilding.system.BusinessTime;
 
 /**
- * How every mapper from domain or row records to response views is set up: a Spring bean with constructor injection,
- * an error for any property of a view that nothing fills, instants shown in the business zone
- * ({@link BusinessTime#local}), ids as text (MapStruct's own UUID conversion), and phone numbers masked only where a
- * mapping asks for it by name ({@link ViewValues#masked}).
+ * How every mapper from domain or row records to response views is set up: a Spring bean
+ * with constructor injection, an error for any property of a view that nothing fills,
+ * instants shown in the business zone ({@link BusinessTime#local}), ids as text
+ * (MapStruct's own UUID conversion), and phone numbers masked only where a mapping asks
+ * for it by name ({@link ViewValues#masked}).
  */
 @MapperConfig(componentModel = MappingConstants.ComponentModel.SPRING,
 		injectionStrategy = InjectionStrategy.CONSTRUCTOR, unmappedTargetPolicy = ReportingPolicy.ERROR,

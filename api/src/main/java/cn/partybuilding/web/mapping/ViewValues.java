@@ -6,7 +6,8 @@ import org.mapstruct.Named;
 import cn.partybuilding.personaldata.PhoneNumbers;
 
 /**
- * Value conversions a view asks for by name, written once: {@code @Mapping(target = "phone", qualifiedByName =
+ * Value conversions a view asks for by name, written once:
+ * {@code @Mapping(target = "phone", qualifiedByName =
  * "masked")}.
  */
 public final class ViewValues {

@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 import cn.partybuilding.system.MasterKey;
 
 /**
- * Turns keyset positions into opaque cursors and back. A cursor is the position, base64url, and an HMAC over it and
- * the list's path: a cursor that was altered, made up or taken from another list does not decode.
+ * Turns keyset positions into opaque cursors and back. A cursor is the position,
+ * base64url, and an HMAC over it and the list's path: a cursor that was altered, made up
+ * or taken from another list does not decode.
  */
 @Component
 class CursorCodec {

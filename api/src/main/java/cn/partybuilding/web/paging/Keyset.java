@@ -14,9 +14,10 @@ import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.Violation;
 
 /**
- * The order of a list as SQL sees it: the columns it sorts by, all ascending or all descending, each with the type its
- * cursor value is read back as. A repository writes its query as {@code … WHERE <filters>} +
- * {@link #condition(PageRequest)} + {@link #orderAndLimit()} and binds it with {@link #bind}:
+ * The order of a list as SQL sees it: the columns it sorts by, all ascending or all
+ * descending, each with the type its cursor value is read back as. A repository writes
+ * its query as {@code … WHERE <filters>} + {@link #condition(PageRequest)} +
+ * {@link #orderAndLimit()} and binds it with {@link #bind}:
  *
  * <pre class="code">
  * private static final Keyset BY_START = Keyset.ascending(Keyset.instant("starts_at"), Keyset.uuid("id"));
@@ -26,8 +27,9 @@ import cn.partybuilding.web.problem.Violation;
  * return BY_START.bind(spec.bind("org", orgId), page).map(…).all();
  * </pre>
  *
- * The last column must make the order total (an id), so that no two rows share a position. A cursor whose position
- * does not fit the keyset is refused as a bad {@code cursor} (400), never passed on to the database.
+ * The last column must make the order total (an id), so that no two rows share a
+ * position. A cursor whose position does not fit the keyset is refused as a bad
+ * {@code cursor} (400), never passed on to the database.
  */
 public final class Keyset {
 
@@ -68,7 +70,10 @@ public final class Keyset {
 		return new Column<>(expression, LocalDate::parse);
 	}
 
-	/** A column whose position value is a floating-point number (a distance, for instance). */
+	/**
+	 * A column whose position value is a floating-point number (a distance, for
+	 * instance).
+	 */
 	public static Column<Double> real(String expression) {
 		return new Column<>(expression, Double::valueOf);
 	}
@@ -79,8 +84,8 @@ public final class Keyset {
 	}
 
 	/**
-	 * {@code " AND (c1, c2) > (:after0, :after1)"} ({@code <} when descending) after the page's position; nothing on
-	 * the first page.
+	 * {@code " AND (c1, c2) > (:after0, :after1)"} ({@code <} when descending) after the
+	 * page's position; nothing on the first page.
 	 */
 	public String condition(PageRequest page) {
 		if (page.isFirst()) {
@@ -93,7 +98,10 @@ public final class Keyset {
 		return " AND (" + left + ") " + (this.descending ? "<" : ">") + " (" + right + ")";
 	}
 
-	/** {@code " ORDER BY c1, c2 LIMIT :limit"} ({@code DESC} on every column when descending). */
+	/**
+	 * {@code " ORDER BY c1, c2 LIMIT :limit"} ({@code DESC} on every column when
+	 * descending).
+	 */
 	public String orderAndLimit() {
 		String direction = this.descending ? " DESC" : "";
 		return this.columns.stream()
@@ -101,7 +109,10 @@ public final class Keyset {
 			.collect(Collectors.joining(", ", " ORDER BY ", " LIMIT :limit"));
 	}
 
-	/** Binds {@code :limit} (one more row than the page holds) and, after the first page, the position. */
+	/**
+	 * Binds {@code :limit} (one more row than the page holds) and, after the first page,
+	 * the position.
+	 */
 	public DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, PageRequest page) {
 		DatabaseClient.GenericExecuteSpec bound = spec.bind("limit", page.fetchSize());
 		if (page.isFirst()) {

@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Which page a list request asks for: at most {@link #limit()} items after the keyset position {@link #after()}
- * (empty for the first page). Repositories fetch {@code limit + 1} rows in the list's order, strictly after the
- * position, and hand them to {@link #page}; the extra row only tells whether there is a next page. Keyset positions
- * make pages stable while rows are inserted concurrently: nothing is skipped or repeated.
+ * Which page a list request asks for: at most {@link #limit()} items after the keyset
+ * position {@link #after()} (empty for the first page). Repositories fetch
+ * {@code limit + 1} rows in the list's order, strictly after the position, and hand them
+ * to {@link #page}; the extra row only tells whether there is a next page. Keyset
+ * positions make pages stable while rows are inserted concurrently: nothing is skipped or
+ * repeated.
  */
 public final class PageRequest {
 
@@ -27,7 +29,9 @@ public final class PageRequest {
 		this.cursorWriter = cursorWriter;
 	}
 
-	/** A request for the first page outside of HTTP, e.g. for jobs that walk a whole list. */
+	/**
+	 * A request for the first page outside of HTTP, e.g. for jobs that walk a whole list.
+	 */
 	public static PageRequest first(int limit) {
 		return new PageRequest(limit, List.of(), (position) -> String.join(",", position));
 	}
@@ -50,14 +54,17 @@ public final class PageRequest {
 		return this.after.isEmpty();
 	}
 
-	/** The value at index {@code i} of the position; callers check {@link #isFirst()} first. */
+	/**
+	 * The value at index {@code i} of the position; callers check {@link #isFirst()}
+	 * first.
+	 */
 	public String after(int i) {
 		return this.after.get(i);
 	}
 
 	/**
-	 * The page from {@code fetched} rows (up to {@link #fetchSize()}), with a cursor after the last item kept when
-	 * there are more.
+	 * The page from {@code fetched} rows (up to {@link #fetchSize()}), with a cursor
+	 * after the last item kept when there are more.
 	 */
 	public <T> Page<T> page(List<T> fetched, Function<? super T, List<String>> position) {
 		if (fetched.size() <= this.limit) {

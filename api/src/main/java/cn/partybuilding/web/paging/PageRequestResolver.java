@@ -15,8 +15,9 @@ import cn.partybuilding.web.problem.DomainException;
 import cn.partybuilding.web.problem.Violation;
 
 /**
- * Resolves a {@link PageRequest} controller parameter from the {@code limit} (1 to 100, default 20) and
- * {@code cursor} query parameters; anything else is a {@code 400} naming the parameter.
+ * Resolves a {@link PageRequest} controller parameter from the {@code limit} (1 to 100,
+ * default 20) and {@code cursor} query parameters; anything else is a {@code 400} naming
+ * the parameter.
  */
 @Component
 class PageRequestResolver implements ArgumentResolver {

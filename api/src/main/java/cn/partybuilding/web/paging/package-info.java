@@ -1,4 +1,6 @@
-/** One cursor-paging mechanism for every list: keyset positions in signed, opaque cursors. */
+/**
+ * One cursor-paging mechanism for every list: keyset positions in signed, opaque cursors.
+ */
 @NullMarked
 package cn.partybuilding.web.paging;
 

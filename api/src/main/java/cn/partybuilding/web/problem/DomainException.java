@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A business fact that stops a request, named by a stable {@link ErrorCode}. It carries no HTTP: the problem handler
- * decides how it travels. No stack trace is filled in: these are answers, not bugs, and some come in bursts.
+ * A business fact that stops a request, named by a stable {@link ErrorCode}. It carries
+ * no HTTP: the problem handler decides how it travels. No stack trace is filled in: these
+ * are answers, not bugs, and some come in bursts.
  */
 public class DomainException extends RuntimeException {
 
@@ -23,8 +24,7 @@ public class DomainException extends RuntimeException {
 		this(code, List.of(), Map.of(), args);
 	}
 
-	public DomainException(ErrorCode code, List<Violation> violations, Map<String, Object> properties,
-			Object... args) {
+	public DomainException(ErrorCode code, List<Violation> violations, Map<String, Object> properties, Object... args) {
 		super(code.name(), null, false, false);
 		this.code = code;
 		this.args = args;
@@ -32,7 +32,10 @@ public class DomainException extends RuntimeException {
 		this.properties = Map.copyOf(properties);
 	}
 
-	/** The resource does not exist or lies outside what the caller may see: both answer the same. */
+	/**
+	 * The resource does not exist or lies outside what the caller may see: both answer
+	 * the same.
+	 */
 	public static DomainException notFound() {
 		return new DomainException(ErrorCode.NOT_FOUND);
 	}
@@ -42,13 +45,19 @@ public class DomainException extends RuntimeException {
 		return new DomainException(ErrorCode.FORBIDDEN);
 	}
 
-	/** A state transition that the current state does not allow, e.g. approving a cancelled reservation. */
+	/**
+	 * A state transition that the current state does not allow, e.g. approving a
+	 * cancelled reservation.
+	 */
 	public static DomainException illegalState(String from, String action) {
 		return new DomainException(ErrorCode.ILLEGAL_STATE, List.of(), Map.of("state", from, "action", action), from,
 				action);
 	}
 
-	/** The request is well-formed but a field breaks a rule; {@code 400 VALIDATION_FAILED}. */
+	/**
+	 * The request is well-formed but a field breaks a rule;
+	 * {@code 400 VALIDATION_FAILED}.
+	 */
 	public static DomainException invalid(Violation... violations) {
 		return new DomainException(ErrorCode.VALIDATION_FAILED, List.of(violations), Map.of());
 	}

@@ -43,9 +43,10 @@ import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 
 /**
- * Decides which problem an exception becomes. Client mistakes (bad JSON, wrong types, unknown enum values, missing
- * fields, unknown paths, wrong methods, oversized bodies) are 4xx problems naming what was wrong; infrastructure
- * trouble is a 503; anything else is a 500 that reveals nothing.
+ * Decides which problem an exception becomes. Client mistakes (bad JSON, wrong types,
+ * unknown enum values, missing fields, unknown paths, wrong methods, oversized bodies)
+ * are 4xx problems naming what was wrong; infrastructure trouble is a 503; anything else
+ * is a 500 that reveals nothing.
  */
 @Component
 class ErrorTranslator {
@@ -65,21 +66,21 @@ class ErrorTranslator {
 			case DomainException domain -> this.problems.of(domain, exchange);
 			case WebExchangeBindException binding -> this.problems.invalid(ErrorCode.VALIDATION_FAILED,
 					bindingErrors(binding.getAllErrors(), exchange), exchange);
-			case HandlerMethodValidationException validation -> this.problems.invalid(ErrorCode.VALIDATION_FAILED,
-					parameterErrors(validation, exchange), exchange);
+			case HandlerMethodValidationException validation ->
+				this.problems.invalid(ErrorCode.VALIDATION_FAILED, parameterErrors(validation, exchange), exchange);
 			case MethodNotAllowedException notAllowed -> {
 				headers.setAllow(notAllowed.getSupportedMethods());
 				yield this.problems.of(ErrorCode.METHOD_NOT_ALLOWED, exchange, exchange.getRequest().getMethod());
 			}
-			case UnsupportedMediaTypeStatusException unsupported -> this.problems
-				.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, exchange, String.valueOf(unsupported.getContentType()));
+			case UnsupportedMediaTypeStatusException unsupported -> this.problems.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+					exchange, String.valueOf(unsupported.getContentType()));
 			case NotAcceptableStatusException notAcceptable -> this.problems.of(ErrorCode.NOT_ACCEPTABLE, exchange);
 			case ServerWebInputException input -> input(input, exchange);
-			// A path variable that converts to nothing (an id of blanks): like an id that cannot be one.
+			// A path variable that converts to nothing (an id of blanks): like an id that
+			// cannot be one.
 			case ServerErrorException missing when isPathVariable(missing.getMethodParameter()) ->
 				this.problems.of(ErrorCode.NOT_FOUND, exchange);
-			case ResponseStatusException status -> this.problems.of(byStatus(status.getStatusCode().value()),
-					exchange);
+			case ResponseStatusException status -> this.problems.of(byStatus(status.getStatusCode().value()), exchange);
 			case AccessDeniedException denied -> this.problems.of(ErrorCode.FORBIDDEN, exchange);
 			case AuthenticationException unauthenticated -> this.problems.of(ErrorCode.UNAUTHORIZED, exchange);
 			case DataBufferLimitException tooLarge -> this.problems.of(ErrorCode.PAYLOAD_TOO_LARGE, exchange);
@@ -88,12 +89,13 @@ class ErrorTranslator {
 				this.problems.of(ErrorCode.SERVICE_UNAVAILABLE, exchange);
 			case TransientDataAccessException transientFailure ->
 				this.problems.of(ErrorCode.SERVICE_UNAVAILABLE, exchange);
-			// No connection to begin a transaction with: the pool is exhausted or the database is away.
+			// No connection to begin a transaction with: the pool is exhausted or the
+			// database is away.
 			case CannotCreateTransactionException cannotBegin ->
 				this.problems.of(ErrorCode.SERVICE_UNAVAILABLE, exchange);
-			default -> (hasCause(ex, DataBufferLimitException.class))
-					? this.problems.of(ErrorCode.PAYLOAD_TOO_LARGE, exchange)
-					: this.problems.of(ErrorCode.INTERNAL_ERROR, exchange);
+			default ->
+				(hasCause(ex, DataBufferLimitException.class)) ? this.problems.of(ErrorCode.PAYLOAD_TOO_LARGE, exchange)
+						: this.problems.of(ErrorCode.INTERNAL_ERROR, exchange);
 		};
 	}
 
@@ -118,11 +120,12 @@ class ErrorTranslator {
 		if (ex.getCause() instanceof TypeMismatchException mismatch) {
 			MethodParameter parameter = ex.getMethodParameter();
 			if (parameter != null && isPathVariable(parameter) && UUID.class.equals(parameter.getParameterType())) {
-				// Ids are opaque: a string that cannot be an id names nothing that exists.
+				// Ids are opaque: a string that cannot be an id names nothing that
+				// exists.
 				return this.problems.of(ErrorCode.NOT_FOUND, exchange);
 			}
-			String name = (parameter != null && parameter.getParameterName() != null)
-					? parameter.getParameterName() : String.valueOf(mismatch.getPropertyName());
+			String name = (parameter != null && parameter.getParameterName() != null) ? parameter.getParameterName()
+					: String.valueOf(mismatch.getPropertyName());
 			return invalid(exchange, this.problems.error(name, "type", exchange));
 		}
 		if (ex.getReason() != null && ex.getReason().contains("body is missing")) {
@@ -180,12 +183,12 @@ class ErrorTranslator {
 		return result;
 	}
 
-	private List<Map<String, Object>> parameterErrors(HandlerMethodValidationException ex,
-			ServerWebExchange exchange) {
+	private List<Map<String, Object>> parameterErrors(HandlerMethodValidationException ex, ServerWebExchange exchange) {
 		List<Map<String, Object>> result = new ArrayList<>();
 		ex.getParameterValidationResults().forEach((parameterResult) -> {
 			String name = parameterResult.getMethodParameter().getParameterName();
-			// A @Valid body validated with the method's parameters (when one of them carries a constraint) reports
+			// A @Valid body validated with the method's parameters (when one of them
+			// carries a constraint) reports
 			// field errors: they name the field, as a body validated alone does.
 			parameterResult.getResolvableErrors()
 				.forEach((error) -> result.add(this.problems.error((error instanceof FieldError fieldError)

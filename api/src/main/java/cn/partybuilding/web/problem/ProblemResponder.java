@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Writes a problem straight to the response, for the places that run outside controllers: web filters, the security
- * entry points and the last-resort exception handler.
+ * Writes a problem straight to the response, for the places that run outside controllers:
+ * web filters, the security entry points and the last-resort exception handler.
  */
 @Component
 public class ProblemResponder {
@@ -45,7 +45,10 @@ public class ProblemResponder {
 		return response.writeWith(Mono.just(buffer));
 	}
 
-	/** The body exactly as the HTTP message writers render a {@link ProblemDetail}: properties at the top level. */
+	/**
+	 * The body exactly as the HTTP message writers render a {@link ProblemDetail}:
+	 * properties at the top level.
+	 */
 	static Map<String, Object> asMap(ProblemDetail problem) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("type", Objects.requireNonNull(problem.getType(), "about:blank unless set").toString());

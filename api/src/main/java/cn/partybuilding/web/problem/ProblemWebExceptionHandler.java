@@ -14,9 +14,10 @@ import org.springframework.web.server.WebExceptionHandler;
 import cn.partybuilding.web.RequestIds;
 
 /**
- * The one place errors become responses. It sits in front of Boot's default error handler and sees every exception,
- * from controllers, argument binding, web filters and the framework alike, so all of them share one format. 4xx are
- * logged at WARN with their code, 5xx at ERROR with the stack trace; neither logs request bodies.
+ * The one place errors become responses. It sits in front of Boot's default error handler
+ * and sees every exception, from controllers, argument binding, web filters and the
+ * framework alike, so all of them share one format. 4xx are logged at WARN with their
+ * code, 5xx at ERROR with the stack trace; neither logs request bodies.
  */
 @Component
 @Order(-2)

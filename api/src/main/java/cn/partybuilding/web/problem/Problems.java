@@ -18,8 +18,9 @@ import org.springframework.web.server.ServerWebExchange;
 import cn.partybuilding.web.RequestIds;
 
 /**
- * Builds the RFC 9457 body of every error: stable {@code type} and {@code code}, title and detail in the caller's
- * language (Chinese unless the request asks for English), the request path as {@code instance} and the request id.
+ * Builds the RFC 9457 body of every error: stable {@code type} and {@code code}, title
+ * and detail in the caller's language (Chinese unless the request asks for English), the
+ * request path as {@code instance} and the request id.
  */
 @Component
 public class Problems {
@@ -70,7 +71,10 @@ public class Problems {
 		return errors;
 	}
 
-	/** An entry of {@code errors[]} for a bean-validation or binding error, in the caller's language. */
+	/**
+	 * An entry of {@code errors[]} for a bean-validation or binding error, in the
+	 * caller's language.
+	 */
 	public Map<String, Object> error(String field, MessageSourceResolvable resolvable, ServerWebExchange exchange) {
 		String message = this.messages.getMessage(resolvable, locale(exchange));
 		return error(null, field, message);

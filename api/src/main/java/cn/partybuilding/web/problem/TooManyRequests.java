@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A rate limit refused the request; the client may try again after {@link #retryAfter()} (the {@code Retry-After}
- * header and {@code retryAfterSeconds}).
+ * A rate limit refused the request; the client may try again after {@link #retryAfter()}
+ * (the {@code Retry-After} header and {@code retryAfterSeconds}).
  */
 public final class TooManyRequests extends DomainException {
 

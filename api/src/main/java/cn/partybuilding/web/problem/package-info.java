@@ -1,4 +1,7 @@
-/** One error model: domain exceptions with stable codes become RFC 9457 problems, localized, in one place. */
+/**
+ * One error model: domain exceptions with stable codes become RFC 9457 problems,
+ * localized, in one place.
+ */
 @NullMarked
 package cn.partybuilding.web.problem;
 

@@ -32,18 +32,20 @@ import cn.partybuilding.test.Api;
 import cn.partybuilding.test.FakeGateways;
 import cn.partybuilding.test.IntegrationTest;
 
-import static cn.partybuilding.notifications.NotifierProbe.pushesTo;
+import static cn.partybuilding.notification.web.NotifierProbe.pushesTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static cn.partybuilding.notification.web.NotifierProbe.pushesTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-/** Delivery against the fake gateways: retries, invalid tokens, quiet hours, WeChat consents, the outbox. */
+/**
+ * Delivery against the fake gateways: retries, invalid tokens, quiet hours, WeChat
+ * consents, the outbox.
+ */
 @IntegrationTest
 class DeliveryIntegrationTests {
 
@@ -148,7 +150,8 @@ class DeliveryIntegrationTests {
 		LocalTime end = now.plusSeconds(3);
 		setQuietHours(now.minusHours(1), end);
 		publish(NotificationKind.ACTIVITY_REMINDER, "activity:3:reminder", Map.of("title", "支委会", "startsAt", "20:00"));
-		await().atMost(NotifierProbe.WAIT).until(() -> this.probe.deliveries(this.member.id()).equals(List.of("PUSH:HELD")));
+		await().atMost(NotifierProbe.WAIT)
+			.until(() -> this.probe.deliveries(this.member.id()).equals(List.of("PUSH:HELD")));
 		assertThat(pushesTo(device)).isEmpty();
 		this.probe.awaitSettled(this.member.id());
 		assertThat(this.probe.deliveries(this.member.id())).containsExactly("PUSH:SENT");
@@ -176,7 +179,8 @@ class DeliveryIntegrationTests {
 		assertThat(this.probe.deliveries(this.member.id())).containsExactly("WECHAT:SENT");
 		List<LoggedRequest> sent = NotifierProbe.sent("/wechat/cgi-bin/message/subscribe/send", openid);
 		assertThat(sent).singleElement()
-			.satisfies((request) -> assertThat(request.getBodyAsString()).contains("\"template_id\":\"ACTIVITY_INVITATION\""));
+			.satisfies((request) -> assertThat(request.getBodyAsString())
+				.contains("\"template_id\":\"ACTIVITY_INVITATION\""));
 	}
 
 	@Test
@@ -224,7 +228,8 @@ class DeliveryIntegrationTests {
 		this.client.put()
 			.uri("/api/v1/me/notification-preferences")
 			.headers((headers) -> headers.setBearerAuth(this.token))
-			.bodyValue(Map.of("kinds", List.of(Map.of("kind", "LEAVE_RESULT", "enabled", false, "channels", List.of()))))
+			.bodyValue(
+					Map.of("kinds", List.of(Map.of("kind", "LEAVE_RESULT", "enabled", false, "channels", List.of()))))
 			.exchange()
 			.expectStatus()
 			.isOk();

@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The demo district on a machine where today's run has not happened: the instance that loads it greets the demo
- * members whose political birthday is today (members 5 and 15) on its first look for due jobs.
+ * The demo district on a machine where today's run has not happened: the instance that
+ * loads it greets the demo members whose political birthday is today (members 5 and 15)
+ * on its first look for due jobs.
  */
 @IntegrationTest
 class DemoGreetingIntegrationTests {
@@ -30,7 +31,8 @@ class DemoGreetingIntegrationTests {
 	@Test
 	void theFirstRunOfTheDayGreetsTheDemoMembersCelebratingToday() {
 		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-		// As on a fresh machine: no run of today yet (other tests may have run today's job).
+		// As on a fresh machine: no run of today yet (other tests may have run today's
+		// job).
 		this.db.sql("DELETE FROM job_runs WHERE job = 'political-birthdays' AND date = :today")
 			.bind("today", today)
 			.then()

@@ -35,8 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Exactly one greeting, proven with more than one instance: two instances running the same day at the same moment,
- * and an instance stopped in the middle of a run and another one starting.
+ * Exactly one greeting, proven with more than one instance: two instances running the
+ * same day at the same moment, and an instance stopped in the middle of a run and another
+ * one starting.
  */
 @IntegrationTest
 class ExactlyOnceIntegrationTests {
@@ -129,14 +130,16 @@ class ExactlyOnceIntegrationTests {
 		}
 		long before = greeted(celebrants);
 		assertThat(before).as("stopped in the middle").isLessThan(celebrants.size());
-		assertThat(NotifierProbe.run(this.client, admin, "political-birthdays", cut)).containsEntry("status", "RUNNING");
+		assertThat(NotifierProbe.run(this.client, admin, "political-birthdays", cut)).containsEntry("status",
+				"RUNNING");
 
 		try (SecondInstance restarted = SecondInstance.start("party.jobs.enabled=true", "party.jobs.tick=300ms",
 				"party.jobs.stale-after=1s", "party.jobs.schedules.political-birthdays=00:00")) {
 			assertThat(restarted.client()).isNotNull();
 			await().atMost(NotifierProbe.WAIT).until(() -> greeted(celebrants) == celebrants.size());
 			await().atMost(NotifierProbe.WAIT)
-				.until(() -> "FAILED".equals(NotifierProbe.run(this.client, admin, "political-birthdays", cut).get("status")));
+				.until(() -> "FAILED"
+					.equals(NotifierProbe.run(this.client, admin, "political-birthdays", cut).get("status")));
 			await().atMost(NotifierProbe.WAIT).until(() -> latestRunStatus(today).equals("DONE"));
 			for (Celebrant celebrant : celebrants) {
 				this.probe.awaitSettled(celebrant.id());
@@ -146,8 +149,10 @@ class ExactlyOnceIntegrationTests {
 			assertThat(this.probe.notifications(celebrant.id(), "POLITICAL_BIRTHDAY")).isEqualTo(1);
 			assertThat(this.probe.greetings(celebrant.id())).isEqualTo(1);
 			assertThat(this.probe.deliveries(celebrant.id())).containsExactly("PUSH:SENT", "SMS:SENT");
-			// A push the stopped instance had sent but not yet recorded goes out again when its lease ends, under
-			// the same messageId, which the gateway drops as a duplicate: one message per device.
+			// A push the stopped instance had sent but not yet recorded goes out again
+			// when its lease ends, under
+			// the same messageId, which the gateway drops as a duplicate: one message per
+			// device.
 			assertThat(pushesTo(celebrant.device())).isNotEmpty()
 				.extracting((push) -> push.getBodyAsString().replaceAll(".*\"messageId\":\"([^\"]+)\".*", "$1"))
 				.containsOnly(messageId(celebrant.id()));
@@ -170,7 +175,9 @@ class ExactlyOnceIntegrationTests {
 			String device = "device-" + UUID.randomUUID();
 			return this.devices.register(member.id(), Platform.ANDROID, device)
 				.thenReturn(new Celebrant(member.id(), device));
-		}).subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()), 8).collectList().block(Duration.ofMinutes(2));
+		}).subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()), 8)
+			.collectList()
+			.block(Duration.ofMinutes(2));
 	}
 
 	private long greeted(List<Celebrant> celebrants) {
@@ -182,8 +189,9 @@ class ExactlyOnceIntegrationTests {
 	}
 
 	private String latestRunStatus(LocalDate day) {
-		return this.db.sql("SELECT status FROM job_runs WHERE job = 'political-birthdays' AND date = :day "
-				+ "ORDER BY started_at DESC LIMIT 1")
+		return this.db
+			.sql("SELECT status FROM job_runs WHERE job = 'political-birthdays' AND date = :day "
+					+ "ORDER BY started_at DESC LIMIT 1")
 			.bind("day", day)
 			.map((row) -> row.get("status", String.class))
 			.one()

@@ -18,7 +18,9 @@ import cn.partybuilding.security.Role;
 import cn.partybuilding.system.Ids;
 import cn.partybuilding.test.Api;
 
-/** Org units and members for the notifier's tests, each with fresh ids and phone numbers. */
+/**
+ * Org units and members for the notifier's tests, each with fresh ids and phone numbers.
+ */
 final class Fixtures {
 
 	static final String PASSWORD = "Notify#2026";

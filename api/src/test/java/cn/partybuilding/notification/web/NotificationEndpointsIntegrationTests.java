@@ -27,7 +27,10 @@ import cn.partybuilding.test.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The notifier's endpoints for the apps: devices, inbox, preferences, WeChat consents, political birthdays. */
+/**
+ * The notifier's endpoints for the apps: devices, inbox, preferences, WeChat consents,
+ * political birthdays.
+ */
 @IntegrationTest
 class NotificationEndpointsIntegrationTests {
 
@@ -206,8 +209,9 @@ class NotificationEndpointsIntegrationTests {
 
 	@Test
 	void preferencesNameEachKindOnceAndQuietHoursMustLast() {
-		put(Map.of("kinds", List.of(Map.of("kind", "LEAVE_RESULT", "enabled", false, "channels", List.of()),
-				Map.of("kind", "LEAVE_RESULT", "enabled", true, "channels", List.of()))))
+		put(Map.of("kinds",
+				List.of(Map.of("kind", "LEAVE_RESULT", "enabled", false, "channels", List.of()),
+						Map.of("kind", "LEAVE_RESULT", "enabled", true, "channels", List.of()))))
 			.expectStatus()
 			.isBadRequest()
 			.expectBody()
@@ -258,15 +262,17 @@ class NotificationEndpointsIntegrationTests {
 		String secretaryToken = secretary.login(this.api);
 		String uri = "/api/v1/orgs/" + this.branch + "/political-birthdays?from=2027-02-20&to=2027-03-20&limit=1";
 		Map<String, Object> page = page(secretaryToken, uri, null);
-		assertThat(items(page)).singleElement().satisfies((item) -> assertThat(item).containsEntry("memberId", second.id().toString())
-			.containsEntry("name", "刘丽华")
-			.containsEntry("politicalBirthday", "2027-02-28")
-			.containsEntry("joinedPartyOn", "1996-02-29")
-			.containsEntry("partyYears", 31));
+		assertThat(items(page)).singleElement()
+			.satisfies((item) -> assertThat(item).containsEntry("memberId", second.id().toString())
+				.containsEntry("name", "刘丽华")
+				.containsEntry("politicalBirthday", "2027-02-28")
+				.containsEntry("joinedPartyOn", "1996-02-29")
+				.containsEntry("partyYears", 31));
 		Map<String, Object> next = page(secretaryToken, uri + "&cursor=" + page.get("nextCursor"), null);
-		assertThat(items(next)).singleElement().satisfies((item) -> assertThat(item).containsEntry("memberId", first.id().toString())
-			.containsEntry("politicalBirthday", "2027-03-10")
-			.containsEntry("partyYears", 41));
+		assertThat(items(next)).singleElement()
+			.satisfies((item) -> assertThat(item).containsEntry("memberId", first.id().toString())
+				.containsEntry("politicalBirthday", "2027-03-10")
+				.containsEntry("partyYears", 41));
 		assertThat(next.get("nextCursor")).isNull();
 	}
 
@@ -297,7 +303,8 @@ class NotificationEndpointsIntegrationTests {
 		this.api.get(secretary, base + "?from=2027-01-01&to=2028-01-02").exchange().expectStatus().isBadRequest();
 		this.api.get(secretary, base + "?from=2027-01-01").exchange().expectStatus().isBadRequest();
 		this.api.get(secretary, base + "?from=yesterday&to=2027-01-01").exchange().expectStatus().isBadRequest();
-		this.api.get(secretary, "/api/v1/orgs/" + UUID.randomUUID() + "/political-birthdays?from=2027-01-01&to=2027-01-02")
+		this.api
+			.get(secretary, "/api/v1/orgs/" + UUID.randomUUID() + "/political-birthdays?from=2027-01-01&to=2027-01-02")
 			.exchange()
 			.expectStatus()
 			.isNotFound();
@@ -332,18 +339,11 @@ class NotificationEndpointsIntegrationTests {
 	}
 
 	private Map<String, Object> page(String bearer, String uri, String language) {
-		return this.api.get(bearer, uri)
-			.headers((headers) -> {
-				if (language != null) {
-					headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
-				}
-			})
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Api.JSON)
-			.returnResult()
-			.getResponseBody();
+		return this.api.get(bearer, uri).headers((headers) -> {
+			if (language != null) {
+				headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+			}
+		}).exchange().expectStatus().isOk().expectBody(Api.JSON).returnResult().getResponseBody();
 	}
 
 	private long deviceCount(String device) {

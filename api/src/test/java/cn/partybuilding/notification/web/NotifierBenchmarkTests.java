@@ -23,17 +23,18 @@ import cn.partybuilding.test.SecondInstance;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The notifier at the scale of a city, for {@code bench/results/notifier.md}; not part of the test run (tagged
- * {@code bench}). Run it with:
+ * The notifier at the scale of a city, for {@code bench/results/notifier.md}; not part of
+ * the test run (tagged {@code bench}). Run it with:
  *
  * <pre>
  * ./deploy/test -pl api -am -Dtest=NotifierBenchmarkTests -Dtests.excludedGroups= \
  *     -Dsurefire.failIfNoSpecifiedTests=false -Djacoco.skip=true
  * </pre>
  *
- * It seeds 1,000,000 members (accounts with placeholder ciphertexts, re-encrypted for the day's celebrants, who get
- * text messages), runs the political-birthday job for one day and times it, then times how fast the workers drain
- * 50,000 push deliveries to a minimal Netty fake gateway. Figures go to standard output (surefire's output file).
+ * It seeds 1,000,000 members (accounts with placeholder ciphertexts, re-encrypted for the
+ * day's celebrants, who get text messages), runs the political-birthday job for one day
+ * and times it, then times how fast the workers drain 50,000 push deliveries to a minimal
+ * Netty fake gateway. Figures go to standard output (surefire's output file).
  */
 @Tag("bench")
 class NotifierBenchmarkTests {
@@ -79,7 +80,8 @@ class NotifierBenchmarkTests {
 					done.get("status"), done.get("processed"), done.get("created"), seconds(runStart));
 			await().atMost(Duration.ofMinutes(10))
 				.pollInterval(Duration.ofMillis(50))
-				.until(() -> count(db, "SELECT count(*) AS n FROM deliveries WHERE status IN ('PENDING', 'HELD')") == 0);
+				.until(() -> count(db,
+						"SELECT count(*) AS n FROM deliveries WHERE status IN ('PENDING', 'HELD')") == 0);
 			report("the day's %,d deliveries (SMS) all sent %.2f s after the run started",
 					count(db, "SELECT count(*) AS n FROM deliveries"), seconds(runStart));
 
@@ -99,7 +101,10 @@ class NotifierBenchmarkTests {
 		}
 	}
 
-	/** 2,000 branches and the members, in set-based SQL: a placeholder phone ciphertext, a unique blind index. */
+	/**
+	 * 2,000 branches and the members, in set-based SQL: a placeholder phone ciphertext, a
+	 * unique blind index.
+	 */
 	private static void seed(DatabaseClient db) {
 		UUID root = UUID.randomUUID();
 		db.sql("INSERT INTO orgs (id, parent_id, name, type, path) VALUES (:id, NULL, '基准区委', 'COMMITTEE', ARRAY[CAST(:id AS uuid)])")
@@ -153,15 +158,16 @@ class NotifierBenchmarkTests {
 	}
 
 	private static void explain(DatabaseClient db) {
-		List<String> plan = db.sql("""
-				EXPLAIN (ANALYZE, BUFFERS) SELECT m.id, m.name, m.branch_id, m.joined_party_on FROM members m
-				WHERE ((extract(month from m.joined_party_on) * 100 + extract(day from m.joined_party_on))::int)
-				      = ANY(CAST('{315}' AS int[]))
-				  AND m.status IN ('PROBATIONARY', 'FULL')
-				  AND (((extract(month from m.joined_party_on) * 100 + extract(day from m.joined_party_on))::int), m.id)
-				      > (0, '00000000-0000-0000-0000-000000000000')
-				ORDER BY ((extract(month from m.joined_party_on) * 100 + extract(day from m.joined_party_on))::int), m.id
-				LIMIT 500""")
+		List<String> plan = db
+			.sql("""
+					EXPLAIN (ANALYZE, BUFFERS) SELECT m.id, m.name, m.branch_id, m.joined_party_on FROM members m
+					WHERE ((extract(month from m.joined_party_on) * 100 + extract(day from m.joined_party_on))::int)
+					      = ANY(CAST('{315}' AS int[]))
+					  AND m.status IN ('PROBATIONARY', 'FULL')
+					  AND (((extract(month from m.joined_party_on) * 100 + extract(day from m.joined_party_on))::int), m.id)
+					      > (0, '00000000-0000-0000-0000-000000000000')
+					ORDER BY ((extract(month from m.joined_party_on) * 100 + extract(day from m.joined_party_on))::int), m.id
+					LIMIT 500""")
 			.map((row) -> row.get(0, String.class))
 			.all()
 			.collectList()
@@ -181,10 +187,7 @@ class NotifierBenchmarkTests {
 				                        next_attempt_at, created_at)
 				SELECT gen_random_uuid(), n.id, n.member_id, 'PUSH', 'bench-token-' || n.id, 'ANDROID', 'PENDING',
 				       now() + interval '1 hour', now()
-				FROM n""")
-			.bind("count", PUSHES)
-			.then()
-			.block(Duration.ofMinutes(5));
+				FROM n""").bind("count", PUSHES).then().block(Duration.ofMinutes(5));
 	}
 
 	private static long count(DatabaseClient db, String sql) {

@@ -40,7 +40,8 @@ final class NotifierProbe {
 
 	/** Deliveries of the member's notifications, as "CHANNEL:STATUS". */
 	List<String> deliveries(UUID member) {
-		return this.db.sql("SELECT channel || ':' || status AS d FROM deliveries WHERE member_id = :id ORDER BY channel, id")
+		return this.db
+			.sql("SELECT channel || ':' || status AS d FROM deliveries WHERE member_id = :id ORDER BY channel, id")
 			.bind("id", member)
 			.map((row) -> row.get("d", String.class))
 			.all()
@@ -49,8 +50,9 @@ final class NotifierProbe {
 	}
 
 	List<Map<String, Object>> deliveryRows(UUID member) {
-		return this.db.sql("SELECT id::text AS id, channel, target, status, attempts, last_error FROM deliveries "
-				+ "WHERE member_id = :id ORDER BY channel, id")
+		return this.db
+			.sql("SELECT id::text AS id, channel, target, status, attempts, last_error FROM deliveries "
+					+ "WHERE member_id = :id ORDER BY channel, id")
 			.bind("id", member)
 			.fetch()
 			.all()
@@ -80,8 +82,8 @@ final class NotifierProbe {
 	}
 
 	static List<LoggedRequest> sent(String path, String fragment) {
-		return FakeGateways.server().findAll(postRequestedFor(WireMock.urlPathEqualTo(path))
-			.withRequestBody(containing(fragment)));
+		return FakeGateways.server()
+			.findAll(postRequestedFor(WireMock.urlPathEqualTo(path)).withRequestBody(containing(fragment)));
 	}
 
 	static String startRun(WebTestClient client, String adminToken, String job, String date) {
@@ -99,8 +101,9 @@ final class NotifierProbe {
 	}
 
 	static Map<String, Object> awaitRun(WebTestClient client, String adminToken, String job, String id) {
-		return await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> run(client, adminToken, job, id),
-				(run) -> !"RUNNING".equals(run.get("status")));
+		return await().atMost(WAIT)
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> run(client, adminToken, job, id), (run) -> !"RUNNING".equals(run.get("status")));
 	}
 
 	static Map<String, Object> run(WebTestClient client, String adminToken, String job, String id) {
@@ -116,7 +119,11 @@ final class NotifierProbe {
 	}
 
 	private long count(String sql, UUID member) {
-		return this.db.sql(sql).bind("id", member).map((row) -> row.get("n", Long.class)).one().block(Duration.ofSeconds(10));
+		return this.db.sql(sql)
+			.bind("id", member)
+			.map((row) -> row.get("n", Long.class))
+			.one()
+			.block(Duration.ofSeconds(10));
 	}
 
 }

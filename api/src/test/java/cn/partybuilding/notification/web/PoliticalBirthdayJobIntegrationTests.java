@@ -24,7 +24,10 @@ import static cn.partybuilding.notification.web.NotifierProbe.pushesTo;
 import static cn.partybuilding.notification.web.NotifierProbe.startRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The political-birthday and digest jobs through {@code /admin/jobs}: who is greeted, how, and only once. */
+/**
+ * The political-birthday and digest jobs through {@code /admin/jobs}: who is greeted,
+ * how, and only once.
+ */
 @IntegrationTest
 class PoliticalBirthdayJobIntegrationTests {
 
@@ -99,7 +102,8 @@ class PoliticalBirthdayJobIntegrationTests {
 		assertThat((String) greeting.get("body")).contains("今天是您入党50周年的政治生日").startsWith("赵红军同志");
 		assertThat(this.probe.body(thirty.id(), "POLITICAL_BIRTHDAY")).contains("\"years\":\"30\"");
 
-		// A push to the device and an SMS (political birthdays allow SMS by default), each once.
+		// A push to the device and an SMS (political birthdays allow SMS by default),
+		// each once.
 		this.probe.awaitSettled(fifty.id());
 		assertThat(this.probe.deliveries(fifty.id())).containsExactly("PUSH:SENT", "SMS:SENT");
 		assertThat(pushesTo(device)).hasSize(1);
@@ -143,8 +147,7 @@ class PoliticalBirthdayJobIntegrationTests {
 		assertThat(this.probe.body(leap.id(), "POLITICAL_BIRTHDAY")).contains("\"years\":\"33\"");
 		awaitRun(this.client, this.admin, "political-birthdays",
 				startRun(this.client, this.admin, "political-birthdays", "2032-02-28"));
-		assertThat(this.probe.notifications(leap.id(), "POLITICAL_BIRTHDAY")).as("2032 has a 29 February")
-			.isEqualTo(1);
+		assertThat(this.probe.notifications(leap.id(), "POLITICAL_BIRTHDAY")).as("2032 has a 29 February").isEqualTo(1);
 		awaitRun(this.client, this.admin, "political-birthdays",
 				startRun(this.client, this.admin, "political-birthdays", "2032-02-29"));
 		assertThat(this.probe.notifications(leap.id(), "POLITICAL_BIRTHDAY")).isEqualTo(2);
@@ -164,8 +167,7 @@ class PoliticalBirthdayJobIntegrationTests {
 		assertThat(this.probe.notifications(member.id(), "POLITICAL_BIRTHDAY")).isEqualTo(1);
 		this.probe.awaitSettled(member.id());
 		assertThat(this.probe.deliveries(member.id())).containsExactly("PUSH:GIVEN_UP", "SMS:GIVEN_UP");
-		assertThat(this.probe.deliveryRows(member.id()).get(0).get("last_error")).asString()
-			.contains("end of its day");
+		assertThat(this.probe.deliveryRows(member.id()).get(0).get("last_error")).asString().contains("end of its day");
 		assertThat(pushesTo(device)).isEmpty();
 		assertThat(NotifierProbe.sent("/sms", member.phone())).isEmpty();
 	}
@@ -183,8 +185,12 @@ class PoliticalBirthdayJobIntegrationTests {
 		}
 		assertThat(this.probe.notifications(secretary.id(), "BIRTHDAY_DIGEST")).isEqualTo(1);
 		String params = this.probe.body(secretary.id(), "BIRTHDAY_DIGEST");
-		assertThat(params).contains("\"count\":\"2\"").contains("吴明远").contains("黄淑珍").doesNotContain("下周的")
-			.contains("\"from\":\"2031-06-02\"").contains("\"to\":\"2031-06-08\"");
+		assertThat(params).contains("\"count\":\"2\"")
+			.contains("吴明远")
+			.contains("黄淑珍")
+			.doesNotContain("下周的")
+			.contains("\"from\":\"2031-06-02\"")
+			.contains("\"to\":\"2031-06-08\"");
 	}
 
 	@Test

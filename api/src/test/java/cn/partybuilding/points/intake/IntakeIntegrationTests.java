@@ -24,11 +24,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import cn.partybuilding.points.PointsSettings;
-import cn.partybuilding.points.web.PointsWorld;
 import cn.partybuilding.points.core.EventType;
 import cn.partybuilding.points.core.PointsEvent;
 import cn.partybuilding.points.ledger.PointsLedger;
 import cn.partybuilding.points.rules.PointsRules;
+import cn.partybuilding.points.web.PointsWorld;
 import cn.partybuilding.system.Ids;
 import cn.partybuilding.test.IntegrationTest;
 
@@ -92,7 +92,8 @@ class IntakeIntegrationTests {
 		int year = year(now);
 		long start = System.nanoTime();
 		this.world.record(attended("checkin:" + Ids.newId(), member, now, "THEME_DAY"));
-		await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(20))
+		await().atMost(Duration.ofSeconds(3))
+			.pollInterval(Duration.ofMillis(20))
 			.until(() -> this.world.total(member, year).compareTo(new BigDecimal("2.0")) == 0);
 		System.out.printf("points event scored %d ms after it was recorded%n", (System.nanoTime() - start) / 1_000_000);
 		assertThat(this.world.ledgerSum(member, year)).isEqualByComparingTo("2.0");
@@ -120,7 +121,8 @@ class IntakeIntegrationTests {
 			.then(Mono.<Void>error(new IllegalStateException("the caller's change failed")))
 			.as(this.transactions::transactional);
 		assertThatThrownBy(failingChange::block).hasMessageContaining("the caller's change failed");
-		long stored = this.world.db().sql("SELECT count(*) AS n FROM points_events WHERE event_id = :id")
+		long stored = this.world.db()
+			.sql("SELECT count(*) AS n FROM points_events WHERE event_id = :id")
 			.bind("id", eventId)
 			.map((row) -> row.get("n", Long.class))
 			.one()
@@ -134,7 +136,8 @@ class IntakeIntegrationTests {
 		Instant now = this.clock.instant();
 		String owner = "along-" + Ids.newId();
 		UUID taken = Ids.newId();
-		this.world.db().sql("INSERT INTO probe_items (id, owner, label) VALUES (:id, :owner, 'before')")
+		this.world.db()
+			.sql("INSERT INTO probe_items (id, owner, label) VALUES (:id, :owner, 'before')")
 			.bind("id", taken)
 			.bind("owner", owner)
 			.then()
@@ -148,7 +151,8 @@ class IntakeIntegrationTests {
 		List<String> inserted = this.intake.recordAlong(probeInsert(owner, fresh, taken, alsoFresh), events)
 			.collectList()
 			.block();
-		// The row stored before conflicts: no row now, so no event; the two fresh rows have theirs, scored.
+		// The row stored before conflicts: no row now, so no event; the two fresh rows
+		// have theirs, scored.
 		assertThat(inserted).containsExactlyInAnyOrder(fresh.toString(), alsoFresh.toString());
 		assertThat(eventIds("probe:%")).contains("probe:" + fresh, "probe:" + alsoFresh)
 			.doesNotContain("probe:" + taken);
@@ -168,18 +172,20 @@ class IntakeIntegrationTests {
 		UUID member = Ids.newId();
 		String owner = "along-" + Ids.newId();
 		UUID id = Ids.newId();
-		// A label of null breaks probe_items' NOT NULL after the first row: the whole statement fails.
+		// A label of null breaks probe_items' NOT NULL after the first row: the whole
+		// statement fails.
 		ReturningKeys failing = new ReturningKeys("""
 				INSERT INTO probe_items (id, owner, label)
 				SELECT i, :owner, l FROM unnest(CAST(:ids AS uuid[]), CAST(:labels AS text[])) AS n(i, l)
 				RETURNING CAST(id AS text) AS key""",
 				Map.of("owner", owner, "ids", new UUID[] { id, Ids.newId() }, "labels", new String[] { "a", null }));
 		assertThatThrownBy(() -> this.intake
-			.recordAlong(failing, Map.of(id.toString(), attended("probe:" + id, member, this.clock.instant(),
-					"THEME_DAY")))
+			.recordAlong(failing,
+					Map.of(id.toString(), attended("probe:" + id, member, this.clock.instant(), "THEME_DAY")))
 			.blockLast()).isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
 		assertThat(eventIds("probe:" + id)).isEmpty();
-		assertThat(this.world.db().sql("SELECT count(*) AS n FROM probe_items WHERE owner = :owner")
+		assertThat(this.world.db()
+			.sql("SELECT count(*) AS n FROM probe_items WHERE owner = :owner")
 			.bind("owner", owner)
 			.map((row) -> row.get("n", Long.class))
 			.one()
@@ -202,7 +208,8 @@ class IntakeIntegrationTests {
 	}
 
 	private List<String> eventIds(String pattern) {
-		return this.world.db().sql("SELECT event_id FROM points_events WHERE event_id LIKE :pattern")
+		return this.world.db()
+			.sql("SELECT event_id FROM points_events WHERE event_id LIKE :pattern")
 			.bind("pattern", pattern)
 			.map((row) -> row.get("event_id", String.class))
 			.all()
@@ -232,10 +239,10 @@ class IntakeIntegrationTests {
 			.collectList()
 			.block();
 		assertThat(stored).hasSize(4)
-			.usingRecursiveFieldByFieldElementComparator(org.assertj.core.api.recursive.comparison
-				.RecursiveComparisonConfiguration.builder()
-				.withComparatorForType(java.util.Comparator.nullsFirst(BigDecimal::compareTo), BigDecimal.class)
-				.build())
+			.usingRecursiveFieldByFieldElementComparator(
+					org.assertj.core.api.recursive.comparison.RecursiveComparisonConfiguration.builder()
+						.withComparatorForType(java.util.Comparator.nullsFirst(BigDecimal::compareTo), BigDecimal.class)
+						.build())
 			.containsExactlyInAnyOrder(storedBefore, meeting, volunteering, adjustment);
 		// 主题党日 2 + 支部党员大会 3 + 2.5 hours of volunteering at 1 an hour − 1.5 adjusted.
 		assertThat(this.world.total(member, year(now))).isEqualByComparingTo("6.0");
@@ -247,7 +254,8 @@ class IntakeIntegrationTests {
 		Instant now = this.clock.instant();
 		int year = year(now);
 		List<UUID> members = IntStream.range(0, 60).mapToObj((i) -> Ids.newId()).toList();
-		// STUDY: 1 point an item, at most 2 a day. Member i has used i % 3 of today's 2 already.
+		// STUDY: 1 point an item, at most 2 a day. Member i has used i % 3 of today's 2
+		// already.
 		List<PointsEvent> earlier = new ArrayList<>();
 		for (int i = 0; i < members.size(); i++) {
 			for (int n = 0; n < i % 3; n++) {
@@ -258,10 +266,11 @@ class IntakeIntegrationTests {
 		this.world.recordAll(earlier, 8);
 		List<String> earlierIds = earlier.stream().map(PointsEvent::eventId).toList();
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.world.scoredCount(earlierIds) == earlier.size());
-		// Then two items each, all in the queue before a worker looks: one batch, one event per member.
+		// Then two items each, all in the queue before a worker looks: one batch, one
+		// event per member.
 		List<PointsEvent> twoEach = members.stream()
-			.map((member) -> PointsEvent.measured("study:" + Ids.newId(), member.toString(),
-					EventType.STUDY_COMPLETED, now, new BigDecimal("2")))
+			.map((member) -> PointsEvent.measured("study:" + Ids.newId(), member.toString(), EventType.STUDY_COMPLETED,
+					now, new BigDecimal("2")))
 			.toList();
 		this.worker.stop();
 		try {
@@ -299,8 +308,8 @@ class IntakeIntegrationTests {
 		UUID member = Ids.newId();
 		Instant now = this.clock.instant();
 		List<PointsEvent> events = IntStream.range(0, 50)
-			.mapToObj((i) -> PointsEvent.measured("study:" + Ids.newId(), member.toString(),
-					EventType.STUDY_COMPLETED, now, BigDecimal.ONE))
+			.mapToObj((i) -> PointsEvent.measured("study:" + Ids.newId(), member.toString(), EventType.STUDY_COMPLETED,
+					now, BigDecimal.ONE))
 			.toList();
 		ScoringWorker secondInstance = new ScoringWorker(this.batches, this.settings);
 		secondInstance.start();
@@ -345,9 +354,11 @@ class IntakeIntegrationTests {
 		}
 		List<String> waitingIds = idsOf(events, waiting);
 		List<String> otherIds = idsOf(events, other);
-		// Another worker holds the member's oldest event for a while (as if scoring it slowly).
+		// Another worker holds the member's oldest event for a while (as if scoring it
+		// slowly).
 		Disposable holder = hold(waitingIds.get(0), Mono.delay(Duration.ofSeconds(3)));
-		// Small batches over four loops: a member's events are spread over batches that run at the same time.
+		// Small batches over four loops: a member's events are spread over batches that
+		// run at the same time.
 		PointsSettings small = new PointsSettings(true, Duration.ofMillis(50), 5, 4, Duration.ofSeconds(1), 5, 10,
 				Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(30), this.settings.grading());
 		ScoringWorker many = new ScoringWorker(new ScoringBatches(this.queue, this.rules, this.ledger, this.scorer,
@@ -365,7 +376,8 @@ class IntakeIntegrationTests {
 			many.stop();
 			this.worker.start();
 		}
-		// STUDY caps a day at 2 points: the first two events recorded for each member get them.
+		// STUDY caps a day at 2 points: the first two events recorded for each member get
+		// them.
 		for (UUID member : List.of(waiting, other)) {
 			List<String> awarded = this.world.db()
 				.sql("SELECT event_id FROM points_ledger WHERE member_id = :m AND points > 0")
@@ -390,7 +402,8 @@ class IntakeIntegrationTests {
 			this.world.record(event);
 			ids.add(event.eventId());
 		}
-		// Another worker holds the member's third event: a claim takes the first, second, fourth and fifth.
+		// Another worker holds the member's third event: a claim takes the first, second,
+		// fourth and fifth.
 		CountDownLatch release = new CountDownLatch(1);
 		Disposable holder = hold(ids.get(2),
 				Mono.fromCallable(() -> release.await(10, TimeUnit.SECONDS)).subscribeOn(Schedulers.boundedElastic()));
@@ -412,7 +425,8 @@ class IntakeIntegrationTests {
 			holder.dispose();
 			this.worker.start();
 		}
-		// STUDY caps a day at 2 points; the held event scored third, so it is capped like the two after it.
+		// STUDY caps a day at 2 points; the held event scored third, so it is capped like
+		// the two after it.
 		List<String> capped = this.world.db()
 			.sql("SELECT event_id FROM points_ledger WHERE member_id = :m AND capped_by = 'DAY'")
 			.bind("m", member)
@@ -423,7 +437,10 @@ class IntakeIntegrationTests {
 		assertThat(capped).containsExactlyInAnyOrderElementsOf(ids.subList(2, 5));
 	}
 
-	/** Locks the event as a worker scoring it would, until {@code until} completes; returns once it holds it. */
+	/**
+	 * Locks the event as a worker scoring it would, until {@code until} completes;
+	 * returns once it holds it.
+	 */
 	private Disposable hold(String eventId, Mono<?> until) throws InterruptedException {
 		CountDownLatch held = new CountDownLatch(1);
 		Disposable holder = this.world.db()
@@ -456,7 +473,8 @@ class IntakeIntegrationTests {
 		long start = System.nanoTime();
 		this.world.recordAll(events, 100);
 		long recorded = System.nanoTime();
-		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(100))
 			.until(() -> this.world.scoredCount(ids) == 1000);
 		System.out.printf("1000 events of 1000 members recorded in %d ms, all scored %d ms later%n",
 				(recorded - start) / 1_000_000, (System.nanoTime() - recorded) / 1_000_000);

@@ -16,9 +16,10 @@ import cn.partybuilding.test.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The queries scoring runs on every batch stay short however many events wait, whatever the statistics say: the
- * planner's picture of {@code points_events} is often taken while the queue is empty (autovacuum analyzes a quiet
- * table), and a meeting's rush then fills the queue with a hundred thousand events.
+ * The queries scoring runs on every batch stay short however many events wait, whatever
+ * the statistics say: the planner's picture of {@code points_events} is often taken while
+ * the queue is empty (autovacuum analyzes a quiet table), and a meeting's rush then fills
+ * the queue with a hundred thousand events.
  */
 @IntegrationTest
 class PendingQueuePlanIntegrationTests {
@@ -33,7 +34,8 @@ class PendingQueuePlanIntegrationTests {
 		String rush = "plan-" + UUID.randomUUID();
 		// Statistics of a quiet queue...
 		this.db.sql("ANALYZE points_events").then().block(Duration.ofSeconds(30));
-		// ...then a rush of check-ins from 2,000 members, due tomorrow so that no scoring worker takes them meanwhile.
+		// ...then a rush of check-ins from 2,000 members, due tomorrow so that no scoring
+		// worker takes them meanwhile.
 		this.db.sql("""
 				INSERT INTO points_events (event_id, member_id, type, occurred_at, quantity, recorded_at,
 				                           next_attempt_at)
@@ -45,8 +47,8 @@ class PendingQueuePlanIntegrationTests {
 			.then()
 			.block(Duration.ofSeconds(30));
 		try {
-			List<UUID> members = this.db.sql("SELECT DISTINCT member_id FROM points_events WHERE event_id LIKE :rush "
-					+ "|| '-%' LIMIT 100")
+			List<UUID> members = this.db
+				.sql("SELECT DISTINCT member_id FROM points_events WHERE event_id LIKE :rush " + "|| '-%' LIMIT 100")
 				.bind("rush", rush)
 				.map((row) -> row.get("member_id", UUID.class))
 				.all()
@@ -62,8 +64,10 @@ class PendingQueuePlanIntegrationTests {
 				.all()
 				.collect(Collectors.joining("\n"))
 				.block(Duration.ofSeconds(30));
-			// A few of the member's own entries each (points_events_pending_member, or points_events_member when the
-			// statistics make the planner think the queue empty), never the whole queue read and matched up.
+			// A few of the member's own entries each (points_events_pending_member, or
+			// points_events_member when the
+			// statistics make the planner think the queue empty), never the whole queue
+			// read and matched up.
 			assertThat(plan).containsPattern("Index Cond: \\(+member_id = f\\.member_id\\)")
 				.doesNotContain("using points_events_pending on points_events")
 				.doesNotContain("Seq Scan on points_events");

@@ -22,9 +22,9 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.partybuilding.points.PointsSettings;
-import cn.partybuilding.points.web.PointsWorld;
 import cn.partybuilding.points.core.EventType;
 import cn.partybuilding.points.core.PointsEvent;
+import cn.partybuilding.points.web.PointsWorld;
 import cn.partybuilding.system.Ids;
 import cn.partybuilding.test.IntegrationTest;
 
@@ -32,9 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Scoring interrupted: by a failure in the middle of a batch, by the workers being stopped (as at a shutdown or a
- * crash) in the middle of a batch, and by events that cannot be read. Afterwards every event is scored exactly once:
- * one entry per event, balances equal to the ledger.
+ * Scoring interrupted: by a failure in the middle of a batch, by the workers being
+ * stopped (as at a shutdown or a crash) in the middle of a batch, and by events that
+ * cannot be read. Afterwards every event is scored exactly once: one entry per event,
+ * balances equal to the ledger.
  */
 @IntegrationTest
 class ScoringFaultIntegrationTests {
@@ -63,7 +64,10 @@ class ScoringFaultIntegrationTests {
 
 	PointsWorld world;
 
-	/** Scoring in one loop for the interrupted tests, so that its first batch holds 100 of their 200 events. */
+	/**
+	 * Scoring in one loop for the interrupted tests, so that its first batch holds 100 of
+	 * their 200 events.
+	 */
 	@Nullable ScoringWorker oneLoop;
 
 	@BeforeEach
@@ -81,8 +85,9 @@ class ScoringFaultIntegrationTests {
 	}
 
 	/**
-	 * Stops the application's workers and makes a worker with one loop: two loops claiming at once share the queue
-	 * row by row, so each may hold a member's events with gaps and score fewer than an interruption needs.
+	 * Stops the application's workers and makes a worker with one loop: two loops
+	 * claiming at once share the queue row by row, so each may hold a member's events
+	 * with gaps and score fewer than an interruption needs.
 	 */
 	private ScoringWorker oneLoop() {
 		this.worker.stop();
@@ -144,7 +149,8 @@ class ScoringFaultIntegrationTests {
 		UUID member = Ids.newId();
 		String hopeless = "import:" + Ids.newId();
 		String retried = "import:" + Ids.newId();
-		// A bonus claim naming no rule cannot be scored (as could be a type only a newer version knows).
+		// A bonus claim naming no rule cannot be scored (as could be a type only a newer
+		// version knows).
 		insertUnreadable(hopeless, member, 9);
 		insertUnreadable(retried, member, 0);
 		PointsEvent later = PointsEvent.of("checkin:" + Ids.newId(), member.toString(), EventType.ACTIVITY_ATTENDED,
@@ -202,7 +208,10 @@ class ScoringFaultIntegrationTests {
 		return members;
 	}
 
-	/** Ten study items for each member on one day: STUDY gives 1 point an item, at most 2 a day. */
+	/**
+	 * Ten study items for each member on one day: STUDY gives 1 point an item, at most 2
+	 * a day.
+	 */
 	private List<PointsEvent> studyEvents(List<UUID> members) {
 		Instant now = this.clock.instant();
 		List<PointsEvent> events = new ArrayList<>();

@@ -47,8 +47,7 @@ class AdjustmentsTests {
 		TransactionalOperator transactions = mock(TransactionalOperator.class);
 		given(transactions.transactional(any(Mono.class))).willAnswer((invocation) -> invocation.getArgument(0));
 		Clock clock = Clock.fixed(Instant.parse("2026-03-01T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
-		Adjustments adjustments = new Adjustments(roster, intake, access, mock(Statements.class), transactions,
-				clock);
+		Adjustments adjustments = new Adjustments(roster, intake, access, mock(Statements.class), transactions, clock);
 		Caller secretary = new Caller(UUID.randomUUID(), branch, List.of(new RoleGrant(Role.SECRETARY, branch)), null);
 		assertThatThrownBy(() -> adjustments.adjust(secretary, member, BigDecimal.ONE, "表现突出").block())
 			.isInstanceOfSatisfying(DomainException.class,

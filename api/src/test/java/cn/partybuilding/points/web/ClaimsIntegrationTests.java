@@ -27,7 +27,10 @@ import cn.partybuilding.test.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** {@code /points/claims}: members claim bonus items, the secretary over their branch approves or rejects them. */
+/**
+ * {@code /points/claims}: members claim bonus items, the secretary over their branch
+ * approves or rejects them.
+ */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClaimsIntegrationTests {
@@ -88,19 +91,29 @@ class ClaimsIntegrationTests {
 			.expectStatus()
 			.isOk()
 			.expectBody()
-			.jsonPath("$.status").isEqualTo("APPROVED")
-			.jsonPath("$.decidedBy").isEqualTo(this.secretary.id().toString())
-			.jsonPath("$.decidedAt").exists();
+			.jsonPath("$.status")
+			.isEqualTo("APPROVED")
+			.jsonPath("$.decidedBy")
+			.isEqualTo(this.secretary.id().toString())
+			.jsonPath("$.decidedAt")
+			.exists();
 		int year = this.today.minusDays(1).getYear();
 		await().atMost(Duration.ofSeconds(5))
 			.until(() -> this.world.total(member.id(), year).compareTo(new BigDecimal("5")) == 0);
 		assertThat(this.world.entriesOf("claim:" + id)).singleElement()
 			.satisfies((entry) -> assertThat(entry).containsEntry("rule_code", "COMMENDATION"));
-		this.api.post(this.secretaryToken, "/api/v1/points/claims/{id}/approve", id).exchange()
-			.expectStatus().isEqualTo(HttpStatus.CONFLICT)
-			.expectBody().jsonPath("$.code").isEqualTo("ILLEGAL_STATE");
-		this.api.post(this.secretaryToken, "/api/v1/points/claims/{id}/reject", id).bodyValue(Map.of("reason", "晚了"))
-			.exchange().expectStatus().isEqualTo(HttpStatus.CONFLICT);
+		this.api.post(this.secretaryToken, "/api/v1/points/claims/{id}/approve", id)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.CONFLICT)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("ILLEGAL_STATE");
+		this.api.post(this.secretaryToken, "/api/v1/points/claims/{id}/reject", id)
+			.bodyValue(Map.of("reason", "晚了"))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.CONFLICT);
 	}
 
 	@Test
@@ -115,7 +128,9 @@ class ClaimsIntegrationTests {
 				.returnResult()
 				.getResponseBody()
 				.get("id");
-			this.api.post(this.secretaryToken, "/api/v1/points/claims/{id}/approve", id).exchange().expectStatus()
+			this.api.post(this.secretaryToken, "/api/v1/points/claims/{id}/approve", id)
+				.exchange()
+				.expectStatus()
 				.isOk();
 			ids.add("claim:" + id);
 		}
@@ -148,9 +163,13 @@ class ClaimsIntegrationTests {
 			.expectStatus()
 			.isOk()
 			.expectBody()
-			.jsonPath("$.status").isEqualTo("REJECTED")
-			.jsonPath("$.rejectReason").isEqualTo("证明材料不清晰");
-		this.api.post(this.secretaryToken, "/api/v1/points/claims/{id}/approve", id).exchange().expectStatus()
+			.jsonPath("$.status")
+			.isEqualTo("REJECTED")
+			.jsonPath("$.rejectReason")
+			.isEqualTo("证明材料不清晰");
+		this.api.post(this.secretaryToken, "/api/v1/points/claims/{id}/approve", id)
+			.exchange()
+			.expectStatus()
 			.isEqualTo(HttpStatus.CONFLICT);
 		assertThat(this.world.scoredCount(List.of("claim:" + id))).isZero();
 	}
@@ -161,14 +180,16 @@ class ClaimsIntegrationTests {
 		claim(token, "STUDY", this.today, null).expectStatus()
 			.isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
 			.expectBody()
-			.jsonPath("$.code").isEqualTo("RULE_NOT_CLAIMABLE");
+			.jsonPath("$.code")
+			.isEqualTo("RULE_NOT_CLAIMABLE");
 		claim(token, "NO_SUCH_ITEM", this.today, null).expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
 		claim(token, "COMMENDATION", LocalDate.of(2019, 12, 31), null).expectStatus()
 			.isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
 		claim(token, "COMMENDATION", this.today.plusDays(1), null).expectStatus()
 			.isBadRequest()
 			.expectBody()
-			.jsonPath("$.errors[0].field").isEqualTo("occurredOn");
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("occurredOn");
 		claim(token, "COMMENDATION", this.today, List.of("not a link")).expectStatus().isBadRequest();
 		this.api.post(token, "/api/v1/points/claims")
 			.bodyValue(Map.of("ruleCode", "COMMENDATION", "occurredOn", this.today.toString()))
@@ -176,11 +197,13 @@ class ClaimsIntegrationTests {
 			.expectStatus()
 			.isBadRequest()
 			.expectBody()
-			.jsonPath("$.errors[0].field").isEqualTo("description");
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("description");
 		claim(this.api.loginAsAdmin(), "COMMENDATION", this.today, null).expectStatus()
 			.isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
 			.expectBody()
-			.jsonPath("$.code").isEqualTo("NOT_ON_ROSTER");
+			.jsonPath("$.code")
+			.isEqualTo("NOT_ON_ROSTER");
 	}
 
 	@Test
@@ -196,16 +219,27 @@ class ClaimsIntegrationTests {
 		String approve = "/api/v1/points/claims/{id}/approve";
 		this.api.post(this.secretaryToken, approve, memberClaim).exchange().expectStatus().isNotFound();
 		this.api.post(this.world.login(colleague), approve, memberClaim).exchange().expectStatus().isForbidden();
-		this.api.post(this.world.login(this.world.orgAdmin(committee)), approve, memberClaim).exchange()
-			.expectStatus().isForbidden();
-		this.api.post(secretaryToken, approve, ownClaim).exchange().expectStatus().isForbidden().expectBody()
-			.jsonPath("$.code").isEqualTo("SELF_DECISION");
+		this.api.post(this.world.login(this.world.orgAdmin(committee)), approve, memberClaim)
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		this.api.post(secretaryToken, approve, ownClaim)
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("SELF_DECISION");
 		this.api.post(secretaryToken, approve, Ids.newId().toString()).exchange().expectStatus().isNotFound();
 		this.api.post(secretaryToken, approve, memberClaim).exchange().expectStatus().isOk();
-		this.api.get(this.world.login(colleague), "/api/v1/points/claims/{id}", memberClaim).exchange()
-			.expectStatus().isForbidden();
-		this.api.get(this.secretaryToken, "/api/v1/points/claims/{id}", memberClaim).exchange()
-			.expectStatus().isNotFound();
+		this.api.get(this.world.login(colleague), "/api/v1/points/claims/{id}", memberClaim)
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		this.api.get(this.secretaryToken, "/api/v1/points/claims/{id}", memberClaim)
+			.exchange()
+			.expectStatus()
+			.isNotFound();
 	}
 
 	@Test

@@ -22,8 +22,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.partybuilding.org.OrgUnit;
-import cn.partybuilding.points.web.PointsWorld.Person;
 import cn.partybuilding.points.ranking.Leaderboards;
+import cn.partybuilding.points.web.PointsWorld.Person;
 import cn.partybuilding.system.Ids;
 import cn.partybuilding.test.Api;
 import cn.partybuilding.test.IntegrationTest;
@@ -31,11 +31,13 @@ import cn.partybuilding.test.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Times {@code GET /orgs/{id}/leaderboard} over a 10,000-member subtree (a committee with 100 branches of 100
- * members, most with points of the year, many tied) through HTTP, warm. Tagged {@code bench}, so not part of the
- * suite; run it with {@code ./deploy/test -pl api -am -Dtest=LeaderboardBenchmarkTests -Dtests.excludedGroups=
- * -Dsurefire.failIfNoSpecifiedTests=false} and find the figures in {@code api/target/surefire-reports/*LeaderboardBenchmarkTests-output.txt}
- * (recorded in {@code bench/results/points-leaderboard.md}).
+ * Times {@code GET /orgs/{id}/leaderboard} over a 10,000-member subtree (a committee with
+ * 100 branches of 100 members, most with points of the year, many tied) through HTTP,
+ * warm. Tagged {@code bench}, so not part of the suite; run it with
+ * {@code ./deploy/test -pl api -am -Dtest=LeaderboardBenchmarkTests -Dtests.excludedGroups=
+ * -Dsurefire.failIfNoSpecifiedTests=false} and find the figures in
+ * {@code api/target/surefire-reports/*LeaderboardBenchmarkTests-output.txt} (recorded in
+ * {@code bench/results/points-leaderboard.md}).
  */
 @IntegrationTest
 @Tag("bench")
@@ -83,7 +85,13 @@ class LeaderboardBenchmarkTests {
 		long[] millis = new long[MEASURED];
 		for (int i = 0; i < MEASURED; i++) {
 			long start = System.nanoTime();
-			api.get(token, uri).exchange().expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(20);
+			api.get(token, uri)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.items.length()")
+				.isEqualTo(20);
 			millis[i] = System.nanoTime() - start;
 		}
 		report("sequential through HTTP", millis);
@@ -103,7 +111,8 @@ class LeaderboardBenchmarkTests {
 			UUID id = Ids.newId();
 			ids.add(id);
 			names.add("党员" + i);
-			// Four in five have points this year, in half points from 0 to 120: many ties.
+			// Four in five have points this year, in half points from 0 to 120: many
+			// ties.
 			if (random.nextInt(5) > 0) {
 				scored.add(id);
 				totals.add(BigDecimal.valueOf(random.nextInt(241), 1).multiply(BigDecimal.valueOf(5)).toPlainString());
@@ -112,9 +121,10 @@ class LeaderboardBenchmarkTests {
 		UUID[] members = ids.toArray(UUID[]::new);
 		List<UUID> path = new ArrayList<>(branch.ancestors());
 		path.add(branch.id());
-		Mono.when(this.db.sql("""
-				INSERT INTO accounts (id, phone_cipher, phone_index)
-				SELECT m, decode(md5('c' || m), 'hex'), decode(md5('i' || m), 'hex') FROM unnest(CAST(:members AS uuid[])) AS m""")
+		Mono.when(this.db
+			.sql("""
+					INSERT INTO accounts (id, phone_cipher, phone_index)
+					SELECT m, decode(md5('c' || m), 'hex'), decode(md5('i' || m), 'hex') FROM unnest(CAST(:members AS uuid[])) AS m""")
 			.bind("members", members)
 			.then()
 			.then(this.db.sql("""
@@ -139,10 +149,13 @@ class LeaderboardBenchmarkTests {
 				.bind("year", year)
 				.bind("members", scored.toArray(UUID[]::new))
 				.bind("totals", totals.toArray(String[]::new))
-				.then())).block();
+				.then()))
+			.block();
 	}
 
-	/** The engine's call alone (the query and the names), without HTTP, security and JSON. */
+	/**
+	 * The engine's call alone (the query and the names), without HTTP, security and JSON.
+	 */
 	private void queryOnly(UUID org, int year, UUID me) {
 		Leaderboards leaderboards = this.context.getBean(Leaderboards.class);
 		for (int i = 0; i < WARM_UP; i++) {
@@ -170,8 +183,8 @@ class LeaderboardBenchmarkTests {
 		}).subscribeOn(Schedulers.boundedElastic()), clients).blockLast();
 		double seconds = (System.nanoTime() - start) / 1e9;
 		report(clients + " concurrent clients", times.stream().mapToLong(Long::longValue).toArray());
-		System.out.printf("%d concurrent clients: %d requests in %.2f s = %.0f requests/s%n", clients, requests, seconds,
-				requests / seconds);
+		System.out.printf("%d concurrent clients: %d requests in %.2f s = %.0f requests/s%n", clients, requests,
+				seconds, requests / seconds);
 	}
 
 	private void explain(UUID org, int year, UUID me) {

@@ -16,8 +16,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.partybuilding.org.OrgUnit;
-import cn.partybuilding.points.web.PointsWorld.Person;
 import cn.partybuilding.points.core.PointsEvent;
+import cn.partybuilding.points.web.PointsWorld.Person;
 import cn.partybuilding.system.Ids;
 import cn.partybuilding.test.Api;
 import cn.partybuilding.test.IntegrationTest;
@@ -28,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@code /orgs/{id}/leaderboard} and {@code /orgs/{id}/evaluation} over this tree: committee C with general branch G
- * (branches B1: secretary 0, a 10, d 0; B2: b 10, e 4) and branch B3 (c 5), and the admin's own branch (admin 0).
+ * {@code /orgs/{id}/leaderboard} and {@code /orgs/{id}/evaluation} over this tree:
+ * committee C with general branch G (branches B1: secretary 0, a 10, d 0; B2: b 10, e 4)
+ * and branch B3 (c 5), and the admin's own branch (admin 0).
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -131,10 +132,14 @@ class LeaderboardIntegrationTests {
 		assertThat(board.get("me")).isEqualTo(Map.of("rank", 1, "points", 10.0));
 		get(token, this.committee, "").expectStatus().isNotFound();
 		get(this.world.login(this.world.secretary(this.world.branch(this.world.committee()))), this.b1, "")
-			.expectStatus().isNotFound();
+			.expectStatus()
+			.isNotFound();
 		this.api.get(token, "/api/v1/orgs/{id}/leaderboard", Ids.newId()).exchange().expectStatus().isNotFound();
-		get(token, this.b1, "?limit=0").expectStatus().isBadRequest().expectBody()
-			.jsonPath("$.errors[0].field").isEqualTo("limit");
+		get(token, this.b1, "?limit=0").expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("limit");
 		get(token, this.b1, "?limit=101").expectStatus().isBadRequest();
 		get(token, this.b1, "?year=1999").expectStatus().isBadRequest();
 	}
@@ -157,55 +162,78 @@ class LeaderboardIntegrationTests {
 		assertThat(grades).filteredOn((grade) -> this.c.id().toString().equals(grade.get("memberId")))
 			.singleElement()
 			.satisfies((grade) -> assertThat(grade).containsEntry("grade", "QUALIFIED").containsEntry("name", "李丙"));
-		// At most a fifth of 7 (1) may be excellent: the two tied at 10 cannot both be, so neither is.
-		evaluate(this.committee, Map.of("excellentFrom", 10, "qualifiedFrom", 4, "basicFrom", 1, "maxExcellentShare",
-				0.2))
+		// At most a fifth of 7 (1) may be excellent: the two tied at 10 cannot both be,
+		// so neither is.
+		evaluate(this.committee,
+				Map.of("excellentFrom", 10, "qualifiedFrom", 4, "basicFrom", 1, "maxExcellentShare", 0.2))
 			.expectStatus()
 			.isOk()
 			.expectBody()
-			.jsonPath("$.counts.EXCELLENT").isEqualTo(0)
-			.jsonPath("$.counts.QUALIFIED").isEqualTo(4)
-			.jsonPath("$.scheme.maxExcellentShare").isEqualTo(0.2);
-		this.api.get(this.adminToken, "/api/v1/orgs/{id}/evaluation", this.committee.id()).exchange()
-			.expectStatus().isOk().expectBody()
-			.jsonPath("$.scheme.excellentFrom").isEqualTo(10.0)
-			.jsonPath("$.counts.EXCELLENT").isEqualTo(0);
+			.jsonPath("$.counts.EXCELLENT")
+			.isEqualTo(0)
+			.jsonPath("$.counts.QUALIFIED")
+			.isEqualTo(4)
+			.jsonPath("$.scheme.maxExcellentShare")
+			.isEqualTo(0.2);
+		this.api.get(this.adminToken, "/api/v1/orgs/{id}/evaluation", this.committee.id())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.scheme.excellentFrom")
+			.isEqualTo(10.0)
+			.jsonPath("$.counts.EXCELLENT")
+			.isEqualTo(0);
 	}
 
 	@Test
 	void theDefaultSchemeAppliesWithoutABody() {
 		OrgUnit branch = this.world.branch(this.committee);
-		this.api.post(this.adminToken, "/api/v1/orgs/{id}/evaluation", this.b1.id()).exchange()
-			.expectStatus().isOk().expectBody()
-			.jsonPath("$.scheme.excellentFrom").isEqualTo(90.0)
-			.jsonPath("$.scheme.maxExcellentShare").isEqualTo(0.2)
-			.jsonPath("$.counts.UNQUALIFIED").isEqualTo(3);
-		this.api.get(this.adminToken, "/api/v1/orgs/{id}/evaluation", branch.id()).exchange().expectStatus()
+		this.api.post(this.adminToken, "/api/v1/orgs/{id}/evaluation", this.b1.id())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.scheme.excellentFrom")
+			.isEqualTo(90.0)
+			.jsonPath("$.scheme.maxExcellentShare")
+			.isEqualTo(0.2)
+			.jsonPath("$.counts.UNQUALIFIED")
+			.isEqualTo(3);
+		this.api.get(this.adminToken, "/api/v1/orgs/{id}/evaluation", branch.id())
+			.exchange()
+			.expectStatus()
 			.isNotFound();
 	}
 
 	@Test
 	void evaluationIsForAdministratorsOfTheOrgWithSoundThresholds() {
-		evaluate(this.committee, Map.of("excellentFrom", 5, "qualifiedFrom", 10)).expectStatus().isBadRequest()
-			.expectBody().jsonPath("$.errors[0].field").isEqualTo("thresholds");
+		evaluate(this.committee, Map.of("excellentFrom", 5, "qualifiedFrom", 10)).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("thresholds");
 		evaluate(this.committee, Map.of("maxExcellentShare", 1.5)).expectStatus().isBadRequest();
 		String secretary = this.world.login(this.secretary);
-		this.api.post(secretary, "/api/v1/orgs/{id}/evaluation", this.b1.id()).exchange().expectStatus()
-			.isForbidden();
-		this.api.get(secretary, "/api/v1/orgs/{id}/evaluation", this.b1.id()).exchange().expectStatus()
-			.isForbidden();
+		this.api.post(secretary, "/api/v1/orgs/{id}/evaluation", this.b1.id()).exchange().expectStatus().isForbidden();
+		this.api.get(secretary, "/api/v1/orgs/{id}/evaluation", this.b1.id()).exchange().expectStatus().isForbidden();
 		String foreignAdmin = this.world.login(this.world.orgAdmin(this.world.committee()));
-		this.api.post(foreignAdmin, "/api/v1/orgs/{id}/evaluation", this.committee.id()).exchange().expectStatus()
+		this.api.post(foreignAdmin, "/api/v1/orgs/{id}/evaluation", this.committee.id())
+			.exchange()
+			.expectStatus()
 			.isNotFound();
-		this.api.get(this.world.login(this.a), "/api/v1/orgs/{id}/evaluation", this.committee.id()).exchange()
-			.expectStatus().isNotFound();
+		this.api.get(this.world.login(this.a), "/api/v1/orgs/{id}/evaluation", this.committee.id())
+			.exchange()
+			.expectStatus()
+			.isNotFound();
 	}
 
 	private List<Map<String, Object>> allGrades(OrgUnit org) {
 		List<Map<String, Object>> grades = new ArrayList<>();
 		String cursor = null;
 		do {
-			String uri = "/api/v1/orgs/" + org.id() + "/evaluation?limit=3" + ((cursor != null) ? "&cursor=" + cursor : "");
+			String uri = "/api/v1/orgs/" + org.id() + "/evaluation?limit=3"
+					+ ((cursor != null) ? "&cursor=" + cursor : "");
 			Map<String, Object> page = this.api.getJson(this.adminToken, uri);
 			grades.addAll(items(page));
 			cursor = (String) page.get("nextCursor");

@@ -17,9 +17,9 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.partybuilding.org.OrgUnit;
-import cn.partybuilding.points.web.PointsWorld.Person;
 import cn.partybuilding.points.core.EventType;
 import cn.partybuilding.points.core.PointsEvent;
+import cn.partybuilding.points.web.PointsWorld.Person;
 import cn.partybuilding.system.Ids;
 import cn.partybuilding.test.Api;
 import cn.partybuilding.test.IntegrationTest;
@@ -27,7 +27,10 @@ import cn.partybuilding.test.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** {@code /me/points}, {@code /members/{id}/points/entries} and {@code /points/adjustments}. */
+/**
+ * {@code /me/points}, {@code /members/{id}/points/entries} and
+ * {@code /points/adjustments}.
+ */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MemberPointsIntegrationTests {
@@ -93,14 +96,31 @@ class MemberPointsIntegrationTests {
 		assertThat(decimal(mine.get("deduction"))).isEqualByComparingTo("-2");
 		// first: 2 points, second: 1, the secretary: 0.
 		assertThat(mine).containsEntry("rankInBranch", 2);
-		this.api.get(this.world.login(this.secretary), "/api/v1/me/points").exchange().expectStatus().isOk().expectBody()
-			.jsonPath("$.rankInBranch").isEqualTo(3)
-			.jsonPath("$.total").isEqualTo(0.0);
-		this.api.get(token, "/api/v1/me/points?year=2021").exchange().expectStatus().isOk().expectBody()
-			.jsonPath("$.year").isEqualTo(2021)
-			.jsonPath("$.total").isEqualTo(0.0);
-		this.api.get(token, "/api/v1/me/points?year=1999").exchange().expectStatus().isBadRequest().expectBody()
-			.jsonPath("$.errors[0].field").isEqualTo("year");
+		this.api.get(this.world.login(this.secretary), "/api/v1/me/points")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.rankInBranch")
+			.isEqualTo(3)
+			.jsonPath("$.total")
+			.isEqualTo(0.0);
+		this.api.get(token, "/api/v1/me/points?year=2021")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.year")
+			.isEqualTo(2021)
+			.jsonPath("$.total")
+			.isEqualTo(0.0);
+		this.api.get(token, "/api/v1/me/points?year=1999")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("year");
 		this.api.get(token, "/api/v1/me/points?year=soon").exchange().expectStatus().isBadRequest();
 	}
 
@@ -110,7 +130,8 @@ class MemberPointsIntegrationTests {
 		Instant now = this.clock.instant();
 		List<PointsEvent> events = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
-			events.add(attended(member, now.minusSeconds(1000 - i * 100L), (i % 2 == 0) ? "THEME_DAY" : "PARTY_LECTURE"));
+			events
+				.add(attended(member, now.minusSeconds(1000 - i * 100L), (i % 2 == 0) ? "THEME_DAY" : "PARTY_LECTURE"));
 		}
 		events.forEach(this.world::record);
 		await().atMost(Duration.ofSeconds(5))
@@ -134,8 +155,9 @@ class MemberPointsIntegrationTests {
 			.containsEntry("kind", "AWARD")
 			.containsEntry("reason", "参加主题党日")
 			.containsKeys("id", "occurredAt", "ruleVersionId");
-		BigDecimal sum = entries.stream().map((entry) -> decimal(entry.get("points"))).reduce(BigDecimal.ZERO,
-				BigDecimal::add);
+		BigDecimal sum = entries.stream()
+			.map((entry) -> decimal(entry.get("points")))
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
 		assertThat(sum).isEqualByComparingTo("12").isEqualByComparingTo(this.world.total(member.id(), this.year));
 		assertThat((String) entries.get(0).get("occurredAt")).endsWith("+08:00");
 	}
@@ -144,14 +166,21 @@ class MemberPointsIntegrationTests {
 	void aStatementIsReadBySelfAndByTheSecretariesAndAdminsOverTheBranchOnly() {
 		String uri = "/api/v1/members/" + this.first.id() + "/points/entries";
 		this.api.get(this.world.login(this.first), uri).exchange().expectStatus().isOk();
-		this.api.get(this.world.login(this.secretary), uri).exchange().expectStatus().isOk().expectBody()
-			.jsonPath("$.items[0].sourceId").exists();
+		this.api.get(this.world.login(this.secretary), uri)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.items[0].sourceId")
+			.exists();
 		this.api.get(this.world.login(this.orgAdmin), uri).exchange().expectStatus().isOk();
 		this.api.get(this.api.loginAsAdmin(), uri).exchange().expectStatus().isOk();
 		this.api.get(this.world.login(this.second), uri).exchange().expectStatus().isForbidden();
 		this.api.get(this.world.login(this.foreignSecretary), uri).exchange().expectStatus().isNotFound();
 		String secretary = this.world.login(this.secretary);
-		this.api.get(secretary, "/api/v1/members/" + Ids.newId() + "/points/entries").exchange().expectStatus()
+		this.api.get(secretary, "/api/v1/members/" + Ids.newId() + "/points/entries")
+			.exchange()
+			.expectStatus()
 			.isNotFound();
 		this.api.get(secretary, "/api/v1/members/not-an-id/points/entries").exchange().expectStatus().isNotFound();
 		this.client.get().uri(uri).exchange().expectStatus().isUnauthorized();
@@ -186,14 +215,23 @@ class MemberPointsIntegrationTests {
 	@Test
 	void anAdjustmentNeedsAReasonANonZeroAmountAndAScopeOverTheMember() {
 		String token = this.world.login(this.secretary);
-		adjust(token, this.second, "2", "").expectStatus().isBadRequest().expectBody()
-			.jsonPath("$.errors[0].field").isEqualTo("reason");
-		adjust(token, this.second, "0", "无").expectStatus().isBadRequest().expectBody()
-			.jsonPath("$.errors[0].field").isEqualTo("points");
+		adjust(token, this.second, "2", "").expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("reason");
+		adjust(token, this.second, "0", "无").expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("points");
 		adjust(token, this.second, "2.25", "精度").expectStatus().isBadRequest();
 		adjust(token, this.second, "5000", "太多").expectStatus().isBadRequest();
-		this.api.post(token, "/api/v1/points/adjustments").bodyValue(Map.of("points", 1, "reason", "无人"))
-			.exchange().expectStatus().isBadRequest();
+		this.api.post(token, "/api/v1/points/adjustments")
+			.bodyValue(Map.of("points", 1, "reason", "无人"))
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
 		adjust(this.world.login(this.foreignSecretary), this.second, "2", "越权").expectStatus().isNotFound();
 		adjust(this.world.login(this.first), this.second, "2", "同事").expectStatus().isForbidden();
 		adjust(token, this.secretary, "2", "自己").expectStatus().isForbidden();

@@ -26,7 +26,6 @@ import cn.partybuilding.points.core.EventType;
 import cn.partybuilding.points.core.PointsEvent;
 import cn.partybuilding.points.core.RuleVersion;
 import cn.partybuilding.points.rules.PointsRules;
-import cn.partybuilding.points.web.PointsWorld.Person;
 import cn.partybuilding.system.Ids;
 import cn.partybuilding.test.Api;
 import cn.partybuilding.test.IntegrationTest;
@@ -100,8 +99,13 @@ class PointsRulesIntegrationTests {
 			.doesNotContainKey("capPerDay");
 		assertThat(new BigDecimal(themeDay.get("points").toString())).isEqualByComparingTo("2");
 		assertThat(new BigDecimal(themeDay.get("capPerYear").toString())).isEqualByComparingTo("8");
-		this.api.get(this.member, "/api/v1/points/rules?at=2019-12-31").exchange().expectStatus().isOk().expectBody()
-			.jsonPath("$.items[?(@.code == 'ATTEND_THEME_DAY')]").doesNotExist();
+		this.api.get(this.member, "/api/v1/points/rules?at=2019-12-31")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.items[?(@.code == 'ATTEND_THEME_DAY')]")
+			.doesNotExist();
 		this.api.get(this.member, "/api/v1/points/rules?at=yesterday").exchange().expectStatus().isBadRequest();
 	}
 
@@ -110,8 +114,8 @@ class PointsRulesIntegrationTests {
 		Map<String, Object> first = this.api.getJson(this.member, "/api/v1/points/rules?limit=5");
 		assertThat(items(first)).hasSize(5);
 		assertThat(first.get("nextCursor")).isNotNull();
-		Map<String, Object> second = this.api
-			.getJson(this.member, "/api/v1/points/rules?limit=5&cursor={cursor}", first.get("nextCursor"));
+		Map<String, Object> second = this.api.getJson(this.member, "/api/v1/points/rules?limit=5&cursor={cursor}",
+				first.get("nextCursor"));
 		assertThat(items(second)).isNotEmpty();
 		assertThat(items(second)).extracting((rule) -> rule.get("id"))
 			.doesNotContainAnyElementsOf(items(first).stream().map((rule) -> rule.get("id")).toList());
@@ -206,15 +210,22 @@ class PointsRulesIntegrationTests {
 			.isEqualTo("effectiveTo");
 		Map<String, Object> fromEvent = rule(newCode(), "STUDY_COMPLETED", "1", "2021-01-01", null);
 		fromEvent.put("basis", "FROM_EVENT");
-		post(this.admin, fromEvent).expectStatus().isBadRequest().expectBody()
-			.jsonPath("$.errors[*].field").value((fields) -> assertThat(fields.toString()).contains("basis"));
+		post(this.admin, fromEvent).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[*].field")
+			.value((fields) -> assertThat(fields.toString()).contains("basis"));
 		Map<String, Object> lowercase = rule("not_upper", "STUDY_COMPLETED", "-1", "2021-01-01", null);
-		post(this.admin, lowercase).expectStatus().isBadRequest().expectBody()
+		post(this.admin, lowercase).expectStatus()
+			.isBadRequest()
+			.expectBody()
 			.jsonPath("$.errors[*].field")
 			.value((fields) -> assertThat(fields.toString()).contains("code").contains("points"));
 		Map<String, Object> unknownType = rule(newCode(), "DANCING", "1", "2021-01-01", null);
 		post(this.admin, unknownType).expectStatus().isBadRequest();
-		post(this.admin, Map.of("code", newCode())).expectStatus().isBadRequest().expectBody()
+		post(this.admin, Map.of("code", newCode())).expectStatus()
+			.isBadRequest()
+			.expectBody()
 			.jsonPath("$.errors[*].field")
 			.value((fields) -> assertThat(fields.toString()).contains("name").contains("effectiveFrom"));
 	}
@@ -264,15 +275,10 @@ class PointsRulesIntegrationTests {
 	}
 
 	private WebTestClient.ResponseSpec put(String token, String id, Map<String, Object> body) {
-		return this.client.put()
-			.uri("/api/v1/points/rules/{id}", id)
-			.headers((headers) -> {
-				headers.setBearerAuth(token);
-				headers.set("X-Forwarded-For", this.api.address());
-			})
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(body)
-			.exchange();
+		return this.client.put().uri("/api/v1/points/rules/{id}", id).headers((headers) -> {
+			headers.setBearerAuth(token);
+			headers.set("X-Forwarded-For", this.api.address());
+		}).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
 	}
 
 	/** A code no other test uses. */
@@ -281,8 +287,8 @@ class PointsRulesIntegrationTests {
 	}
 
 	/**
-	 * A basic rule per unit (study items) that only scores events whose {@code course} detail is its own code, so it
-	 * never touches the events of other tests.
+	 * A basic rule per unit (study items) that only scores events whose {@code course}
+	 * detail is its own code, so it never touches the events of other tests.
 	 */
 	static Map<String, Object> rule(String code, String eventType, String points, String from, String to) {
 		Map<String, Object> rule = new HashMap<>();

@@ -31,8 +31,9 @@ import cn.partybuilding.system.Ids;
 import cn.partybuilding.test.Api;
 
 /**
- * Test data of the points tests: fresh org units and members (registered through the member feature, so they are on
- * the points roster), logins, events recorded through the intake, and the sums the ledger promises.
+ * Test data of the points tests: fresh org units and members (registered through the
+ * member feature, so they are on the points roster), logins, events recorded through the
+ * intake, and the sums the ledger promises.
  */
 public final class PointsWorld {
 
@@ -88,8 +89,10 @@ public final class PointsWorld {
 	public Person member(OrgUnit branch, String name) {
 		UUID id = Ids.newId();
 		String phone = Api.newPhone();
-		this.members.register(new NewMember(id, branch.id(), name, phone, Gender.FEMALE, LocalDate.of(1985, 3, 1),
-				LocalDate.of(2010, 7, 1), LocalDate.of(2011, 7, 1), MemberCategory.IN_SERVICE, this.hash)).block();
+		this.members
+			.register(new NewMember(id, branch.id(), name, phone, Gender.FEMALE, LocalDate.of(1985, 3, 1),
+					LocalDate.of(2010, 7, 1), LocalDate.of(2011, 7, 1), MemberCategory.IN_SERVICE, this.hash))
+			.block();
 		return new Person(id, phone, name, branch.id());
 	}
 
@@ -135,7 +138,8 @@ public final class PointsWorld {
 
 	/** The member's balance row of the year, {@code null} without one. */
 	public @Nullable Map<String, BigDecimal> balance(UUID memberId, int year) {
-		return this.db.sql("SELECT basic, bonus, deduction, total FROM points_balances WHERE member_id = :m AND year = :y")
+		return this.db
+			.sql("SELECT basic, bonus, deduction, total FROM points_balances WHERE member_id = :m AND year = :y")
 			.bind("m", memberId)
 			.bind("y", year)
 			.map((row) -> Map.of("basic", row.get("basic", BigDecimal.class), "bonus",
@@ -152,7 +156,8 @@ public final class PointsWorld {
 
 	/** How many events of these ids are marked scored. */
 	public long scoredCount(List<String> eventIds) {
-		return this.db.sql("SELECT count(*) AS n FROM points_events WHERE event_id = ANY(:ids) AND scored_at IS NOT NULL")
+		return this.db
+			.sql("SELECT count(*) AS n FROM points_events WHERE event_id = ANY(:ids) AND scored_at IS NOT NULL")
 			.bind("ids", eventIds.toArray(String[]::new))
 			.map((row) -> row.get("n", Long.class))
 			.one()
@@ -161,7 +166,8 @@ public final class PointsWorld {
 
 	/** The ledger entries of an event, as (rule code, kind, points) rows. */
 	public List<Map<String, Object>> entriesOf(String eventId) {
-		return this.db.sql("SELECT rule_code, kind, points, capped_by FROM points_ledger WHERE event_id = :e ORDER BY id")
+		return this.db
+			.sql("SELECT rule_code, kind, points, capped_by FROM points_ledger WHERE event_id = :e ORDER BY id")
 			.bind("e", eventId)
 			.fetch()
 			.all()

@@ -17,8 +17,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.partybuilding.org.OrgUnit;
-import cn.partybuilding.points.web.PointsWorld.Person;
 import cn.partybuilding.points.core.PointsEvent;
+import cn.partybuilding.points.web.PointsWorld.Person;
 import cn.partybuilding.system.Ids;
 import cn.partybuilding.test.Api;
 import cn.partybuilding.test.IntegrationTest;
@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@code /points/recalculations}: after a rule changed, a year is replayed under the rules now in force and the
- * differences are appended as compensations; a second run finds nothing; a job whose instance died is resumed.
+ * {@code /points/recalculations}: after a rule changed, a year is replayed under the
+ * rules now in force and the differences are appended as compensations; a second run
+ * finds nothing; a job whose instance died is resumed.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -78,8 +79,10 @@ class RecalculationIntegrationTests {
 			.isEqualByComparingTo("6");
 
 		Map<String, Object> started = start(Map.of("year", 2022, "orgId", committee.id().toString()));
-		assertThat(started).containsEntry("status", "RUNNING").containsEntry("year", 2022)
-			.containsEntry("orgId", committee.id().toString()).containsEntry("total", 2);
+		assertThat(started).containsEntry("status", "RUNNING")
+			.containsEntry("year", 2022)
+			.containsEntry("orgId", committee.id().toString())
+			.containsEntry("total", 2);
 		Map<String, Object> done = awaitDone((String) started.get("id"));
 		assertThat(done).containsEntry("processed", 2).containsEntry("compensations", 3).containsKey("finishedAt");
 		assertThat(this.world.total(first.id(), 2022)).isEqualByComparingTo("12")
@@ -127,7 +130,8 @@ class RecalculationIntegrationTests {
 		scoreAll(List.of(study("study:" + Ids.newId(), first.id(), "2024-02-01T09:00", code),
 				study("study:" + Ids.newId(), second.id(), "2024-02-01T09:00", code)));
 		changePoints(ruleId, code, "3", "2024-01-01");
-		// The dead instance had replayed the member first in id order, then stopped renewing its heartbeat.
+		// The dead instance had replayed the member first in id order, then stopped
+		// renewing its heartbeat.
 		UUID done = this.world.db()
 			.sql("SELECT member_id AS m FROM points_roster WHERE member_id IN (:a, :b) ORDER BY member_id LIMIT 1")
 			.bind("a", first.id())
@@ -164,21 +168,35 @@ class RecalculationIntegrationTests {
 	void onlyTheSystemAdministratorRecalculates() {
 		OrgUnit committee = this.world.committee();
 		String orgAdmin = this.world.login(this.world.orgAdmin(committee));
-		this.api.post(orgAdmin, "/api/v1/points/recalculations").bodyValue(Map.of("year", 2022)).exchange()
-			.expectStatus().isForbidden();
+		this.api.post(orgAdmin, "/api/v1/points/recalculations")
+			.bodyValue(Map.of("year", 2022))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
 		String job = (String) start(Map.of("year", 2022, "orgId", committee.id().toString())).get("id");
 		this.api.get(orgAdmin, "/api/v1/points/recalculations/{id}", job).exchange().expectStatus().isForbidden();
-		this.api.get(this.admin, "/api/v1/points/recalculations/{id}", Ids.newId()).exchange().expectStatus()
+		this.api.get(this.admin, "/api/v1/points/recalculations/{id}", Ids.newId())
+			.exchange()
+			.expectStatus()
 			.isNotFound();
 		this.api.post(this.admin, "/api/v1/points/recalculations")
 			.bodyValue(Map.of("year", 2022, "orgId", Ids.newId().toString()))
 			.exchange()
 			.expectStatus()
 			.isNotFound();
-		this.api.post(this.admin, "/api/v1/points/recalculations").bodyValue(Map.of("year", 1999)).exchange()
-			.expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("year");
-		this.api.post(this.admin, "/api/v1/points/recalculations").bodyValue(Map.of()).exchange()
-			.expectStatus().isBadRequest();
+		this.api.post(this.admin, "/api/v1/points/recalculations")
+			.bodyValue(Map.of("year", 1999))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("year");
+		this.api.post(this.admin, "/api/v1/points/recalculations")
+			.bodyValue(Map.of())
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
 		awaitDone(job);
 	}
 
@@ -223,8 +241,10 @@ class RecalculationIntegrationTests {
 	}
 
 	private Map<String, Object> awaitDone(String id) {
-		return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> this.api
-			.getJson(this.admin, "/api/v1/points/recalculations/{id}", id), (job) -> "DONE".equals(job.get("status")));
+		return await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> this.api.getJson(this.admin, "/api/v1/points/recalculations/{id}", id),
+					(job) -> "DONE".equals(job.get("status")));
 	}
 
 }

@@ -22,9 +22,10 @@ import cn.partybuilding.test.TestDistrict.Person;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The rule book is the district's: an org admin of one grid branch (or of a community) cannot add a 999-point rule for
- * everyone or rewrite a basic attendance rule; the system administrator and the org admins of a top-level committee
- * can, and every change keeps who, when and what it was before, readable by administrators in the audit log.
+ * The rule book is the district's: an org admin of one grid branch (or of a community)
+ * cannot add a 999-point rule for everyone or rewrite a basic attendance rule; the system
+ * administrator and the org admins of a top-level committee can, and every change keeps
+ * who, when and what it was before, readable by administrators in the audit log.
  */
 @IntegrationTest
 class RuleBookScopeIntegrationTests {
@@ -82,10 +83,12 @@ class RuleBookScopeIntegrationTests {
 				.expectStatus()
 				.isForbidden();
 		}
-		assertThat(this.rules.book().block().version(BASIC_ATTENDANCE).orElseThrow().points()).isEqualByComparingTo("3");
+		assertThat(this.rules.book().block().version(BASIC_ATTENDANCE).orElseThrow().points())
+			.isEqualByComparingTo("3");
 		assertThat(this.rules.book().block().versions()).noneMatch((version) -> version.code().equals(code));
 
-		// An org admin of a top-level committee adds it; the system administrator changes it.
+		// An org admin of a top-level committee adds it; the system administrator changes
+		// it.
 		String id = (String) this.api.post(this.district.orgAdmin.token(), "/api/v1/points/rules")
 			.bodyValue(hugeBonus)
 			.exchange()
@@ -109,7 +112,8 @@ class RuleBookScopeIntegrationTests {
 			.containsExactly("POINTS_RULE_CHANGED", "POINTS_RULE_ADDED");
 		Map<String, Object> changed = entries.get(0);
 		// The system administrator is no member: an id, no name.
-		assertThat(changed).containsKeys("actorId", "at").doesNotContainKey("actorName")
+		assertThat(changed).containsKeys("actorId", "at")
+			.doesNotContainKey("actorName")
 			.containsEntry("targetType", "POINTS_RULE");
 		assertThat(details(changed)).containsEntry("before.points", "999")
 			.containsEntry("points", "5")
@@ -125,7 +129,8 @@ class RuleBookScopeIntegrationTests {
 		this.api.get(this.district.secretaryA.token(), "/api/v1/audit-log").exchange().expectStatus().isForbidden();
 		this.api.get(this.district.memberA.token(), "/api/v1/audit-log").exchange().expectStatus().isForbidden();
 		this.api.get(this.district.sysAdmin.token(), "/api/v1/audit-log?limit=5").exchange().expectStatus().isOk();
-		// An org admin anywhere reads what concerns the whole installation (the rule book): it applies to them too.
+		// An org admin anywhere reads what concerns the whole installation (the rule
+		// book): it applies to them too.
 		this.api.get(this.district.foreignOrgAdmin.token(), "/api/v1/audit-log?action=POINTS_RULE_ADDED")
 			.exchange()
 			.expectStatus()
@@ -143,8 +148,7 @@ class RuleBookScopeIntegrationTests {
 
 	@SuppressWarnings("unchecked")
 	private List<Map<String, Object>> auditOf(Person reader, String targetId) {
-		return (List<Map<String, Object>>) this.api
-			.getJson(reader.token(), "/api/v1/audit-log?targetId={id}", targetId)
+		return (List<Map<String, Object>>) this.api.getJson(reader.token(), "/api/v1/audit-log?targetId={id}", targetId)
 			.get("items");
 	}
 

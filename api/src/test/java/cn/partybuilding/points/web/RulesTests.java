@@ -21,8 +21,7 @@ class RulesTests {
 	@Test
 	void theBasisDefaultsToTheEventsAmountForManualAdjustmentsAndToPerEventOtherwise() {
 		assertThat(form(EventType.MANUAL_ADJUSTMENT, null).toVersion("id").basis()).isEqualTo(AmountBasis.FROM_EVENT);
-		assertThat(form(EventType.BASE_VISIT_COMPLETED, null).toVersion("id").basis())
-			.isEqualTo(AmountBasis.PER_EVENT);
+		assertThat(form(EventType.BASE_VISIT_COMPLETED, null).toVersion("id").basis()).isEqualTo(AmountBasis.PER_EVENT);
 		assertThat(form(EventType.STUDY_COMPLETED, AmountBasis.PER_UNIT).toVersion("id").basis())
 			.isEqualTo(AmountBasis.PER_UNIT);
 	}
@@ -42,9 +41,9 @@ class RulesTests {
 		assertThat(Rules
 			.refusal(List.of(new RuleViolation.OverlapsVersion("X@2020-01-01", LocalDate.of(2020, 1, 1), null)))
 			.code()).isEqualTo(ErrorCode.RULE_VERSIONS_OVERLAP);
-		assertThat(Rules
-			.refusal(List.of(new RuleViolation.ChangesCategory("X@2020-01-01", PointsCategory.BONUS)))
-			.code()).isEqualTo(ErrorCode.RULE_CATEGORY_CHANGED);
+		assertThat(
+				Rules.refusal(List.of(new RuleViolation.ChangesCategory("X@2020-01-01", PointsCategory.BONUS))).code())
+			.isEqualTo(ErrorCode.RULE_CATEGORY_CHANGED);
 	}
 
 	private static RuleForm form(EventType type, AmountBasis basis) {

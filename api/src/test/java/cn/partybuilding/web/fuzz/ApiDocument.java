@@ -10,7 +10,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * The operations of a served OpenAPI document, with their parameters and request bodies, {@code $ref}s resolved.
+ * The operations of a served OpenAPI document, with their parameters and request bodies,
+ * {@code $ref}s resolved.
  */
 final class ApiDocument {
 
@@ -55,7 +56,10 @@ final class ApiDocument {
 		return operations;
 	}
 
-	/** The schema with every {@code $ref} in it replaced by what it points to, to a bounded depth. */
+	/**
+	 * The schema with every {@code $ref} in it replaced by what it points to, to a
+	 * bounded depth.
+	 */
 	JsonNode resolve(JsonNode node, int depth) {
 		if (node.isMissingNode() || depth > MAX_DEPTH) {
 			return node;

@@ -18,13 +18,15 @@ import tools.jackson.databind.JsonNode;
 import cn.partybuilding.web.fuzz.Json.Raw;
 
 /**
- * What a fuzzer throws at one parameter or body field: the value missing or null, empty and blank strings, a
- * 10,000-character string, control characters and unicode oddities, every JSON type in place of the expected one,
- * numbers at and beyond every limit, dates and times far outside any calendar the server keeps, malformed ids, unknown
- * enum values and huge arrays. Values of other types than the schema's are sent too: that is the point. A value the
- * schema itself rules out (a date outside the documented bounds, a string over its {@code maxLength}, a number
- * beyond its {@code maximum}, an unknown enum value, a required field left out) is marked: the server must refuse
- * it with a 400, as the document promises.
+ * What a fuzzer throws at one parameter or body field: the value missing or null, empty
+ * and blank strings, a 10,000-character string, control characters and unicode oddities,
+ * every JSON type in place of the expected one, numbers at and beyond every limit, dates
+ * and times far outside any calendar the server keeps, malformed ids, unknown enum values
+ * and huge arrays. Values of other types than the schema's are sent too: that is the
+ * point. A value the schema itself rules out (a date outside the documented bounds, a
+ * string over its {@code maxLength}, a number beyond its {@code maximum}, an unknown enum
+ * value, a required field left out) is marked: the server must refuse it with a 400, as
+ * the document promises.
  */
 final class Battery {
 
@@ -42,7 +44,10 @@ final class Battery {
 
 	static final String CONTROL = "a\u0000b\u0001\u001f\u007f\r\n\t";
 
-	/** Right-to-left override, zero-width space, byte order mark, a combining accent, an emoji, a non-BMP letter. */
+	/**
+	 * Right-to-left override, zero-width space, byte order mark, a combining accent, an
+	 * emoji, a non-BMP letter.
+	 */
 	static final String UNICODE = "\u202e\u200b\ufeffe\u0301\ud83d\ude00\ud835\udd4f";
 
 	static final LocalDate FIRST_DATE = LocalDate.of(1900, 1, 1);
@@ -53,10 +58,10 @@ final class Battery {
 			"1899-12-31", "1900-01-01", "2100-12-31", "2101-01-01", "2026-02-30", "2026-1-1", "not-a-date",
 			"2026-07-01T09:00:00+08:00");
 
-	private static final List<String> DATE_TIMES = List.of("+999999999-12-31T23:59:59Z",
-			"-999999999-01-01T00:00:00Z", "0000-01-01T00:00:00Z", "1899-12-31T23:59:59Z", "1900-01-01T00:00:00Z",
-			"2100-12-31T23:59:59Z", "2101-01-01T00:00:00Z", "2026-02-30T10:00:00+08:00", "2026-07-01T09:00:00+19:00",
-			"2026-07-01T09:00:00", "+999999999-12-31T23:59:59.999999999-18:00", "not-a-date");
+	private static final List<String> DATE_TIMES = List.of("+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z",
+			"0000-01-01T00:00:00Z", "1899-12-31T23:59:59Z", "1900-01-01T00:00:00Z", "2100-12-31T23:59:59Z",
+			"2101-01-01T00:00:00Z", "2026-02-30T10:00:00+08:00", "2026-07-01T09:00:00+19:00", "2026-07-01T09:00:00",
+			"+999999999-12-31T23:59:59.999999999-18:00", "not-a-date");
 
 	private static final List<String> TEXTS = List.of("24:00", "23:59:59.999999999", "NaN", "91,181", "%00",
 			"' OR 1=1 --", "+999999999-12-31");
@@ -67,7 +72,8 @@ final class Battery {
 	/**
 	 * A value to send.
 	 *
-	 * @param value a raw JSON fragment ({@link Raw}), a string, a list or {@link #MISSING}
+	 * @param value a raw JSON fragment ({@link Raw}), a string, a list or
+	 * {@link #MISSING}
 	 * @param refused whether the document rules it out, so that the answer must be a 400
 	 */
 	record Value(Object value, boolean refused) {
@@ -117,7 +123,8 @@ final class Battery {
 				if (schema.has("enum")) {
 					String first = schema.get("enum").get(0).asString();
 					values.add(new Value("NOT_A_VALUE", true));
-					values.add(new Value(first.toLowerCase(Locale.ROOT), !first.equals(first.toLowerCase(Locale.ROOT))));
+					values
+						.add(new Value(first.toLowerCase(Locale.ROOT), !first.equals(first.toLowerCase(Locale.ROOT))));
 					// Jackson reads " FIRST " as FIRST: lenient, not wrong.
 					values.add(new Value(" " + first + " ", false));
 				}
@@ -149,7 +156,8 @@ final class Battery {
 				}
 			}
 			default -> {
-				// objects: their fields are mutated one by one; the whole object gets the values above
+				// objects: their fields are mutated one by one; the whole object gets the
+				// values above
 			}
 		}
 		if (!text) {
@@ -198,7 +206,10 @@ final class Battery {
 		return values;
 	}
 
-	/** Values for a path variable: it names something, so a value that names nothing may be a 404 as well. */
+	/**
+	 * Values for a path variable: it names something, so a value that names nothing may
+	 * be a 404 as well.
+	 */
 	static List<Value> pathVariable() {
 		List<Value> values = new ArrayList<>();
 		for (String text : List.of(" ", LONG, CONTROL, UNICODE, "%", "..", "not-a-uuid", "0-0-0-0-0", "-1", "1e308",
@@ -219,8 +230,8 @@ final class Battery {
 	}
 
 	private static List<String> uuids() {
-		return List.of("not-a-uuid", "00000000-0000-0000-0000-000000000000", UUID.randomUUID().toString(),
-				"0-0-0-0-0", "{" + UUID.randomUUID() + "}", UUID.randomUUID().toString().toUpperCase(Locale.ROOT),
+		return List.of("not-a-uuid", "00000000-0000-0000-0000-000000000000", UUID.randomUUID().toString(), "0-0-0-0-0",
+				"{" + UUID.randomUUID() + "}", UUID.randomUUID().toString().toUpperCase(Locale.ROOT),
 				UUID.randomUUID() + "x", "ffffffff-ffff-ffff-ffff-ffffffffffffffff");
 	}
 
@@ -245,18 +256,18 @@ final class Battery {
 		String format = schema.path("format").asString("");
 		boolean refused = false;
 		if (value instanceof String text && text.isBlank()) {
-			// Jackson reads a blank string as null for dates, ids and enums, and blank text is the validators' call.
+			// Jackson reads a blank string as null for dates, ids and enums, and blank
+			// text is the validators' call.
 			refused = false;
 		}
 		else if (value instanceof String text) {
 			refused = switch (type) {
-				case "string" -> schema.has("enum") ? !enumValues(schema).contains(text)
-						: switch (format) {
-							case "date" -> !validDate(text);
-							case "date-time" -> dateTimeOutOfBounds(text);
-							case "uuid" -> !validUuid(text) && !text.isBlank();
-							default -> schema.has("maxLength") && text.length() > schema.get("maxLength").asInt();
-						};
+				case "string" -> schema.has("enum") ? !enumValues(schema).contains(text) : switch (format) {
+					case "date" -> !validDate(text);
+					case "date-time" -> dateTimeOutOfBounds(text);
+					case "uuid" -> !validUuid(text) && !text.isBlank();
+					default -> schema.has("maxLength") && text.length() > schema.get("maxLength").asInt();
+				};
 				default -> false;
 			};
 			// No text may hold a NUL character, whatever the field.
@@ -301,10 +312,10 @@ final class Battery {
 		catch (NumberFormatException ex) {
 			return "integer".equals(schema.path("type").asString(""));
 		}
-		if ("integer".equals(schema.path("type").asString(""))
-				&& (number.stripTrailingZeros().scale() > 0 || number.abs().compareTo(new BigDecimal(Long.MAX_VALUE)) > 0
-						|| ("int32".equals(schema.path("format").asString(""))
-								&& number.abs().compareTo(new BigDecimal(Integer.MAX_VALUE)) > 0))) {
+		if ("integer".equals(schema.path("type").asString("")) && (number.stripTrailingZeros().scale() > 0
+				|| number.abs().compareTo(new BigDecimal(Long.MAX_VALUE)) > 0
+				|| ("int32".equals(schema.path("format").asString(""))
+						&& number.abs().compareTo(new BigDecimal(Integer.MAX_VALUE)) > 0))) {
 			return true;
 		}
 		return (schema.has("minimum") && number.compareTo(schema.get("minimum").decimalValue()) < 0)
@@ -321,7 +332,9 @@ final class Battery {
 		}
 	}
 
-	/** Written with an offset, well-formed, and outside the bounds: refused for certain. */
+	/**
+	 * Written with an offset, well-formed, and outside the bounds: refused for certain.
+	 */
 	private static boolean dateTimeOutOfBounds(String text) {
 		try {
 			OffsetDateTime dateTime = OffsetDateTime.parse(text);
@@ -329,9 +342,9 @@ final class Battery {
 			return utc.isBefore(FIRST_DATE) || utc.isAfter(LAST_DATE);
 		}
 		catch (DateTimeException ex) {
-			return Set.of("not-a-date", "2026-02-30T10:00:00+08:00", "2026-07-01T25:00:00+08:00",
-					"2026-07-01T09:00:00+19:00").contains(text)
-					|| text.startsWith("+999999999") || text.startsWith("-999999999");
+			return Set
+				.of("not-a-date", "2026-02-30T10:00:00+08:00", "2026-07-01T25:00:00+08:00", "2026-07-01T09:00:00+19:00")
+				.contains(text) || text.startsWith("+999999999") || text.startsWith("-999999999");
 		}
 	}
 

@@ -29,15 +29,18 @@ import cn.partybuilding.web.fuzz.Battery.Value;
 import cn.partybuilding.web.fuzz.Json.Raw;
 
 /**
- * Sends one operation a valid request, then the same request with one parameter, one body field, the whole body or
- * one header replaced at a time by every value of the {@link Battery}, and reports every answer that is a server
- * error, or an error that is not a problem with a code.
+ * Sends one operation a valid request, then the same request with one parameter, one body
+ * field, the whole body or one header replaced at a time by every value of the
+ * {@link Battery}, and reports every answer that is a server error, or an error that is
+ * not a problem with a code.
  */
 final class Fuzzer {
 
 	private static final Logger logger = LoggerFactory.getLogger(Fuzzer.class);
 
-	/** Stands for the mutated field in a serialized body until the raw value replaces it. */
+	/**
+	 * Stands for the mutated field in a serialized body until the raw value replaces it.
+	 */
 	private static final String MARK = "\"@@fuzz-mark@@\"";
 
 	private final WebTestClient client;
@@ -64,10 +67,15 @@ final class Fuzzer {
 	/** What the fuzzer needs to know about the application beyond the document. */
 	interface Plan {
 
-		/** A valid token of a role that may call the operation, for one request; {@code null} for none. */
+		/**
+		 * A valid token of a role that may call the operation, for one request;
+		 * {@code null} for none.
+		 */
 		@Nullable String token(Operation operation);
 
-		/** The value of a path parameter that names a real fixture, once per operation. */
+		/**
+		 * The value of a path parameter that names a real fixture, once per operation.
+		 */
 		String pathValue(Operation operation, Parameter parameter);
 
 		/** A valid query value, or {@code null} to leave an optional parameter out. */
@@ -76,7 +84,10 @@ final class Fuzzer {
 		/** A valid header value, or {@code null} to leave an optional header out. */
 		@Nullable String headerValue(Operation operation, Parameter parameter);
 
-		/** Adjusts a freshly built valid body (values only the application's state makes valid). */
+		/**
+		 * Adjusts a freshly built valid body (values only the application's state makes
+		 * valid).
+		 */
 		void adjust(Operation operation, Map<String, String> path, Map<String, Object> body);
 
 		/** A valid text body, for operations that take one (a CSV file). */
@@ -90,7 +101,8 @@ final class Fuzzer {
 	/** Fuzzes one operation. */
 	Outcome fuzz(Operation operation, Consumer<Finding> findings) {
 		Map<String, String> path = new LinkedHashMap<>();
-		operation.in("path").forEach((parameter) -> path.put(parameter.name(), this.plan.pathValue(operation, parameter)));
+		operation.in("path")
+			.forEach((parameter) -> path.put(parameter.name(), this.plan.pathValue(operation, parameter)));
 		Map<String, String> query = new LinkedHashMap<>();
 		for (Parameter parameter : operation.in("query")) {
 			String value = this.plan.queryValue(operation, parameter);
@@ -112,7 +124,8 @@ final class Fuzzer {
 		Session session = new Session(operation, findings);
 		int baseline = session.send(template.request("baseline"), false);
 		if (baseline == 400 && session.lastBody.contains("\"errors\"")) {
-			// The mutations of this operation stop where the valid request already stops: worth a sample or fixture.
+			// The mutations of this operation stop where the valid request already stops:
+			// worth a sample or fixture.
 			logger.warn("the valid request of {} was answered {}: {}", operation.key(), baseline, session.lastBody);
 		}
 		for (Parameter parameter : operation.in("path")) {
@@ -179,7 +192,8 @@ final class Fuzzer {
 				baseline.substring(0, baseline.length() - 1) + ",\"fuzzUnknown\":1}")) {
 			wholes.add(Map.entry(text, text.getBytes(StandardCharsets.UTF_8)));
 		}
-		wholes.add(Map.entry("invalid UTF-8", new byte[] { '{', '"', 'a', '"', ':', '"', (byte) 0xFF, (byte) 0xFE, '"', '}' }));
+		wholes.add(Map.entry("invalid UTF-8",
+				new byte[] { '{', '"', 'a', '"', ':', '"', (byte) 0xFF, (byte) 0xFE, '"', '}' }));
 		wholes.add(Map.entry("UTF-16 baseline", baseline.getBytes(StandardCharsets.UTF_16)));
 		for (Map.Entry<String, byte[]> whole : wholes) {
 			session.send(template.withRawBody(whole.getKey(), MediaType.APPLICATION_JSON_VALUE, whole.getValue()),
@@ -195,7 +209,8 @@ final class Fuzzer {
 
 	private void fuzzTextBody(Template template, Body body, Session session) {
 		String baseline = this.plan.text(template.operation(), body);
-		// The texts of a string without the body's own (megabyte) bound, for the body and for each of its cells.
+		// The texts of a string without the body's own (megabyte) bound, for the body and
+		// for each of its cells.
 		JsonNode text = JsonNodeFactory.instance.objectNode().put("type", "string");
 		for (Value value : Battery.parameter(text, false)) {
 			if (value.value() != Battery.MISSING) {
@@ -204,7 +219,8 @@ final class Fuzzer {
 			}
 		}
 		session.send(template.withoutBody(), false);
-		session.send(template.withRawBody("invalid UTF-8", body.mediaType(), new byte[] { (byte) 0xFF, (byte) 0xFE, 0 }),
+		session.send(
+				template.withRawBody("invalid UTF-8", body.mediaType(), new byte[] { (byte) 0xFF, (byte) 0xFE, 0 }),
 				false);
 		// A file: every cell of its data line through the battery.
 		String[] lines = baseline.split("\n", -1);
@@ -237,7 +253,10 @@ final class Fuzzer {
 				? "\"" + value.replace("\"", "\"\"") + "\"" : value;
 	}
 
-	/** Every field of a body, nested objects and first array items included, with its schema and valid value. */
+	/**
+	 * Every field of a body, nested objects and first array items included, with its
+	 * schema and valid value.
+	 */
 	private static void fields(JsonNode schema, Object baseline, List<Object> path, List<Field> fields) {
 		if (!(baseline instanceof Map<?, ?> object)) {
 			return;
@@ -286,7 +305,10 @@ final class Fuzzer {
 		return headers;
 	}
 
-	/** What the HTTP client sends in a header at all: no control characters, no blanks around, under 4,000 chars. */
+	/**
+	 * What the HTTP client sends in a header at all: no control characters, no blanks
+	 * around, under 4,000 chars.
+	 */
 	private static boolean sendableInHeader(String value) {
 		return value.chars().allMatch((c) -> c >= 0x20 && c <= 0xFF && c != 0x7F) && value.length() < 4_000
 				&& !value.isEmpty() && value.equals(value.strip());
@@ -316,8 +338,11 @@ final class Fuzzer {
 
 		String describe() {
 			StringBuilder text = new StringBuilder(this.method).append(' ').append(Samples.abbreviate(this.target));
-			this.headers.forEach((name, value) -> text.append(" [").append(name).append(": ")
-				.append(Samples.abbreviate(value)).append(']'));
+			this.headers.forEach((name, value) -> text.append(" [")
+				.append(name)
+				.append(": ")
+				.append(Samples.abbreviate(value))
+				.append(']'));
 			if (this.body != null) {
 				text.append(' ').append(Samples.abbreviate(new String(this.body, StandardCharsets.UTF_8)));
 			}
@@ -341,8 +366,8 @@ final class Fuzzer {
 
 		@Override
 		public String toString() {
-			return this.status + " " + this.problem + " for " + this.operation + ", " + Samples.abbreviate(this.mutation)
-					+ " [requestId=" + this.requestId + "]\n      " + this.request;
+			return this.status + " " + this.problem + " for " + this.operation + ", "
+					+ Samples.abbreviate(this.mutation) + " [requestId=" + this.requestId + "]\n      " + this.request;
 		}
 
 	}
@@ -498,7 +523,8 @@ final class Fuzzer {
 			Map<String, String> allHeaders = new LinkedHashMap<>(headers);
 			if (body != null && !allHeaders.containsKey("Content-Type")) {
 				Body declared = this.operation.body();
-				allHeaders.put("Content-Type", (declared != null) ? declared.mediaType() : MediaType.APPLICATION_JSON_VALUE);
+				allHeaders.put("Content-Type",
+						(declared != null) ? declared.mediaType() : MediaType.APPLICATION_JSON_VALUE);
 			}
 			return new Request(mutation, this.operation.method(), target, allHeaders, body);
 		}
@@ -524,7 +550,10 @@ final class Fuzzer {
 		return value;
 	}
 
-	/** Percent-encodes every byte that is not unreserved, so the server sees exactly the value. */
+	/**
+	 * Percent-encodes every byte that is not unreserved, so the server sees exactly the
+	 * value.
+	 */
 	static String encode(String value, boolean pathSegment) {
 		StringBuilder out = new StringBuilder();
 		for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
@@ -558,16 +587,15 @@ final class Fuzzer {
 		}
 
 		/**
-		 * Sends the request and returns the answer's status; {@code refused}: the document rules it out, so the
-		 * answer must be a 400.
+		 * Sends the request and returns the answer's status; {@code refused}: the
+		 * document rules it out, so the answer must be a 400.
 		 */
 		int send(Request request, boolean refused) {
 			this.sent++;
 			String token = Fuzzer.this.plan.token(this.operation);
 			EntityExchangeResult<byte[]> result;
 			try {
-				WebTestClient.RequestBodySpec spec = Fuzzer.this.client
-					.method(HttpMethod.valueOf(request.method()))
+				WebTestClient.RequestBodySpec spec = Fuzzer.this.client.method(HttpMethod.valueOf(request.method()))
 					.uri(URI.create(Fuzzer.this.origin + request.target()))
 					.headers((headers) -> {
 						headers.set("X-Forwarded-For", Fuzzer.this.address);

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes request bodies as JSON. A {@link Raw} value is written as it is, so a body can carry what a JSON library
- * would never produce: numbers beyond any Java type ({@code 1e999}), a lone surrogate escape, a truncated document.
+ * Writes request bodies as JSON. A {@link Raw} value is written as it is, so a body can
+ * carry what a JSON library would never produce: numbers beyond any Java type
+ * ({@code 1e999}), a lone surrogate escape, a truncated document.
  */
 final class Json {
 

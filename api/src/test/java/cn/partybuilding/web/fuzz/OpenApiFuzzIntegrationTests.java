@@ -43,12 +43,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Nothing a client sends yields a 500. Reads the served OpenAPI document and, for every operation it lists, sends a
- * valid request, then the request with one parameter, body field, whole body or header at a time replaced by
- * malformed, boundary and extreme values (see {@link Battery}), as a fuzzer would, with a valid token of a role that
- * may call the operation. Fails listing every 5xx, and every error that is not a problem+json with a code. A new
- * endpoint is fuzzed as soon as the document lists it; the tables below only say who calls what and which fixture a
- * path names, and an endpoint they do not know is called as the system administrator with random ids.
+ * Nothing a client sends yields a 500. Reads the served OpenAPI document and, for every
+ * operation it lists, sends a valid request, then the request with one parameter, body
+ * field, whole body or header at a time replaced by malformed, boundary and extreme
+ * values (see {@link Battery}), as a fuzzer would, with a valid token of a role that may
+ * call the operation. Fails listing every 5xx, and every error that is not a problem+json
+ * with a code. A new endpoint is fuzzed as soon as the document lists it; the tables
+ * below only say who calls what and which fixture a path names, and an endpoint they do
+ * not know is called as the system administrator with random ids.
  */
 @IntegrationTest
 class OpenApiFuzzIntegrationTests {
@@ -56,12 +58,16 @@ class OpenApiFuzzIntegrationTests {
 	private static final Logger logger = LoggerFactory.getLogger(OpenApiFuzzIntegrationTests.class);
 
 	/**
-	 * Operations not fuzzed, with why. The probe endpoints live in the test sources (never shipped): {@code /boom}
-	 * answers 500 on purpose and {@code /pairs} pauses for as long as it is asked to.
+	 * Operations not fuzzed, with why. The probe endpoints live in the test sources
+	 * (never shipped): {@code /boom} answers 500 on purpose and {@code /pairs} pauses for
+	 * as long as it is asked to.
 	 */
 	static final List<String> NOT_FUZZED = List.of("/api/v1/probe/");
 
-	/** Operations fuzzed in parallel: the requests of one operation go one after the other. */
+	/**
+	 * Operations fuzzed in parallel: the requests of one operation go one after the
+	 * other.
+	 */
 	private static final int PARALLEL_OPERATIONS = 4;
 
 	@Autowired
@@ -90,7 +96,8 @@ class OpenApiFuzzIntegrationTests {
 		List<Operation> operations = new ApiDocument(this.json.readTree(document)).operations();
 		assertThat(operations).as("operations in the OpenAPI document").hasSizeGreaterThan(80);
 
-		// The fake WeChat answers what the real one answers to a code it never issued, as long as the fuzzer runs; other
+		// The fake WeChat answers what the real one answers to a code it never issued, as
+		// long as the fuzzer runs; other
 		// tests stub the codes they use.
 		StubMapping unknownCodes = FakeGateways.server()
 			.stubFor(get(urlPathEqualTo("/wechat/sns/jscode2session")).atPriority(9)
@@ -105,7 +112,8 @@ class OpenApiFuzzIntegrationTests {
 			Fuzzer fuzzer = new Fuzzer(patient, this.json, this.port, world.api.address(), new FuzzPlan(world),
 					new Samples(world));
 			List<Future<?>> tasks = new ArrayList<>();
-			// The operations with the largest bodies take longest: started first, they do not hold up the end.
+			// The operations with the largest bodies take longest: started first, they do
+			// not hold up the end.
 			List<Operation> byCost = new ArrayList<>(operations);
 			byCost.sort(Comparator.comparingInt(OpenApiFuzzIntegrationTests::cost).reversed());
 			for (Operation operation : byCost) {
@@ -138,9 +146,10 @@ class OpenApiFuzzIntegrationTests {
 	}
 
 	/**
-	 * The document states the bounds of everything a client sends, so clients (and the fuzzer) know them: a
-	 * {@code maxLength} for every free string, {@code minimum} and {@code maximum} for every number, {@code maxItems}
-	 * for every array, and the calendar's bounds in the description of every date and date-time.
+	 * The document states the bounds of everything a client sends, so clients (and the
+	 * fuzzer) know them: a {@code maxLength} for every free string, {@code minimum} and
+	 * {@code maximum} for every number, {@code maxItems} for every array, and the
+	 * calendar's bounds in the description of every date and date-time.
 	 */
 	@Test
 	void theDocumentBoundsEveryValueAClientSends() {
@@ -158,8 +167,8 @@ class OpenApiFuzzIntegrationTests {
 				continue;
 			}
 			for (Parameter parameter : operation.parameters()) {
-				unbounded(parameter.schema(), parameter.description(), operation.key() + " " + parameter.in() + " "
-						+ parameter.name(), unbounded);
+				unbounded(parameter.schema(), parameter.description(),
+						operation.key() + " " + parameter.in() + " " + parameter.name(), unbounded);
 			}
 			if (operation.body() != null) {
 				unbounded(operation.body().schema(), null, operation.key() + " body", unbounded);
@@ -207,7 +216,10 @@ class OpenApiFuzzIntegrationTests {
 		}
 	}
 
-	/** Roughly how many requests an operation takes: by its parameters and the size of its body's schema. */
+	/**
+	 * Roughly how many requests an operation takes: by its parameters and the size of its
+	 * body's schema.
+	 */
 	private static int cost(Operation operation) {
 		Body body = operation.body();
 		return operation.parameters().size() + ((body != null) ? body.schema().toString().length() / 40 : 0);
@@ -219,20 +231,27 @@ class OpenApiFuzzIntegrationTests {
 		return text.toString();
 	}
 
-	/** Who calls what, which fixture a path names, and the valid values only the application's state knows. */
+	/**
+	 * Who calls what, which fixture a path names, and the valid values only the
+	 * application's state knows.
+	 */
 	static final class FuzzPlan implements Fuzzer.Plan {
 
-		/** Callers by "METHOD path" pattern; the first match wins, the system administrator calls the rest. */
+		/**
+		 * Callers by "METHOD path" pattern; the first match wins, the system
+		 * administrator calls the rest.
+		 */
 		private static final List<Map.Entry<Pattern, String>> CALLERS = List.of(
-				// Logging out ends the token's session: a member of their own for every request.
+				// Logging out ends the token's session: a member of their own for every
+				// request.
 				Map.entry(Pattern.compile("POST /api/v1/auth/logout"), "fresh member"),
 				Map.entry(Pattern.compile("POST /api/v1/auth/.*"), "nobody"),
 				Map.entry(Pattern.compile("\\w+ /api/v1/me(/.*)?"), "member"),
 				Map.entry(Pattern.compile("POST /api/v1/activities/\\{id}/(checkins|leave-requests)"), "member"),
 				Map.entry(Pattern.compile("POST /api/v1/reservations/\\{id}/checkins"), "member"),
 				Map.entry(Pattern.compile("POST /api/v1/points/claims"), "member"),
-				Map.entry(Pattern.compile("POST /api/v1/volunteer/projects/\\{id}/signups"), "member"),
-				Map.entry(Pattern.compile("POST /api/v1/volunteer/signups/\\{id}/(checkin|checkout|cancel)"), "member"));
+				Map.entry(Pattern.compile("POST /api/v1/volunteer/projects/\\{id}/signups"), "member"), Map.entry(
+						Pattern.compile("POST /api/v1/volunteer/signups/\\{id}/(checkin|checkout|cancel)"), "member"));
 
 		private final World world;
 
@@ -270,10 +289,12 @@ class OpenApiFuzzIntegrationTests {
 				case "/api/v1/volunteer/projects/" -> this.world.freshProject(60).toString();
 				case "/api/v1/volunteer/signups/" -> this.world.signup();
 				case "/api/v1/posts/" -> this.world.post();
-				// Running a real job for a valid date would greet, remind or mark absent the members of every other
-				// test class: the fuzzer runs a job that does not exist, after the body has been checked.
-				case "/api/v1/admin/jobs/" -> operation.method().equals("POST") ? "fuzz-no-such-job"
-						: "political-birthdays";
+				// Running a real job for a valid date would greet, remind or mark absent
+				// the members of every other
+				// test class: the fuzzer runs a job that does not exist, after the body
+				// has been checked.
+				case "/api/v1/admin/jobs/" ->
+					operation.method().equals("POST") ? "fuzz-no-such-job" : "political-birthdays";
 				default -> parameter.schema().has("enum") ? parameter.schema().get("enum").get(0).asString()
 						: "uuid".equals(parameter.schema().path("format").asString("")) ? UUID.randomUUID().toString()
 								: "fuzz";
@@ -295,7 +316,8 @@ class OpenApiFuzzIntegrationTests {
 
 		@Override
 		public @Nullable String headerValue(Operation operation, Parameter parameter) {
-			// Member A's phone: one device checks in one member, and member A is the one who checks in.
+			// Member A's phone: one device checks in one member, and member A is the one
+			// who checks in.
 			return "X-Device-Id".equalsIgnoreCase(parameter.name()) ? "fuzz-device-of-member-a" : null;
 		}
 
@@ -307,10 +329,12 @@ class OpenApiFuzzIntegrationTests {
 					body.put("lat", TestActivities.LAT);
 					body.put("lng", TestActivities.LNG);
 				}
-				// The rule book is the whole installation's: rules that can never score anything (World.harmlessRule).
+				// The rule book is the whole installation's: rules that can never score
+				// anything (World.harmlessRule).
 				case "POST /api/v1/points/rules" -> body.putAll(World.harmlessRule(World.newRuleCode()));
 				case "PUT /api/v1/points/rules/{id}" -> body.putAll(World.harmlessRule(this.world.ruleCode));
-				// A year without events, for the district's branch: nothing to replay for anyone else.
+				// A year without events, for the district's branch: nothing to replay for
+				// anyone else.
 				case "POST /api/v1/points/recalculations" -> body.put("year", 2000);
 				default -> {
 					// the samples are valid as they are

@@ -20,17 +20,19 @@ import cn.partybuilding.test.Api;
 import cn.partybuilding.test.BaseFixtures;
 
 /**
- * Plausible valid values for a schema, so that a request reaches the checks behind the one field being mutated: ids
- * of real fixtures by field name (an {@code orgId} is the test district's branch), dates and times that make sense
- * together, numbers inside the schema's bounds. Fields the fuzzer knows nothing valid for are left out when optional.
+ * Plausible valid values for a schema, so that a request reaches the checks behind the
+ * one field being mutated: ids of real fixtures by field name (an {@code orgId} is the
+ * test district's branch), dates and times that make sense together, numbers inside the
+ * schema's bounds. Fields the fuzzer knows nothing valid for are left out when optional.
  */
 final class Samples {
 
 	static final ZoneId ZONE = BaseFixtures.ZONE;
 
 	/**
-	 * Where the fuzzer's bases, projects and venues are: far from the test venue and from every spot other tests list
-	 * "nearest first" from, so that the hundreds the fuzzer makes never crowd their lists.
+	 * Where the fuzzer's bases, projects and venues are: far from the test venue and from
+	 * every spot other tests list "nearest first" from, so that the hundreds the fuzzer
+	 * makes never crowd their lists.
 	 */
 	static final double FAR_LAT = 45.0;
 
@@ -111,10 +113,14 @@ final class Samples {
 		this.byName.put(name, value);
 	}
 
-	/** A valid value for a property (or {@code null} with {@code known} false to leave it out). */
+	/**
+	 * A valid value for a property (or {@code null} with {@code known} false to leave it
+	 * out).
+	 */
 	Sample of(String name, JsonNode schema) {
 		Supplier<Object> named = this.byName.get(name);
-		// An enum's values are its own, whatever the field is called (a project's category is text, a member's not).
+		// An enum's values are its own, whatever the field is called (a project's
+		// category is text, a member's not).
 		if (named != null && !schema.has("enum")) {
 			return new Sample(true, named.get());
 		}
@@ -183,13 +189,17 @@ final class Samples {
 		}
 		JsonNode additional = schema.path("additionalProperties");
 		if (schema.path("properties").isMissingNode() && additional.isObject()) {
-			// A map: one entry that names nothing real (a rule's match of "fuzz=never" scores no event).
+			// A map: one entry that names nothing real (a rule's match of "fuzz=never"
+			// scores no event).
 			object.put("fuzz", "never");
 		}
 		return object;
 	}
 
-	/** As the contract writes timestamps: {@code 2026-07-01T09:00:00+08:00}, seconds included. */
+	/**
+	 * As the contract writes timestamps: {@code 2026-07-01T09:00:00+08:00}, seconds
+	 * included.
+	 */
 	static String timestamp(ZonedDateTime time) {
 		return time.toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
 	}

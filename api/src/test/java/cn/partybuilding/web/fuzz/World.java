@@ -20,9 +20,10 @@ import cn.partybuilding.test.TestDistrict.Person;
 import cn.partybuilding.test.TestVolunteering;
 
 /**
- * The fixtures the fuzzer's requests point at: a test district, and fresh activities, bases, projects and the like
- * made through the API for each operation that names one in its path, so one operation's state changes (a cancelled
- * activity) never stop another's requests before the checks it is there to reach.
+ * The fixtures the fuzzer's requests point at: a test district, and fresh activities,
+ * bases, projects and the like made through the API for each operation that names one in
+ * its path, so one operation's state changes (a cancelled activity) never stop another's
+ * requests before the checks it is there to reach.
  */
 final class World {
 
@@ -40,7 +41,9 @@ final class World {
 
 	final String ruleId;
 
-	/** A real cursor of the community's members: no operation's path names the community. */
+	/**
+	 * A real cursor of the community's members: no operation's path names the community.
+	 */
 	final String foreignCursor;
 
 	private final BaseFixtures bases;
@@ -71,7 +74,8 @@ final class World {
 			.returnResult()
 			.getResponseBody()
 			.get("id");
-		// The first WeChat login builds WxJava's HTTP client: slower than the timeout the tests give WeChat.
+		// The first WeChat login builds WxJava's HTTP client: slower than the timeout the
+		// tests give WeChat.
 		this.api.anonymousPost("/api/v1/auth/wechat/login").bodyValue(Map.of("code", "warm-up")).exchange();
 		this.foreignCursor = (String) this.api
 			.getJson(this.district.sysAdmin.token(), "/api/v1/orgs/{id}/members?limit=1", this.district.community)
@@ -79,14 +83,15 @@ final class World {
 	}
 
 	/**
-	 * A rule version that can never score anything: in force in 1901 only, and only for events with a detail
-	 * {@code fuzz=never}. The rule book is the whole installation's, shared with every other test; each of the two
-	 * guards holds while the fuzzer mutates the other.
+	 * A rule version that can never score anything: in force in 1901 only, and only for
+	 * events with a detail {@code fuzz=never}. The rule book is the whole installation's,
+	 * shared with every other test; each of the two guards holds while the fuzzer mutates
+	 * the other.
 	 */
 	static Map<String, Object> harmlessRule(String code) {
-		return new HashMap<>(Map.of("code", code, "name", "模糊测试规则", "category", "BONUS", "eventType",
-				"STUDY_COMPLETED", "points", 1, "match", Map.of("fuzz", "never"), "effectiveFrom", "1901-01-01",
-				"effectiveTo", "1901-12-31"));
+		return new HashMap<>(
+				Map.of("code", code, "name", "模糊测试规则", "category", "BONUS", "eventType", "STUDY_COMPLETED", "points", 1,
+						"match", Map.of("fuzz", "never"), "effectiveFrom", "1901-01-01", "effectiveTo", "1901-12-31"));
 	}
 
 	static String newRuleCode() {
@@ -94,7 +99,10 @@ final class World {
 				+ RULES.incrementAndGet();
 	}
 
-	/** A base of the district's committee, at which a branch may hold up to 100 pending bookings. */
+	/**
+	 * A base of the district's committee, at which a branch may hold up to 100 pending
+	 * bookings.
+	 */
 	String freshBase() {
 		Map<String, Object> body = BaseFixtures.baseBody(this.district.committee);
 		body.put("maxPendingPerBranch", 100);
@@ -104,8 +112,8 @@ final class World {
 	/** A project of branch A at the fuzzer's far spot (where its sign-ups check in). */
 	UUID freshProject(int startsInMinutes) {
 		Map<String, Object> body = TestVolunteering.body(this.district.branchA, startsInMinutes, 120, 5, true);
-		body.put("location", Map.of("name", "模糊测试地点", "lat", Samples.FAR_LAT, "lng", Samples.FAR_LNG,
-				"radiusMeters", 200));
+		body.put("location",
+				Map.of("name", "模糊测试地点", "lat", Samples.FAR_LAT, "lng", Samples.FAR_LNG, "radiusMeters", 200));
 		return this.volunteering.publish(this.district.secretaryA.token(), body);
 	}
 
@@ -147,12 +155,16 @@ final class World {
 			.bodyValue(Map.of("name", "政策宣传岗", "duties", "向居民宣传政策")));
 	}
 
-	/** The current check-in code of an activity, as its secretary's screen shows it (good for 30 to 60 s). */
+	/**
+	 * The current check-in code of an activity, as its secretary's screen shows it (good
+	 * for 30 to 60 s).
+	 */
 	String checkInCode(String activity) {
 		long window = System.currentTimeMillis() / 20_000;
-		return this.codes.computeIfAbsent(activity + "@" + window, (key) -> (String) this.api
-			.getJson(this.district.secretaryA.token(), "/api/v1/activities/{id}/checkin-code", activity)
-			.get("code"));
+		return this.codes.computeIfAbsent(activity + "@" + window,
+				(key) -> (String) this.api
+					.getJson(this.district.secretaryA.token(), "/api/v1/activities/{id}/checkin-code", activity)
+					.get("code"));
 	}
 
 	/** A roster file with one valid line for branch A. */

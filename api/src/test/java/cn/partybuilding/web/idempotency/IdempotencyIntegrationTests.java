@@ -25,8 +25,9 @@ import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Idempotency-Key as API.md says: the first response replayed with nothing changed, 422 for another body, 409 while
- * the first request still runs, keys scoped to the caller, kept at least a day, stored with the effect.
+ * Idempotency-Key as API.md says: the first response replayed with nothing changed, 422
+ * for another body, 409 while the first request still runs, keys scoped to the caller,
+ * kept at least a day, stored with the effect.
  */
 @IntegrationTest
 class IdempotencyIntegrationTests {
@@ -80,11 +81,8 @@ class IdempotencyIntegrationTests {
 	void theSameKeyWhileTheFirstRequestRunsIsA409ThenReplays() throws Exception {
 		String key = UUID.randomUUID().toString();
 		String label = "slow-" + key;
-		CompletableFuture<Integer> slow = CompletableFuture.supplyAsync(() -> create(this.token, key, label, 2000,
-				false)
-			.returnResult(String.class)
-			.getStatus()
-			.value());
+		CompletableFuture<Integer> slow = CompletableFuture.supplyAsync(
+				() -> create(this.token, key, label, 2000, false).returnResult(String.class).getStatus().value());
 		Thread.sleep(700);
 		assertProblem(create(this.token, key, label, 2000, false), 409, "IDEMPOTENCY_KEY_IN_USE");
 		assertThat(slow.get()).isEqualTo(201);
@@ -195,8 +193,7 @@ class IdempotencyIntegrationTests {
 		assertThat(again).isEqualTo(first);
 	}
 
-	private WebTestClient.ResponseSpec create(String token, String key, String label, long delayMillis,
-			boolean fail) {
+	private WebTestClient.ResponseSpec create(String token, String key, String label, long delayMillis, boolean fail) {
 		return this.api.post(token, "/api/v1/probe/items")
 			.header("Idempotency-Key", key)
 			.bodyValue(Map.of("label", label, "colour", "RED", "delayMillis", delayMillis, "failAfterInsert", fail))

@@ -47,8 +47,7 @@ class KeysetTests {
 	@Test
 	void aPositionOfAnotherShapeIsABadCursorNeverAQuery() {
 		for (PageRequest page : List.of(after(UUID.randomUUID().toString()),
-				after("not a time", UUID.randomUUID().toString()),
-				after("2026-12-01T00:00:00Z", "not an id"),
+				after("not a time", UUID.randomUUID().toString()), after("2026-12-01T00:00:00Z", "not an id"),
 				after("2026-12-01T00:00:00Z", UUID.randomUUID().toString(), "extra"))) {
 			assertThatExceptionOfType(DomainException.class).isThrownBy(() -> BY_START.position(page))
 				.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));

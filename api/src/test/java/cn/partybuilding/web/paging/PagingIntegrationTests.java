@@ -20,7 +20,10 @@ import cn.partybuilding.test.IntegrationTest;
 import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** One cursor-paging mechanism: limits, opaque signed cursors, and pages that stay stable while rows arrive. */
+/**
+ * One cursor-paging mechanism: limits, opaque signed cursors, and pages that stay stable
+ * while rows arrive.
+ */
 @IntegrationTest
 class PagingIntegrationTests {
 
@@ -58,8 +61,9 @@ class PagingIntegrationTests {
 	@Test
 	void aLimitOutsideOneToAHundredIsA400NamingIt() {
 		for (String limit : List.of("0", "101", "-1", "ten")) {
-			assertProblem(this.api.get(this.token, "/api/v1/probe/items?owner={o}&limit={l}", this.owner, limit)
-				.exchange(), 400, "VALIDATION_FAILED")
+			assertProblem(
+					this.api.get(this.token, "/api/v1/probe/items?owner={o}&limit={l}", this.owner, limit).exchange(),
+					400, "VALIDATION_FAILED")
 				.jsonPath("$.errors[0].field")
 				.isEqualTo("limit");
 		}
@@ -95,7 +99,8 @@ class PagingIntegrationTests {
 			Map<String, Object> page = page(10, cursor);
 			items(page).forEach((item) -> seen.add((String) item.get("id")));
 			cursor = (String) page.get("nextCursor");
-			// Newer rows arrive between page requests, as they would while a member scrolls.
+			// Newer rows arrive between page requests, as they would while a member
+			// scrolls.
 			Flux.range(0, 5).flatMap((i) -> insertOne("late-" + i)).blockLast();
 			round++;
 		}

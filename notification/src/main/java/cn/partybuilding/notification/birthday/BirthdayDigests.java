@@ -18,14 +18,18 @@ import cn.partybuilding.notification.publishing.NotificationRequest;
 import cn.partybuilding.notification.publishing.Notifications;
 
 /**
- * The secretaries' weekly list: for the seven days from {@code weekStart} (the Monday, when run by the scheduler),
- * each branch with political birthdays in them sends its secretaries one {@code BIRTHDAY_DIGEST}, once per branch,
- * secretary and week however often it runs.
+ * The secretaries' weekly list: for the seven days from {@code weekStart} (the Monday,
+ * when run by the scheduler), each branch with political birthdays in them sends its
+ * secretaries one {@code BIRTHDAY_DIGEST}, once per branch, secretary and week however
+ * often it runs.
  */
 @Service
 public class BirthdayDigests {
 
-	/** Names listed in the text; the app shows the full list through the political-birthdays endpoint. */
+	/**
+	 * Names listed in the text; the app shows the full list through the
+	 * political-birthdays endpoint.
+	 */
 	static final int NAMES_LISTED = 20;
 
 	private final MemberDirectory directory;
@@ -37,7 +41,10 @@ public class BirthdayDigests {
 		this.notifications = notifications;
 	}
 
-	/** Sends the week's digests; one tally per branch (processed: branches, created: digests). */
+	/**
+	 * Sends the week's digests; one tally per branch (processed: branches, created:
+	 * digests).
+	 */
 	public Flux<Tally> send(LocalDate weekStart) {
 		LocalDate weekEnd = weekStart.plusDays(6);
 		return this.directory.celebratingByBranch(weekStart, weekEnd)
@@ -50,9 +57,9 @@ public class BirthdayDigests {
 		Map<String, String> params = Map.of("from", weekStart.toString(), "to", weekEnd.toString(), "count",
 				Integer.toString(branch.size()), "names", names(branch));
 		return this.directory.secretariesOf(branchId)
-			.concatMap((secretary) -> this.notifications.publishNew(new NotificationRequest(
-					NotificationKind.BIRTHDAY_DIGEST, secretary, "birthday-digest:" + branchId + ":" + weekStart,
-					params, null)))
+			.concatMap((secretary) -> this.notifications
+				.publishNew(new NotificationRequest(NotificationKind.BIRTHDAY_DIGEST, secretary,
+						"birthday-digest:" + branchId + ":" + weekStart, params, null)))
 			.count()
 			.map((created) -> new Tally(1, created));
 	}

@@ -9,7 +9,10 @@ import reactor.core.publisher.Mono;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code political_birthday_greetings} table: the fence that lets a member be greeted once a year. */
+/**
+ * The {@code political_birthday_greetings} table: the fence that lets a member be greeted
+ * once a year.
+ */
 @Repository
 class GreetingRepository {
 
@@ -19,7 +22,10 @@ class GreetingRepository {
 		this.db = db;
 	}
 
-	/** Inserts the member's fence of the day's year; {@code true}, or empty when the member was greeted before. */
+	/**
+	 * Inserts the member's fence of the day's year; {@code true}, or empty when the
+	 * member was greeted before.
+	 */
 	Mono<Boolean> fence(UUID memberId, LocalDate day, Instant now) {
 		return this.db.sql("""
 				INSERT INTO political_birthday_greetings (member_id, year, greeted_on, created_at)

@@ -8,8 +8,9 @@ import java.time.ZoneId;
 import java.util.List;
 
 /**
- * The calendar of political birthdays (政治生日): the anniversary of joining the party, celebrated on 28 February in
- * common years by those who joined on 29 February. Pure: no clock, no zone of its own.
+ * The calendar of political birthdays (政治生日): the anniversary of joining the party,
+ * celebrated on 28 February in common years by those who joined on 29 February. Pure: no
+ * clock, no zone of its own.
  */
 public final class PoliticalBirthday {
 
@@ -27,13 +28,18 @@ public final class PoliticalBirthday {
 		return List.of(today);
 	}
 
-	/** The day in {@code year} on which someone who joined on {@code joined} celebrates. */
+	/**
+	 * The day in {@code year} on which someone who joined on {@code joined} celebrates.
+	 */
 	public static LocalDate celebratedIn(LocalDate joined, int year) {
 		// MonthDay.atYear turns 29 February into 28 February in common years.
 		return MonthDay.from(joined).atYear(year);
 	}
 
-	/** Whether {@code day} is a political birthday of someone who joined on {@code joined} (a year or more ago). */
+	/**
+	 * Whether {@code day} is a political birthday of someone who joined on {@code joined}
+	 * (a year or more ago).
+	 */
 	public static boolean isCelebratedOn(LocalDate joined, LocalDate day) {
 		return joined.getYear() < day.getYear() && celebratedIn(joined, day.getYear()).equals(day);
 	}
@@ -50,14 +56,18 @@ public final class PoliticalBirthday {
 	}
 
 	/**
-	 * The last moment a greeting for {@code day} may go out: the end of that local day. A greeting later than this
-	 * would be wrong ("today is your political birthday" on the next day), so it is given up instead.
+	 * The last moment a greeting for {@code day} may go out: the end of that local day. A
+	 * greeting later than this would be wrong ("today is your political birthday" on the
+	 * next day), so it is given up instead.
 	 */
 	public static Instant deadline(LocalDate day, ZoneId zone) {
 		return day.plusDays(1).atStartOfDay(zone).toInstant();
 	}
 
-	/** The month-day as a number, {@code month * 100 + day} (229 for 29 February), as the birthday index holds it. */
+	/**
+	 * The month-day as a number, {@code month * 100 + day} (229 for 29 February), as the
+	 * birthday index holds it.
+	 */
 	public static int code(MonthDay monthDay) {
 		return monthDay.getMonthValue() * 100 + monthDay.getDayOfMonth();
 	}

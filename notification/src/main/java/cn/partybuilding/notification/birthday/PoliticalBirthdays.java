@@ -22,11 +22,13 @@ import cn.partybuilding.notification.publishing.NotificationRequest;
 import cn.partybuilding.notification.publishing.Notifications;
 
 /**
- * The day's political-birthday greetings: every active member whose political birthday is the day gets exactly one
- * {@code POLITICAL_BIRTHDAY} notification, delivered by the end of that local day or not at all. Exactly one, however
- * often and on however many instances the run goes: a {@code (member, year)} fence row is inserted with
- * {@code ON CONFLICT DO NOTHING} in the same transaction as the greeting and its deliveries, so a greeting exists
- * if and only if its fence does. Runs walk the members page by page from the birthday index.
+ * The day's political-birthday greetings: every active member whose political birthday is
+ * the day gets exactly one {@code POLITICAL_BIRTHDAY} notification, delivered by the end
+ * of that local day or not at all. Exactly one, however often and on however many
+ * instances the run goes: a {@code (member, year)} fence row is inserted with
+ * {@code ON CONFLICT DO NOTHING} in the same transaction as the greeting and its
+ * deliveries, so a greeting exists if and only if its fence does. Runs walk the members
+ * page by page from the birthday index.
  */
 @Service
 public class PoliticalBirthdays {
@@ -55,11 +57,12 @@ public class PoliticalBirthdays {
 
 	/** Greets the day's members; one tally per page, as the run goes. */
 	public Flux<Tally> greet(LocalDate day) {
-		return page(day, null).expand((page) -> page.isFull() ? page(day, page.last()) : Mono.empty())
-			.map(Page::tally);
+		return page(day, null).expand((page) -> page.isFull() ? page(day, page.last()) : Mono.empty()).map(Page::tally);
 	}
 
-	/** The members of the org's subtree celebrating between two days, for the secretary. */
+	/**
+	 * The members of the org's subtree celebrating between two days, for the secretary.
+	 */
 	public Flux<Celebrant> between(UUID orgId, LocalDate from, LocalDate to, @Nullable Position after, int limit) {
 		return this.directory.celebratingIn(orgId, from, to, after, limit);
 	}
@@ -76,7 +79,10 @@ public class PoliticalBirthdays {
 				.map((created) -> new Page(members, size, new Tally(members.size(), created))));
 	}
 
-	/** The fence, the greeting and its deliveries, in one transaction; {@code false} when greeted before. */
+	/**
+	 * The fence, the greeting and its deliveries, in one transaction; {@code false} when
+	 * greeted before.
+	 */
 	Mono<Boolean> greet(Celebrant member, LocalDate day) {
 		return this.greetings.fence(member.memberId(), day, this.clock.instant())
 			.flatMap((fenced) -> this.notifications.publishNew(greeting(member, day)).thenReturn(true))
@@ -87,8 +93,7 @@ public class PoliticalBirthdays {
 	private NotificationRequest greeting(Celebrant member, LocalDate day) {
 		int years = PoliticalBirthday.years(member.joinedPartyOn(), day);
 		return new NotificationRequest(NotificationKind.POLITICAL_BIRTHDAY, member.memberId(),
-				"political-birthday:" + day.getYear(),
-				Map.of("name", member.name(), "years", Integer.toString(years)),
+				"political-birthday:" + day.getYear(), Map.of("name", member.name(), "years", Integer.toString(years)),
 				PoliticalBirthday.deadline(day, this.clock.getZone()));
 	}
 

@@ -1,4 +1,7 @@
-/** Channel adapters behind the delivery contract: push gateway, WeChat subscribe messages, SMS. */
+/**
+ * Channel adapters behind the delivery contract: push gateway, WeChat subscribe messages,
+ * SMS.
+ */
 @NullMarked
 package cn.partybuilding.notification.channel;
 

@@ -19,13 +19,16 @@ class WechatConsentRepository {
 		this.db = db;
 	}
 
-	/** Adds {@code granted} consents, keeping at most {@code max}; the consents now left. */
+	/**
+	 * Adds {@code granted} consents, keeping at most {@code max}; the consents now left.
+	 */
 	Mono<Integer> add(UUID memberId, NotificationKind kind, int granted, int max) {
-		return this.db.sql("""
-				INSERT INTO wechat_consents (member_id, template_kind, remaining) VALUES (:member, :kind, LEAST(:n, :max))
-				ON CONFLICT (member_id, template_kind)
-				DO UPDATE SET remaining = LEAST(wechat_consents.remaining + excluded.remaining, :max)
-				RETURNING remaining""")
+		return this.db
+			.sql("""
+					INSERT INTO wechat_consents (member_id, template_kind, remaining) VALUES (:member, :kind, LEAST(:n, :max))
+					ON CONFLICT (member_id, template_kind)
+					DO UPDATE SET remaining = LEAST(wechat_consents.remaining + excluded.remaining, :max)
+					RETURNING remaining""")
 			.bind("member", memberId)
 			.bind("kind", kind.name())
 			.bind("n", granted)

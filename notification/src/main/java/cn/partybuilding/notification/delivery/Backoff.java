@@ -4,9 +4,10 @@ import java.time.Duration;
 import java.util.random.RandomGenerator;
 
 /**
- * Exponential backoff with jitter: the n-th retry waits between half and all of {@code initial · 2^(n-1)}, capped
- * at {@code max}. The jitter spreads the retries of a burst (every greeting of the morning failing during the same
- * outage) so they do not hit the recovering gateway at the same instant.
+ * Exponential backoff with jitter: the n-th retry waits between half and all of
+ * {@code initial · 2^(n-1)}, capped at {@code max}. The jitter spreads the retries of a
+ * burst (every greeting of the morning failing during the same outage) so they do not hit
+ * the recovering gateway at the same instant.
  */
 record Backoff(Duration initial, Duration max) {
 

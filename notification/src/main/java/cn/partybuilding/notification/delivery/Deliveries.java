@@ -14,9 +14,9 @@ import org.springframework.stereotype.Service;
 import cn.partybuilding.notification.Channel;
 
 /**
- * The outbox of deliveries: rows written in the publisher's transaction, drained by the workers. Each row's id is
- * the {@code messageId} the gateway sees, derived from the notification, channel and target, so it never changes
- * between retries.
+ * The outbox of deliveries: rows written in the publisher's transaction, drained by the
+ * workers. Each row's id is the {@code messageId} the gateway sees, derived from the
+ * notification, channel and target, so it never changes between retries.
  */
 @Service
 public class Deliveries {
@@ -27,12 +27,16 @@ public class Deliveries {
 		this.deliveries = deliveries;
 	}
 
-	/** Plans deliveries of a new notification, due at once; joins the caller's transaction. */
+	/**
+	 * Plans deliveries of a new notification, due at once; joins the caller's
+	 * transaction.
+	 */
 	public Mono<Void> schedule(UUID notificationId, UUID memberId, List<NewDelivery> deliveries, Instant now,
 			@Nullable Instant deadline) {
 		return Flux.fromIterable(deliveries)
-			.concatMap((delivery) -> this.deliveries.insert(messageId(notificationId, delivery.channel(),
-					delivery.target()), notificationId, memberId, delivery, now, deadline))
+			.concatMap((delivery) -> this.deliveries.insert(
+					messageId(notificationId, delivery.channel(), delivery.target()), notificationId, memberId,
+					delivery, now, deadline))
 			.then();
 	}
 

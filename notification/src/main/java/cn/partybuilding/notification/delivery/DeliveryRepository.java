@@ -1,7 +1,5 @@
 package cn.partybuilding.notification.delivery;
 
-import static cn.partybuilding.notification.SqlParameters.nullable;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +17,15 @@ import org.springframework.stereotype.Repository;
 
 import cn.partybuilding.notification.Channel;
 import cn.partybuilding.notification.NotificationKind;
+import cn.partybuilding.notification.SqlParameters;
 import cn.partybuilding.notification.delivery.Deliveries.DeliveryView;
 
 /**
- * The {@code deliveries} table: stores the deliveries planned, claims due ones and records what became of them. A
- * claim takes rows no other worker holds ({@code FOR UPDATE SKIP LOCKED}) and leases them by moving their
- * {@code next_attempt_at} past the lease, in one statement: nothing stays locked while messages are sent, and rows of
- * a worker that died are due again when their lease ends.
+ * The {@code deliveries} table: stores the deliveries planned, claims due ones and
+ * records what became of them. A claim takes rows no other worker holds
+ * ({@code FOR UPDATE SKIP LOCKED}) and leases them by moving their
+ * {@code next_attempt_at} past the lease, in one statement: nothing stays locked while
+ * messages are sent, and rows of a worker that died are due again when their lease ends.
  */
 @Repository
 class DeliveryRepository {
@@ -55,11 +55,13 @@ class DeliveryRepository {
 			.bind("notification", notificationId)
 			.bind("member", memberId)
 			.bind("channel", delivery.channel().name())
-			.bind("target", nullable(delivery.target(), String.class))
-			.bind("platform", nullable(delivery.platform(), String.class))
-			.bind("fallback", nullable((delivery.fallback() != null) ? delivery.fallback().name() : null, String.class))
+			.bind("target", SqlParameters.nullable(delivery.target(), String.class))
+			.bind("platform", SqlParameters.nullable(delivery.platform(), String.class))
+			.bind("fallback",
+					SqlParameters.nullable((delivery.fallback() != null) ? delivery.fallback().name() : null,
+							String.class))
 			.bind("now", now)
-			.bind("deadline", nullable(deadline, Instant.class))
+			.bind("deadline", SqlParameters.nullable(deadline, Instant.class))
 			.then();
 	}
 
@@ -103,14 +105,16 @@ class DeliveryRepository {
 			.map(Result::id)
 			.toArray(UUID[]::new);
 		Mono<Void> recordSent = (sent.length == 0) ? Mono.empty()
-				: this.db.sql("UPDATE deliveries SET status = 'SENT', finished_at = :now, last_error = NULL "
-						+ "WHERE id = ANY(:ids)")
+				: this.db
+					.sql("UPDATE deliveries SET status = 'SENT', finished_at = :now, last_error = NULL "
+							+ "WHERE id = ANY(:ids)")
 					.bind("now", now)
 					.bind("ids", sent)
 					.then();
-		return recordSent.thenMany(Flux.fromIterable(results)
-			.filter((result) -> result.status() != DeliveryStatus.SENT)
-			.concatMap((result) -> update(result).then(dropTarget(result, now))))
+		return recordSent
+			.thenMany(Flux.fromIterable(results)
+				.filter((result) -> result.status() != DeliveryStatus.SENT)
+				.concatMap((result) -> update(result).then(dropTarget(result, now))))
 			.then();
 	}
 
@@ -121,16 +125,20 @@ class DeliveryRepository {
 				WHERE id = :id""")
 			.bind("status", result.status().name())
 			.bind("channel", result.channel().name())
-			.bind("fallback", nullable((result.fallback() != null) ? result.fallback().name() : null, String.class))
+			.bind("fallback",
+					SqlParameters.nullable((result.fallback() != null) ? result.fallback().name() : null, String.class))
 			.bind("attempts", result.attempts())
 			.bind("next", result.nextAttemptAt())
-			.bind("error", nullable(result.error(), String.class))
-			.bind("finished", nullable(result.finishedAt(), Instant.class))
+			.bind("error", SqlParameters.nullable(result.error(), String.class))
+			.bind("finished", SqlParameters.nullable(result.finishedAt(), Instant.class))
 			.bind("id", result.id())
 			.then();
 	}
 
-	/** Other pending pushes to a token the gateway called invalid would only fail the same way. */
+	/**
+	 * Other pending pushes to a token the gateway called invalid would only fail the same
+	 * way.
+	 */
 	private Mono<Void> dropTarget(Result result, Instant now) {
 		if (result.goneTarget() == null) {
 			return Mono.empty();

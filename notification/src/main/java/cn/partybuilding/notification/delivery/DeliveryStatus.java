@@ -15,7 +15,9 @@ public enum DeliveryStatus {
 	/** Refused, the target gone, or out of attempts. */
 	FAILED,
 
-	/** Not done before its deadline (a political birthday's day ended): never sent later. */
+	/**
+	 * Not done before its deadline (a political birthday's day ended): never sent later.
+	 */
 	GIVEN_UP,
 
 	/** The member turned the kind or channel off before it went out. */

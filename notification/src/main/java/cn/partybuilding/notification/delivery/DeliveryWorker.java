@@ -30,10 +30,11 @@ import cn.partybuilding.notification.text.NotificationTexts;
 import cn.partybuilding.notification.text.RenderedText;
 
 /**
- * Drains the outbox on instances where {@code party.notification.workers-enabled} is true: claims due deliveries
- * in batches, sends them concurrently through the channels, and records the results in bulk. Any number of
- * instances may run workers: a delivery is claimed by one at a time, and its message id is stable, so a retry after
- * a crash is dropped as a duplicate by the gateway.
+ * Drains the outbox on instances where {@code party.notification.workers-enabled} is
+ * true: claims due deliveries in batches, sends them concurrently through the channels,
+ * and records the results in bulk. Any number of instances may run workers: a delivery is
+ * claimed by one at a time, and its message id is stable, so a retry after a crash is
+ * dropped as a duplicate by the gateway.
  */
 @Component
 class DeliveryWorker implements SmartLifecycle {
@@ -106,7 +107,10 @@ class DeliveryWorker implements SmartLifecycle {
 		return Integer.MAX_VALUE - 100;
 	}
 
-	/** Claims and sends batches until none is full: a backlog is worked off without waiting for the next tick. */
+	/**
+	 * Claims and sends batches until none is full: a backlog is worked off without
+	 * waiting for the next tick.
+	 */
 	Mono<Void> drain() {
 		int batchSize = this.settings.delivery().batchSize();
 		return round().expand((claimed) -> (claimed >= batchSize) ? round() : Mono.empty()).then();

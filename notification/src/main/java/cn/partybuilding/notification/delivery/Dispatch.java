@@ -11,8 +11,9 @@ import cn.partybuilding.notification.preference.NotificationPreferences;
 import cn.partybuilding.notification.preference.QuietHours;
 
 /**
- * The rules of delivery, pure: whether a claimed delivery may go out now (deadline, preferences, quiet hours) and
- * what a channel's answer makes of it (sent, retried with backoff, given up at its deadline, fallen back, failed).
+ * The rules of delivery, pure: whether a claimed delivery may go out now (deadline,
+ * preferences, quiet hours) and what a channel's answer makes of it (sent, retried with
+ * backoff, given up at its deadline, fallen back, failed).
  */
 final class Dispatch {
 
@@ -46,8 +47,8 @@ final class Dispatch {
 		if (quiet != null && quiet.contains(local.toLocalTime())) {
 			Instant until = quiet.endAfter(local).toInstant();
 			if (delivery.deadline() != null && !until.isBefore(delivery.deadline())) {
-				return Result.finished(delivery, DeliveryStatus.GIVEN_UP,
-						"quiet hours last past the end of its day", now);
+				return Result.finished(delivery, DeliveryStatus.GIVEN_UP, "quiet hours last past the end of its day",
+						now);
 			}
 			return Result.held(delivery, until);
 		}
@@ -59,18 +60,19 @@ final class Dispatch {
 		return switch (outcome) {
 			case SendOutcome.Sent sent -> Result.finished(delivery, DeliveryStatus.SENT, null, now);
 			case SendOutcome.Retry retry -> retry(delivery, retry.reason(), now);
-			case SendOutcome.Refused refused -> (delivery.fallback() != null)
-					? Result.fallBack(delivery, delivery.fallback(), refused.reason(), now)
-					: Result.finished(delivery, DeliveryStatus.FAILED, refused.reason(), now);
+			case SendOutcome.Refused refused ->
+				(delivery.fallback() != null) ? Result.fallBack(delivery, delivery.fallback(), refused.reason(), now)
+						: Result.finished(delivery, DeliveryStatus.FAILED, refused.reason(), now);
 			case SendOutcome.TargetGone gone -> Result.targetGone(delivery, gone.reason(), now);
 		};
 	}
 
 	private Result retry(Claimed delivery, String reason, Instant now) {
-		// A delivery with a deadline is bounded by it; the others by the number of attempts.
+		// A delivery with a deadline is bounded by it; the others by the number of
+		// attempts.
 		if (delivery.deadline() == null && delivery.attempts() >= this.maxAttempts) {
-			return Result.finished(delivery, DeliveryStatus.FAILED, "gave up after " + delivery.attempts()
-					+ " attempts: " + reason, now);
+			return Result.finished(delivery, DeliveryStatus.FAILED,
+					"gave up after " + delivery.attempts() + " attempts: " + reason, now);
 		}
 		Instant next = now.plus(this.backoff.delay(delivery.attempts(), this.random));
 		if (delivery.deadline() != null && !next.isBefore(delivery.deadline())) {

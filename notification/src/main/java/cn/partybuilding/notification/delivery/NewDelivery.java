@@ -9,7 +9,8 @@ import cn.partybuilding.notification.Channel;
  *
  * @param target the push token, for push
  * @param platform the device platform, for push
- * @param fallback the channel to use when this one refuses the message (WeChat falls back to SMS)
+ * @param fallback the channel to use when this one refuses the message (WeChat falls back
+ * to SMS)
  */
 public record NewDelivery(Channel channel, @Nullable String target, @Nullable String platform,
 		@Nullable Channel fallback) {

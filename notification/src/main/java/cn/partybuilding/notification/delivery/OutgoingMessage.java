@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 import cn.partybuilding.notification.NotificationKind;
 
 /**
- * One message for one channel target. Holds personal data (texts, parameters, token): never log it whole.
+ * One message for one channel target. Holds personal data (texts, parameters, token):
+ * never log it whole.
  *
  * @param messageId stable across retries, so the gateway can drop duplicates
  * @param notificationId the inbox notification

@@ -10,7 +10,10 @@ import reactor.core.publisher.Mono;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code devices} table: one row per push token, owned by the member who registered it last. */
+/**
+ * The {@code devices} table: one row per push token, owned by the member who registered
+ * it last.
+ */
 @Repository
 class DeviceRepository {
 
@@ -59,8 +62,9 @@ class DeviceRepository {
 	}
 
 	Flux<Device> ofMember(UUID memberId) {
-		return this.db.sql("SELECT token, member_id, platform, created_at FROM devices WHERE member_id = :member "
-				+ "ORDER BY created_at DESC, token")
+		return this.db
+			.sql("SELECT token, member_id, platform, created_at FROM devices WHERE member_id = :member "
+					+ "ORDER BY created_at DESC, token")
 			.bind("member", memberId)
 			.map(DeviceRepository::device)
 			.all();

@@ -9,13 +9,16 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Service;
 
 /**
- * The devices members receive push messages on. A token belongs to the member who registered it last (a phone that
- * changes hands moves with its token); a member keeps at most {@link #PER_MEMBER} devices, the newest.
+ * The devices members receive push messages on. A token belongs to the member who
+ * registered it last (a phone that changes hands moves with its token); a member keeps at
+ * most {@link #PER_MEMBER} devices, the newest.
  */
 @Service
 public class Devices {
 
-	/** Enough for a phone, a tablet and a few reinstalls; older registrations are dropped. */
+	/**
+	 * Enough for a phone, a tablet and a few reinstalls; older registrations are dropped.
+	 */
 	public static final int PER_MEMBER = 10;
 
 	private final DeviceRepository devices;
@@ -32,7 +35,10 @@ public class Devices {
 		return this.devices.save(device).then(this.devices.keepNewest(memberId, PER_MEMBER)).thenReturn(device);
 	}
 
-	/** Removes the member's device; {@code false} when the member has no device with that token. */
+	/**
+	 * Removes the member's device; {@code false} when the member has no device with that
+	 * token.
+	 */
 	public Mono<Boolean> remove(UUID memberId, String token) {
 		return this.devices.delete(memberId, token);
 	}

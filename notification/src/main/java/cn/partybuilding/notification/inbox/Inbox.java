@@ -9,7 +9,9 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
 
-/** A member's notifications, newest first (ids are time-ordered), and marking them read. */
+/**
+ * A member's notifications, newest first (ids are time-ordered), and marking them read.
+ */
 @Service
 public class Inbox {
 
@@ -22,7 +24,10 @@ public class Inbox {
 		this.clock = clock;
 	}
 
-	/** Up to {@code limit} notifications of the member older than {@code before} (all when {@code null}). */
+	/**
+	 * Up to {@code limit} notifications of the member older than {@code before} (all when
+	 * {@code null}).
+	 */
 	public Flux<InboxEntry> page(UUID memberId, @Nullable UUID before, int limit) {
 		return this.inbox.page(memberId, before, limit);
 	}
@@ -31,7 +36,10 @@ public class Inbox {
 		return this.inbox.find(memberId, id);
 	}
 
-	/** Marks the notification read (the first time counts); empty when the member has no such notification. */
+	/**
+	 * Marks the notification read (the first time counts); empty when the member has no
+	 * such notification.
+	 */
 	public Mono<InboxEntry> markRead(UUID memberId, UUID id) {
 		return this.inbox.markRead(memberId, id, this.clock.instant());
 	}

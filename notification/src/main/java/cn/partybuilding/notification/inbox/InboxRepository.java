@@ -32,11 +32,15 @@ class InboxRepository {
 		this.json = json;
 	}
 
-	/** Up to {@code limit} notifications of the member older than {@code before} (all when {@code null}). */
+	/**
+	 * Up to {@code limit} notifications of the member older than {@code before} (all when
+	 * {@code null}).
+	 */
 	Flux<InboxEntry> page(UUID memberId, @Nullable UUID before, int limit) {
 		String after = (before != null) ? "AND id < :before " : "";
-		var spec = this.db.sql("SELECT id, kind, params::text AS params, created_at, read_at FROM notifications "
-				+ "WHERE member_id = :member " + after + "ORDER BY id DESC LIMIT :limit")
+		var spec = this.db
+			.sql("SELECT id, kind, params::text AS params, created_at, read_at FROM notifications "
+					+ "WHERE member_id = :member " + after + "ORDER BY id DESC LIMIT :limit")
 			.bind("member", memberId)
 			.bind("limit", limit);
 		if (before != null) {
@@ -46,15 +50,19 @@ class InboxRepository {
 	}
 
 	Mono<InboxEntry> find(UUID memberId, UUID id) {
-		return this.db.sql("SELECT id, kind, params::text AS params, created_at, read_at FROM notifications "
-				+ "WHERE id = :id AND member_id = :member")
+		return this.db
+			.sql("SELECT id, kind, params::text AS params, created_at, read_at FROM notifications "
+					+ "WHERE id = :id AND member_id = :member")
 			.bind("id", id)
 			.bind("member", memberId)
 			.map(this::entry)
 			.one();
 	}
 
-	/** Sets the notification's read time unless it has one; empty when the member has no such notification. */
+	/**
+	 * Sets the notification's read time unless it has one; empty when the member has no
+	 * such notification.
+	 */
 	Mono<InboxEntry> markRead(UUID memberId, UUID id, Instant now) {
 		return this.db.sql("""
 				UPDATE notifications SET read_at = COALESCE(read_at, :now) WHERE id = :id AND member_id = :member

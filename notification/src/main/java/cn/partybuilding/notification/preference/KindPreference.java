@@ -8,7 +8,8 @@ import cn.partybuilding.notification.Channel;
 import cn.partybuilding.notification.NotificationKind;
 
 /**
- * Whether a member wants a kind of notification outside the inbox, and on which channels. The inbox always gets it.
+ * Whether a member wants a kind of notification outside the inbox, and on which channels.
+ * The inbox always gets it.
  *
  * @param enabled whether the kind is delivered at all
  * @param channels the channels it may go out on

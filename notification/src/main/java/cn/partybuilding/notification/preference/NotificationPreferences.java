@@ -9,8 +9,9 @@ import cn.partybuilding.notification.Channel;
 import cn.partybuilding.notification.NotificationKind;
 
 /**
- * A member's preferences: per kind on/off and channels, and quiet hours. Kinds the member never set take their
- * defaults: on, push and WeChat, and SMS only for political birthdays; no quiet hours.
+ * A member's preferences: per kind on/off and channels, and quiet hours. Kinds the member
+ * never set take their defaults: on, push and WeChat, and SMS only for political
+ * birthdays; no quiet hours.
  *
  * @param kinds the kinds the member set
  * @param quietHours when not to deliver; {@code null} for never quiet

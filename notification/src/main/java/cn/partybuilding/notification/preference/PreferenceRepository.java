@@ -38,8 +38,9 @@ class PreferenceRepository {
 
 	/** The member's stored preferences; empty when the member never set any. */
 	Mono<NotificationPreferences> find(UUID memberId) {
-		return this.db.sql("SELECT kinds::text AS kinds, quiet_from, quiet_to FROM notification_preferences "
-				+ "WHERE member_id = :member")
+		return this.db
+			.sql("SELECT kinds::text AS kinds, quiet_from, quiet_to FROM notification_preferences "
+					+ "WHERE member_id = :member")
 			.bind("member", memberId)
 			.map(this::read)
 			.one();
@@ -47,8 +48,9 @@ class PreferenceRepository {
 
 	/** The stored preferences of those of the members who set any. */
 	Mono<Map<UUID, NotificationPreferences>> findAll(Collection<UUID> memberIds) {
-		return this.db.sql("SELECT member_id, kinds::text AS kinds, quiet_from, quiet_to "
-				+ "FROM notification_preferences WHERE member_id = ANY(:members)")
+		return this.db
+			.sql("SELECT member_id, kinds::text AS kinds, quiet_from, quiet_to "
+					+ "FROM notification_preferences WHERE member_id = ANY(:members)")
 			.bind("members", memberIds.toArray(UUID[]::new))
 			.map((row) -> Map.entry(row.get("member_id", UUID.class), read(row)))
 			.all()

@@ -10,7 +10,10 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
 
-/** Reads and stores members' notification preferences; a member who never set any has the defaults. */
+/**
+ * Reads and stores members' notification preferences; a member who never set any has the
+ * defaults.
+ */
 @Service
 public class Preferences {
 
@@ -27,7 +30,10 @@ public class Preferences {
 		return this.preferences.find(memberId).defaultIfEmpty(NotificationPreferences.defaults());
 	}
 
-	/** The preferences of many members at once (the delivery workers' batches); defaults for those without. */
+	/**
+	 * The preferences of many members at once (the delivery workers' batches); defaults
+	 * for those without.
+	 */
 	public Mono<Map<UUID, NotificationPreferences>> ofMembers(Collection<UUID> memberIds) {
 		if (memberIds.isEmpty()) {
 			return Mono.just(Map.of());

@@ -10,9 +10,10 @@ import cn.partybuilding.notification.device.Device;
 import cn.partybuilding.notification.preference.NotificationPreferences;
 
 /**
- * Which deliveries a new notification gets: a push to each of the member's devices, and one direct message: a
- * WeChat subscribe message when a consent was taken for it (falling back to SMS if WeChat refuses), else an SMS.
- * Each only on channels the member allows for the kind. Pure.
+ * Which deliveries a new notification gets: a push to each of the member's devices, and
+ * one direct message: a WeChat subscribe message when a consent was taken for it (falling
+ * back to SMS if WeChat refuses), else an SMS. Each only on channels the member allows
+ * for the kind. Pure.
  */
 final class DeliveryPlan {
 

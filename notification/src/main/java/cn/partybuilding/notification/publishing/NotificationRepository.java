@@ -11,7 +11,10 @@ import org.springframework.stereotype.Repository;
 
 import cn.partybuilding.notification.SqlParameters;
 
-/** The {@code notifications} table as the publisher writes it: once per kind, member and source. */
+/**
+ * The {@code notifications} table as the publisher writes it: once per kind, member and
+ * source.
+ */
 @Repository
 class NotificationRepository {
 
@@ -24,7 +27,10 @@ class NotificationRepository {
 		this.json = json;
 	}
 
-	/** Stores the notification under the id; the id, or empty when the request was stored before. */
+	/**
+	 * Stores the notification under the id; the id, or empty when the request was stored
+	 * before.
+	 */
 	Mono<UUID> insert(UUID id, NotificationRequest request, Instant now) {
 		return this.db.sql("""
 				INSERT INTO notifications (id, member_id, kind, source_id, params, deadline, created_at)

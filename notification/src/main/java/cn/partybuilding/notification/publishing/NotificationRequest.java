@@ -13,10 +13,12 @@ import cn.partybuilding.notification.NotificationKind;
  *
  * @param kind what it is about; its parameters are listed on {@link NotificationKind}
  * @param memberId the recipient
- * @param sourceId the change it tells of, e.g. {@code reservation:<id>:approved}: the dedupe key, so that
- * publishing the same change again (a retried request, a re-run job) stores nothing new
+ * @param sourceId the change it tells of, e.g. {@code reservation:<id>:approved}: the
+ * dedupe key, so that publishing the same change again (a retried request, a re-run job)
+ * stores nothing new
  * @param params the texts' parameters
- * @param deadline the moment after which it must not go out any more (it stays in the inbox); {@code null} for none
+ * @param deadline the moment after which it must not go out any more (it stays in the
+ * inbox); {@code null} for none
  */
 public record NotificationRequest(NotificationKind kind, UUID memberId, String sourceId, Map<String, String> params,
 		@Nullable Instant deadline) {

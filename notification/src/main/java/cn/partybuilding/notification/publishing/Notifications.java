@@ -18,16 +18,17 @@ import cn.partybuilding.notification.preference.NotificationPreferences;
 import cn.partybuilding.notification.preference.Preferences;
 
 /**
- * Publishes notifications: the one way features tell members something. Call {@link #publish} inside the R2DBC
- * transaction of the change it tells of (an approval, a result): it stores the inbox notification and its pending
- * deliveries with plain statements that join that transaction, so the change and its notification commit together
- * or not at all (a transactional outbox): nothing is lost if the server stops right after the change, and nothing is
- * sent for a change that rolled back. Delivery happens afterwards, by the workers. Called outside a transaction it
- * opens its own.
+ * Publishes notifications: the one way features tell members something. Call
+ * {@link #publish} inside the R2DBC transaction of the change it tells of (an approval, a
+ * result): it stores the inbox notification and its pending deliveries with plain
+ * statements that join that transaction, so the change and its notification commit
+ * together or not at all (a transactional outbox): nothing is lost if the server stops
+ * right after the change, and nothing is sent for a change that rolled back. Delivery
+ * happens afterwards, by the workers. Called outside a transaction it opens its own.
  *
  * <p>
- * Publishing is idempotent per {@code (kind, memberId, sourceId)}: publishing the same request again stores
- * nothing new and sends nothing again.
+ * Publishing is idempotent per {@code (kind, memberId, sourceId)}: publishing the same
+ * request again stores nothing new and sends nothing again.
  *
  * <pre>{@code
  * reservations.approve(id)
@@ -65,12 +66,18 @@ public class Notifications {
 		this.clock = clock;
 	}
 
-	/** Stores the notification and its deliveries in the current transaction; nothing when it was published before. */
+	/**
+	 * Stores the notification and its deliveries in the current transaction; nothing when
+	 * it was published before.
+	 */
 	public Mono<Void> publish(NotificationRequest request) {
 		return publishNew(request).then();
 	}
 
-	/** As {@link #publish}; the id of the new notification, empty when it had been published before. */
+	/**
+	 * As {@link #publish}; the id of the new notification, empty when it had been
+	 * published before.
+	 */
 	public Mono<UUID> publishNew(NotificationRequest request) {
 		UUID id = TimeOrderedIds.next();
 		Instant now = this.clock.instant();

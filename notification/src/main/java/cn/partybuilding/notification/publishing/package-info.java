@@ -1,4 +1,7 @@
-/** Publishing notifications: the inbox entry and its deliveries, stored in the publisher's transaction. */
+/**
+ * Publishing notifications: the inbox entry and its deliveries, stored in the publisher's
+ * transaction.
+ */
 @NullMarked
 package cn.partybuilding.notification.publishing;
 

@@ -11,7 +11,10 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 
 import cn.partybuilding.notification.NotificationSettings;
 
-/** Posts {@code {messageId, phone, template, params}} to the SMS gateway at {@code PARTY_SMS_GATEWAY_URL}. */
+/**
+ * Posts {@code {messageId, phone, template, params}} to the SMS gateway at
+ * {@code PARTY_SMS_GATEWAY_URL}.
+ */
 class GatewaySmsSender implements SmsSender {
 
 	private final WebClient client;
@@ -20,27 +23,25 @@ class GatewaySmsSender implements SmsSender {
 
 	GatewaySmsSender(WebClient.Builder builder, NotificationSettings settings) {
 		this.client = builder
-			.baseUrl(Objects.requireNonNull(settings.smsGatewayUrl(), "only created when smsGatewayConfigured()")).build();
+			.baseUrl(Objects.requireNonNull(settings.smsGatewayUrl(), "only created when smsGatewayConfigured()"))
+			.build();
 		this.settings = settings;
 	}
 
 	@Override
 	public Mono<Void> send(SmsMessage message) {
-		return this.client.post()
-			.bodyValue(message)
-			.exchangeToMono((response) -> {
-				HttpStatusCode status = response.statusCode();
-				if (status.is2xxSuccessful()) {
-					return response.releaseBody();
-				}
-				boolean retryable = status.value() == 429 || status.is5xxServerError();
-				return response.releaseBody()
-					.then(Mono.error(new SmsNotSent("SMS gateway answered " + status.value(), retryable)));
-			})
+		return this.client.post().bodyValue(message).exchangeToMono((response) -> {
+			HttpStatusCode status = response.statusCode();
+			if (status.is2xxSuccessful()) {
+				return response.releaseBody();
+			}
+			boolean retryable = status.value() == 429 || status.is5xxServerError();
+			return response.releaseBody()
+				.then(Mono.error(new SmsNotSent("SMS gateway answered " + status.value(), retryable)));
+		})
 			.timeout(this.settings.gatewayTimeout())
 			.onErrorMap(TimeoutException.class, (ex) -> new SmsNotSent("SMS gateway timed out", true, ex))
-			.onErrorMap(WebClientRequestException.class,
-					(ex) -> new SmsNotSent("SMS gateway unreachable", true, ex));
+			.onErrorMap(WebClientRequestException.class, (ex) -> new SmsNotSent("SMS gateway unreachable", true, ex));
 	}
 
 }

@@ -5,10 +5,11 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
- * Stands in for the SMS gateway when none is configured: writes what would be sent to the log, without the phone
- * number or any other personal data. Login codes reach the log only with the development switch
- * {@code PARTY_SMS_LOG_CODES} on (as {@code ./deploy/run} and the tests have it); otherwise nobody could read them, so
- * none is sent ({@link #deliversLoginCodes()} is false and logging in by SMS answers 503).
+ * Stands in for the SMS gateway when none is configured: writes what would be sent to the
+ * log, without the phone number or any other personal data. Login codes reach the log
+ * only with the development switch {@code PARTY_SMS_LOG_CODES} on (as
+ * {@code ./deploy/run} and the tests have it); otherwise nobody could read them, so none
+ * is sent ({@link #deliversLoginCodes()} is false and logging in by SMS answers 503).
  */
 class LoggedSmsSender implements SmsSender {
 

@@ -12,7 +12,8 @@ class SmsConfiguration {
 
 	@Bean
 	SmsSender smsSender(NotificationSettings settings, WebClient.Builder builder) {
-		return settings.smsGatewayConfigured() ? new GatewaySmsSender(builder, settings) : new LoggedSmsSender(settings.smsLogCodes());
+		return settings.smsGatewayConfigured() ? new GatewaySmsSender(builder, settings)
+				: new LoggedSmsSender(settings.smsLogCodes());
 	}
 
 }

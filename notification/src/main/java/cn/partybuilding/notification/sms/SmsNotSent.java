@@ -1,6 +1,9 @@
 package cn.partybuilding.notification.sms;
 
-/** The SMS gateway did not take a message: it refused it, failed or did not answer in time. */
+/**
+ * The SMS gateway did not take a message: it refused it, failed or did not answer in
+ * time.
+ */
 public class SmsNotSent extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
@@ -26,7 +29,10 @@ public class SmsNotSent extends RuntimeException {
 		return this.reason;
 	}
 
-	/** Whether trying again later may succeed (429, 5xx, timeouts), as opposed to a refusal of the message. */
+	/**
+	 * Whether trying again later may succeed (429, 5xx, timeouts), as opposed to a
+	 * refusal of the message.
+	 */
 	public boolean retryable() {
 		return this.retryable;
 	}

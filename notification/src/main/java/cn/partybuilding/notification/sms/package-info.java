@@ -1,4 +1,6 @@
-/** Text messages through the SMS gateway, or into the log when no gateway is configured. */
+/**
+ * Text messages through the SMS gateway, or into the log when no gateway is configured.
+ */
 @NullMarked
 package cn.partybuilding.notification.sms;
 

@@ -10,10 +10,12 @@ import java.util.regex.Pattern;
 import cn.partybuilding.notification.NotificationKind;
 
 /**
- * The texts of every kind, Chinese by default and English on request, rendered from the notification's parameters.
- * {@code {name}} is replaced by the parameter; {@code [...]} is kept only when every parameter inside it is given
- * (optional parts such as a rejection reason); a {@code result} of {@code APPROVED}/{@code REJECTED}/{@code CANCELLED} is put in words.
- * Pure: the same kind, parameters and language always give the same text.
+ * The texts of every kind, Chinese by default and English on request, rendered from the
+ * notification's parameters. {@code {name}} is replaced by the parameter; {@code [...]}
+ * is kept only when every parameter inside it is given (optional parts such as a
+ * rejection reason); a {@code result} of
+ * {@code APPROVED}/{@code REJECTED}/{@code CANCELLED} is put in words. Pure: the same
+ * kind, parameters and language always give the same text.
  */
 public final class NotificationTexts {
 
@@ -29,23 +31,16 @@ public final class NotificationTexts {
 			"已取消");
 
 	private static final Map<String, String> RESULTS_ENGLISH = Map.of("APPROVED", "was approved", "CANCELLED",
-			"was cancelled", "REJECTED",
-			"was declined");
+			"was cancelled", "REJECTED", "was declined");
 
 	static {
-		CHINESE.put(NotificationKind.POLITICAL_BIRTHDAY,
-				texts("政治生日快乐", "{name}同志：今天是您入党{years}周年的政治生日。不忘初心，牢记使命！"));
-		CHINESE.put(NotificationKind.BIRTHDAY_DIGEST,
-				texts("本周政治生日", "{from}至{to}，本支部有{count}名党员过政治生日：{names}。"));
-		CHINESE.put(NotificationKind.ACTIVITY_INVITATION,
-				texts("活动邀请", "您受邀参加“{title}”，时间：{startsAt}[，地点：{venue}]。"));
-		CHINESE.put(NotificationKind.ACTIVITY_REMINDER,
-				texts("活动提醒", "“{title}”将于{startsAt}开始[，地点：{venue}]，请准时参加。"));
-		CHINESE.put(NotificationKind.RESERVATION_RESULT,
-				texts("预约结果", "您在{base}的预约（{start}）{result}[：{reason}]。"));
+		CHINESE.put(NotificationKind.POLITICAL_BIRTHDAY, texts("政治生日快乐", "{name}同志：今天是您入党{years}周年的政治生日。不忘初心，牢记使命！"));
+		CHINESE.put(NotificationKind.BIRTHDAY_DIGEST, texts("本周政治生日", "{from}至{to}，本支部有{count}名党员过政治生日：{names}。"));
+		CHINESE.put(NotificationKind.ACTIVITY_INVITATION, texts("活动邀请", "您受邀参加“{title}”，时间：{startsAt}[，地点：{venue}]。"));
+		CHINESE.put(NotificationKind.ACTIVITY_REMINDER, texts("活动提醒", "“{title}”将于{startsAt}开始[，地点：{venue}]，请准时参加。"));
+		CHINESE.put(NotificationKind.RESERVATION_RESULT, texts("预约结果", "您在{base}的预约（{start}）{result}[：{reason}]。"));
 		CHINESE.put(NotificationKind.LEAVE_RESULT, texts("请假结果", "您对“{title}”的请假申请{result}[：{reason}]。"));
-		CHINESE.put(NotificationKind.VOLUNTEER_HOURS_APPROVED,
-				texts("志愿时长已确认", "您在“{project}”的志愿服务时长{hours}小时已审核通过。"));
+		CHINESE.put(NotificationKind.VOLUNTEER_HOURS_APPROVED, texts("志愿时长已确认", "您在“{project}”的志愿服务时长{hours}小时已审核通过。"));
 
 		ENGLISH.put(NotificationKind.POLITICAL_BIRTHDAY, texts("Happy political birthday",
 				"Dear {name}, today is the {years}-year anniversary of your joining the Party."));
@@ -71,7 +66,10 @@ public final class NotificationTexts {
 		return render(kind, params, Locale.SIMPLIFIED_CHINESE);
 	}
 
-	/** The text in {@code locale}: English when its language is English, Chinese otherwise. */
+	/**
+	 * The text in {@code locale}: English when its language is English, Chinese
+	 * otherwise.
+	 */
 	public static RenderedText render(NotificationKind kind, Map<String, String> params, Locale locale) {
 		boolean english = Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
 		String[] texts = Objects.requireNonNull((english ? ENGLISH : CHINESE).get(kind), "every kind has its texts");

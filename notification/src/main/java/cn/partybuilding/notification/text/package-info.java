@@ -1,4 +1,7 @@
-/** The texts of notifications, rendered from a kind and its parameters in Chinese or English. */
+/**
+ * The texts of notifications, rendered from a kind and its parameters in Chinese or
+ * English.
+ */
 @NullMarked
 package cn.partybuilding.notification.text;
 

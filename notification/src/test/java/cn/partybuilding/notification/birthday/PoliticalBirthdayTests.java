@@ -26,10 +26,11 @@ class PoliticalBirthdayTests {
 
 	@Test
 	void inALeapYearThe29thJoinersCelebrateOnTheir29th() {
-		assertThat(PoliticalBirthday.joinDaysCelebratedOn(LocalDate.of(2028, 2, 28))).containsExactly(MonthDay.of(2, 28));
-		assertThat(PoliticalBirthday.joinDaysCelebratedOn(LocalDate.of(2028, 2, 29))).containsExactly(MonthDay.of(2, 29));
-		assertThat(PoliticalBirthday.joinDaysCelebratedOn(LocalDate.of(2100, 2, 28)))
-			.as("2100 is not a leap year")
+		assertThat(PoliticalBirthday.joinDaysCelebratedOn(LocalDate.of(2028, 2, 28)))
+			.containsExactly(MonthDay.of(2, 28));
+		assertThat(PoliticalBirthday.joinDaysCelebratedOn(LocalDate.of(2028, 2, 29)))
+			.containsExactly(MonthDay.of(2, 29));
+		assertThat(PoliticalBirthday.joinDaysCelebratedOn(LocalDate.of(2100, 2, 28))).as("2100 is not a leap year")
 			.contains(MonthDay.of(2, 29));
 	}
 
@@ -58,8 +59,10 @@ class PoliticalBirthdayTests {
 	@Test
 	void theNextBirthdayIsTodayOrTheComingAnniversary() {
 		LocalDate joined = LocalDate.of(2000, 7, 1);
-		assertThat(PoliticalBirthday.nextOnOrAfter(joined, LocalDate.of(2026, 7, 1))).isEqualTo(LocalDate.of(2026, 7, 1));
-		assertThat(PoliticalBirthday.nextOnOrAfter(joined, LocalDate.of(2026, 7, 2))).isEqualTo(LocalDate.of(2027, 7, 1));
+		assertThat(PoliticalBirthday.nextOnOrAfter(joined, LocalDate.of(2026, 7, 1)))
+			.isEqualTo(LocalDate.of(2026, 7, 1));
+		assertThat(PoliticalBirthday.nextOnOrAfter(joined, LocalDate.of(2026, 7, 2)))
+			.isEqualTo(LocalDate.of(2027, 7, 1));
 	}
 
 	@Test

@@ -11,11 +11,15 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Without a gateway, a login code reaches the log only when a developer switched that on, and otherwise nobody. */
+/**
+ * Without a gateway, a login code reaches the log only when a developer switched that on,
+ * and otherwise nobody.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class LoggedSmsSenderTests {
 
-	static final SmsMessage CODE = new SmsMessage("m-1", "13800000002", SmsMessage.LOGIN_CODE, Map.of("code", "482913"));
+	static final SmsMessage CODE = new SmsMessage("m-1", "13800000002", SmsMessage.LOGIN_CODE,
+			Map.of("code", "482913"));
 
 	@Test
 	void withoutTheSwitchNoLoginCodeIsSentOrLogged(CapturedOutput output) {

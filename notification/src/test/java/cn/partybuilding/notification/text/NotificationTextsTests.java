@@ -33,8 +33,10 @@ class NotificationTextsTests {
 				Map.of("name", "Wang", "years", "30"), Locale.ENGLISH);
 		assertThat(text.title()).isEqualTo("Happy political birthday");
 		assertThat(text.body()).isEqualTo("Dear Wang, today is the 30-year anniversary of your joining the Party.");
-		assertThat(NotificationTexts.render(NotificationKind.POLITICAL_BIRTHDAY, Map.of(), Locale.forLanguageTag("en-US"))
-			.title()).isEqualTo("Happy political birthday");
+		assertThat(
+				NotificationTexts.render(NotificationKind.POLITICAL_BIRTHDAY, Map.of(), Locale.forLanguageTag("en-US"))
+					.title())
+			.isEqualTo("Happy political birthday");
 	}
 
 	@ParameterizedTest

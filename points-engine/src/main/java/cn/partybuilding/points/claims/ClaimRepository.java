@@ -1,7 +1,5 @@
 package cn.partybuilding.points.claims;
 
-import static cn.partybuilding.points.SqlParameters.nullable;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -16,7 +14,12 @@ import reactor.core.publisher.Mono;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code points_claims} table; decisions are conditional updates, so only a pending claim can be decided. */
+import cn.partybuilding.points.SqlParameters;
+
+/**
+ * The {@code points_claims} table; decisions are conditional updates, so only a pending
+ * claim can be decided.
+ */
 @Repository
 class ClaimRepository {
 
@@ -55,22 +58,26 @@ class ClaimRepository {
 			.one();
 	}
 
-	/** Moves a pending claim to {@code status}; empty when it is not pending (or does not exist). */
+	/**
+	 * Moves a pending claim to {@code status}; empty when it is not pending (or does not
+	 * exist).
+	 */
 	Mono<Claim> decide(UUID id, ClaimStatus status, UUID by, Instant at, @Nullable String rejectReason) {
-		return this.db.sql("UPDATE points_claims SET status = :status, decided_by = :by, decided_at = :at, "
-				+ "reject_reason = :reason WHERE id = :id AND status = 'PENDING' RETURNING " + COLUMNS)
+		return this.db
+			.sql("UPDATE points_claims SET status = :status, decided_by = :by, decided_at = :at, "
+					+ "reject_reason = :reason WHERE id = :id AND status = 'PENDING' RETURNING " + COLUMNS)
 			.bind("status", status.name())
 			.bind("by", by)
 			.bind("at", at)
-			.bind("reason", nullable(rejectReason, String.class))
+			.bind("reason", SqlParameters.nullable(rejectReason, String.class))
 			.bind("id", id)
 			.map(ClaimRepository::claim)
 			.one();
 	}
 
 	/**
-	 * Claims newest first after {@code after}: of one member, or (member {@code null}) of the subtrees of
-	 * {@code scopes} ({@code null}: everywhere).
+	 * Claims newest first after {@code after}: of one member, or (member {@code null}) of
+	 * the subtrees of {@code scopes} ({@code null}: everywhere).
 	 */
 	Flux<Claim> list(@Nullable UUID memberId, @Nullable List<UUID> scopes, @Nullable ClaimStatus status,
 			@Nullable UUID after, int limit) {

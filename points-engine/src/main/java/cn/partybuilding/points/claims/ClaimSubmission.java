@@ -8,7 +8,8 @@ public sealed interface ClaimSubmission {
 	}
 
 	/**
-	 * No bonus rule with this code that is scored by approved claims is in force on the date claimed.
+	 * No bonus rule with this code that is scored by approved claims is in force on the
+	 * date claimed.
 	 */
 	record RuleNotClaimable(String ruleCode) implements ClaimSubmission {
 	}

@@ -6,7 +6,10 @@ import cn.partybuilding.points.core.EventType;
 import cn.partybuilding.points.core.PointsCategory;
 import cn.partybuilding.points.core.RuleBook;
 
-/** Which rules a member may claim: bonus rules scored by approved claims, in force on the date claimed. */
+/**
+ * Which rules a member may claim: bonus rules scored by approved claims, in force on the
+ * date claimed.
+ */
 final class ClaimableRules {
 
 	private ClaimableRules() {

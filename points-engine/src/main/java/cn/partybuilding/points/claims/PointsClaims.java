@@ -21,9 +21,10 @@ import cn.partybuilding.points.roster.PointsRoster;
 import cn.partybuilding.points.rules.PointsRules;
 
 /**
- * Bonus claims and their decisions. Approving records an approved-claim event (id {@code claim:<claimId>}) in the
- * same transaction; scoring gives the claimed rule's points on the date claimed, caps applied, like any event.
- * Who may claim and decide is the caller's business (the application checks roles and scope).
+ * Bonus claims and their decisions. Approving records an approved-claim event (id
+ * {@code claim:<claimId>}) in the same transaction; scoring gives the claimed rule's
+ * points on the date claimed, caps applied, like any event. Who may claim and decide is
+ * the caller's business (the application checks roles and scope).
  */
 @Service
 public class PointsClaims {
@@ -52,20 +53,19 @@ public class PointsClaims {
 		this.clock = clock;
 	}
 
-	/** Files a pending claim of the member's, if the rule may be claimed for that date. */
+	/**
+	 * Files a pending claim of the member's, if the rule may be claimed for that date.
+	 */
 	public Mono<ClaimSubmission> submit(UUID memberId, String ruleCode, LocalDate occurredOn, String description,
 			List<String> evidenceUrls) {
-		return this.roster.find(memberId)
-			.flatMap((member) -> this.rules.book().flatMap((book) -> {
-				if (!ClaimableRules.isClaimable(book, ruleCode, occurredOn)) {
-					return Mono.<ClaimSubmission>just(new ClaimSubmission.RuleNotClaimable(ruleCode));
-				}
-				Claim claim = new Claim(IDS.generate(), memberId, member.branchId(), member.orgPath(), ruleCode,
-						occurredOn, description, evidenceUrls, ClaimStatus.PENDING, null, null, null,
-						this.clock.instant());
-				return this.claims.insert(claim).map(ClaimSubmission.Submitted::new);
-			}))
-			.defaultIfEmpty(new ClaimSubmission.NotOnRoster());
+		return this.roster.find(memberId).flatMap((member) -> this.rules.book().flatMap((book) -> {
+			if (!ClaimableRules.isClaimable(book, ruleCode, occurredOn)) {
+				return Mono.<ClaimSubmission>just(new ClaimSubmission.RuleNotClaimable(ruleCode));
+			}
+			Claim claim = new Claim(IDS.generate(), memberId, member.branchId(), member.orgPath(), ruleCode, occurredOn,
+					description, evidenceUrls, ClaimStatus.PENDING, null, null, null, this.clock.instant());
+			return this.claims.insert(claim).map(ClaimSubmission.Submitted::new);
+		})).defaultIfEmpty(new ClaimSubmission.NotOnRoster());
 	}
 
 	/** The claim, if it exists. */
@@ -73,26 +73,32 @@ public class PointsClaims {
 		return this.claims.find(id);
 	}
 
-	/** Up to {@code limit} claims of the member, newest first, after the claim {@code after}. */
+	/**
+	 * Up to {@code limit} claims of the member, newest first, after the claim
+	 * {@code after}.
+	 */
 	public Mono<List<Claim>> ofMember(UUID memberId, @Nullable ClaimStatus status, @Nullable UUID after, int limit) {
 		return this.claims.list(memberId, null, status, after, limit).collectList();
 	}
 
 	/**
-	 * Up to {@code limit} claims of members of the given org subtrees ({@code null}: all), newest first, after the
-	 * claim {@code after}.
+	 * Up to {@code limit} claims of members of the given org subtrees ({@code null}:
+	 * all), newest first, after the claim {@code after}.
 	 */
 	public Mono<List<Claim>> under(@Nullable List<UUID> orgIds, @Nullable ClaimStatus status, @Nullable UUID after,
 			int limit) {
 		return this.claims.list(null, orgIds, status, after, limit).collectList();
 	}
 
-	/** Approves a pending claim and records its points event; empty when there is no such claim. */
+	/**
+	 * Approves a pending claim and records its points event; empty when there is no such
+	 * claim.
+	 */
 	public Mono<ClaimDecision> approve(UUID id, UUID decidedBy) {
 		BusinessCalendar calendar = new BusinessCalendar(this.clock.getZone());
-		return decide(id, ClaimStatus.APPROVED, decidedBy, null, (claim) -> this.intake
-			.record(PointsEvent.claim(claim.eventId(), claim.memberId().toString(),
-					calendar.startOf(claim.occurredOn()), claim.ruleCode(), null)));
+		return decide(id, ClaimStatus.APPROVED, decidedBy, null,
+				(claim) -> this.intake.record(PointsEvent.claim(claim.eventId(), claim.memberId().toString(),
+						calendar.startOf(claim.occurredOn()), claim.ruleCode(), null)));
 	}
 
 	/** Rejects a pending claim; empty when there is no such claim. */

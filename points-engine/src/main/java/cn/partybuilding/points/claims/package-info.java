@@ -1,4 +1,7 @@
-/** Bonus claims: a member claims a bonus item with evidence, a secretary approves or rejects it. */
+/**
+ * Bonus claims: a member claims a bonus item with evidence, a secretary approves or
+ * rejects it.
+ */
 @NullMarked
 package cn.partybuilding.points.claims;
 

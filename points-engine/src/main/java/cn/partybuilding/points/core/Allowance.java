@@ -5,12 +5,14 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
-/** The magnitude a rule may still award for a request, and the cap that cut it, if any. */
+/**
+ * The magnitude a rule may still award for a request, and the cap that cut it, if any.
+ */
 record Allowance(BigDecimal awarded, @Nullable CapPeriod cappedBy) {
 
 	/**
-	 * Cuts the request to the tightest remaining cap. When two caps leave the same room the shorter period is named,
-	 * being the one that frees up first.
+	 * Cuts the request to the tightest remaining cap. When two caps leave the same room
+	 * the shorter period is named, being the one that frees up first.
 	 */
 	static Allowance of(BigDecimal requested, Caps caps, PeriodTotals used) {
 		BigDecimal awarded = requested;

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.util.Collection;
 
 /**
- * A member's points of one year by category; {@code deduction} is the (normally negative) sum of deduction
- * entries, so the total is the plain sum of the three.
+ * A member's points of one year by category; {@code deduction} is the (normally negative)
+ * sum of deduction entries, so the total is the plain sum of the three.
  */
 public record Balance(int year, BigDecimal basic, BigDecimal bonus, BigDecimal deduction) {
 
@@ -15,7 +15,9 @@ public record Balance(int year, BigDecimal basic, BigDecimal bonus, BigDecimal d
 		deduction = Points.of(deduction);
 	}
 
-	/** The balance of the entries of the given year; entries of other years are ignored. */
+	/**
+	 * The balance of the entries of the given year; entries of other years are ignored.
+	 */
 	public static Balance of(int year, Collection<LedgerEntry> entries) {
 		BigDecimal basic = Points.ZERO;
 		BigDecimal bonus = Points.ZERO;

@@ -6,7 +6,10 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Objects;
 
-/** Places instants on the local calendar of the business zone (Asia/Shanghai by default): day, month and year. */
+/**
+ * Places instants on the local calendar of the business zone (Asia/Shanghai by default):
+ * day, month and year.
+ */
 public record BusinessCalendar(ZoneId zone) {
 
 	/** The default business zone. */

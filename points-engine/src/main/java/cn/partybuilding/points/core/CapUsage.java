@@ -4,8 +4,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * How much of each rule code's caps a member has used in the periods around an event's date: the magnitude awarded
- * (or, for deductions, deducted) so far, read from the ledger in the transaction that scores the event.
+ * How much of each rule code's caps a member has used in the periods around an event's
+ * date: the magnitude awarded (or, for deductions, deducted) so far, read from the ledger
+ * in the transaction that scores the event.
  */
 public record CapUsage(Map<String, PeriodTotals> byRuleCode) {
 

@@ -6,8 +6,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The most points of one rule code a member may get (or, for deductions, lose) in a day, a month and a year; an
- * absent cap does not limit.
+ * The most points of one rule code a member may get (or, for deductions, lose) in a day,
+ * a month and a year; an absent cap does not limit.
  */
 public record Caps(@Nullable BigDecimal perDay, @Nullable BigDecimal perMonth, @Nullable BigDecimal perYear) {
 

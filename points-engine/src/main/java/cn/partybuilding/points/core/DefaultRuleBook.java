@@ -15,10 +15,10 @@ import static cn.partybuilding.points.core.PointsCategory.BONUS;
 import static cn.partybuilding.points.core.PointsCategory.DEDUCTION;
 
 /**
- * The rules a new installation starts with, modelled on published 党员积分制管理 schemes: 三会一课 3 points a session
- * up to 12 a year, 主题党日 and 组织生活 2 up to 8, deductions for absence without leave, volunteer hours, base
- * visits, 学习强国-style study with a daily cap, manual adjustments and bonus claims. Version ids are
- * {@code CODE@effectiveFrom}.
+ * The rules a new installation starts with, modelled on published 党员积分制管理 schemes: 三会一课 3
+ * points a session up to 12 a year, 主题党日 and 组织生活 2 up to 8, deductions for absence
+ * without leave, volunteer hours, base visits, 学习强国-style study with a daily cap, manual
+ * adjustments and bonus claims. Version ids are {@code CODE@effectiveFrom}.
  */
 public final class DefaultRuleBook {
 
@@ -28,15 +28,14 @@ public final class DefaultRuleBook {
 	/** The default rule versions, all in force from {@code effectiveFrom} without end. */
 	public static List<RuleVersion> versions(LocalDate effectiveFrom) {
 		Rows rows = new Rows(effectiveFrom);
-		return List.of(
-				rows.attendance("ATTEND_BRANCH_ASSEMBLY", "参加支部党员大会", "BRANCH_ASSEMBLY", "3", "12"),
+		return List.of(rows.attendance("ATTEND_BRANCH_ASSEMBLY", "参加支部党员大会", "BRANCH_ASSEMBLY", "3", "12"),
 				rows.attendance("ATTEND_COMMITTEE_MEETING", "参加支委会", "COMMITTEE_MEETING", "3", "12"),
 				rows.attendance("ATTEND_GROUP_MEETING", "参加党小组会", "GROUP_MEETING", "3", "12"),
 				rows.attendance("ATTEND_PARTY_LECTURE", "参加党课", "PARTY_LECTURE", "3", "12"),
 				rows.attendance("ATTEND_THEME_DAY", "参加主题党日", "THEME_DAY", "2", "8"),
 				rows.attendance("ATTEND_ORG_LIFE", "参加组织生活", "ORG_LIFE", "2", "8"),
-				rows.rule("ABSENT_WITHOUT_LEAVE", "无故缺席组织活动", DEDUCTION, EventType.ACTIVITY_ABSENT_WITHOUT_LEAVE,
-						"2", PER_EVENT, null, "20"),
+				rows.rule("ABSENT_WITHOUT_LEAVE", "无故缺席组织活动", DEDUCTION, EventType.ACTIVITY_ABSENT_WITHOUT_LEAVE, "2",
+						PER_EVENT, null, "20"),
 				rows.rule("VOLUNTEER_SERVICE", "志愿服务（每小时）", BASIC, EventType.VOLUNTEER_HOURS_APPROVED, "1", PER_UNIT,
 						null, "20"),
 				rows.rule("BASE_VISIT", "参加开放式组织生活基地活动", BASIC, EventType.BASE_VISIT_COMPLETED, "2", PER_EVENT, null,
@@ -67,9 +66,8 @@ public final class DefaultRuleBook {
 			return row(code, name, category, eventType, points, basis, Map.of(), capPerDay, capPerYear);
 		}
 
-		private RuleVersion row(String code, String name, PointsCategory category, EventType eventType,
-				String points, AmountBasis basis, Map<String, String> match, @Nullable String capPerDay,
-				@Nullable String capPerYear) {
+		private RuleVersion row(String code, String name, PointsCategory category, EventType eventType, String points,
+				AmountBasis basis, Map<String, String> match, @Nullable String capPerDay, @Nullable String capPerYear) {
 			Caps caps = new Caps(amount(capPerDay), null, amount(capPerYear));
 			return new RuleVersion(code + "@" + this.from, code, name, category, eventType, new BigDecimal(points),
 					basis, match, caps, this.from, null);

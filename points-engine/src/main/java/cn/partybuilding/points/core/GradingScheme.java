@@ -7,18 +7,25 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Grades members from their points: thresholds (inclusive) for excellent, qualified and basically qualified, and
- * the largest share of the members evaluated that may be excellent (rounded down). When members tied at the cut
- * line would exceed that share, none of them is excellent.
+ * Grades members from their points: thresholds (inclusive) for excellent, qualified and
+ * basically qualified, and the largest share of the members evaluated that may be
+ * excellent (rounded down). When members tied at the cut line would exceed that share,
+ * none of them is excellent.
  */
 public record GradingScheme(BigDecimal excellentFrom, BigDecimal qualifiedFrom, BigDecimal basicFrom,
 		BigDecimal maxExcellentShare) {
 
-	/** Excellent from 90 points for at most a fifth of the members, qualified from 60, basically qualified from 40. */
+	/**
+	 * Excellent from 90 points for at most a fifth of the members, qualified from 60,
+	 * basically qualified from 40.
+	 */
 	public static final GradingScheme DEFAULT = new GradingScheme(new BigDecimal("90"), new BigDecimal("60"),
 			new BigDecimal("40"), new BigDecimal("0.2"));
 
-	/** @throws IllegalArgumentException if the thresholds are not descending or the share is outside 0..1 */
+	/**
+	 * @throws IllegalArgumentException if the thresholds are not descending or the share
+	 * is outside 0..1
+	 */
 	public GradingScheme {
 		if (excellentFrom.compareTo(qualifiedFrom) < 0 || qualifiedFrom.compareTo(basicFrom) < 0) {
 			throw new IllegalArgumentException("Thresholds must not increase from excellent to basic");
@@ -41,7 +48,10 @@ public record GradingScheme(BigDecimal excellentFrom, BigDecimal qualifiedFrom, 
 		return graded;
 	}
 
-	/** How many of the best members are excellent: whole tie groups above the threshold, within the share. */
+	/**
+	 * How many of the best members are excellent: whole tie groups above the threshold,
+	 * within the share.
+	 */
 	private int excellentCount(List<MemberPoints> sorted) {
 		int allowed = this.maxExcellentShare.multiply(BigDecimal.valueOf(sorted.size()))
 			.setScale(0, RoundingMode.FLOOR)

@@ -9,8 +9,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Members ordered by points with standard competition ranks ("1224"): equal points share a rank and the next rank
- * skips as many places as members shared it.
+ * Members ordered by points with standard competition ranks ("1224"): equal points share
+ * a rank and the next rank skips as many places as members shared it.
  */
 public final class Leaderboard {
 
@@ -20,10 +20,13 @@ public final class Leaderboard {
 
 	private Leaderboard(List<RankedMember> ranked) {
 		this.ranked = List.copyOf(ranked);
-		this.byMember = ranked.stream().collect(Collectors.toUnmodifiableMap(RankedMember::memberId, Function.identity()));
+		this.byMember = ranked.stream()
+			.collect(Collectors.toUnmodifiableMap(RankedMember::memberId, Function.identity()));
 	}
 
-	/** @throws IllegalArgumentException if a member appears twice */
+	/**
+	 * @throws IllegalArgumentException if a member appears twice
+	 */
 	public static Leaderboard of(Collection<MemberPoints> members) {
 		List<MemberPoints> sorted = members.stream().sorted(MemberPoints.STANDING).toList();
 		List<RankedMember> ranked = new ArrayList<>(sorted.size());
@@ -41,7 +44,10 @@ public final class Leaderboard {
 		return this.ranked;
 	}
 
-	/** The first {@code limit} places of the display order (a tie may be split at the end). */
+	/**
+	 * The first {@code limit} places of the display order (a tie may be split at the
+	 * end).
+	 */
 	public List<RankedMember> top(int limit) {
 		return this.ranked.subList(0, Math.min(Math.max(limit, 0), this.ranked.size()));
 	}

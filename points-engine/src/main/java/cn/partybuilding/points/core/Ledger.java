@@ -11,7 +11,10 @@ import java.util.Map;
 
 import cn.partybuilding.points.core.LedgerEntry.EventRule;
 
-/** A member's ledger entries in the order they were appended, and the sums that explain every figure. */
+/**
+ * A member's ledger entries in the order they were appended, and the sums that explain
+ * every figure.
+ */
 public record Ledger(List<LedgerEntry> entries) {
 
 	public Ledger {
@@ -40,7 +43,10 @@ public record Ledger(List<LedgerEntry> entries) {
 		return Balance.of(year, this.entries);
 	}
 
-	/** The cap usage of every rule code in the day, month and year containing {@code date}. */
+	/**
+	 * The cap usage of every rule code in the day, month and year containing
+	 * {@code date}.
+	 */
 	public CapUsage capUsageOn(LocalDate date) {
 		Map<String, PeriodTotals> usage = new HashMap<>();
 		for (LedgerEntry entry : this.entries) {

@@ -2,7 +2,9 @@ package cn.partybuilding.points.core;
 
 import java.math.BigDecimal;
 
-/** Magnitudes of points of one rule code in the day, the month and the year around a date. */
+/**
+ * Magnitudes of points of one rule code in the day, the month and the year around a date.
+ */
 public record PeriodTotals(BigDecimal day, BigDecimal month, BigDecimal year) {
 
 	/** Nothing used yet. */

@@ -3,7 +3,10 @@ package cn.partybuilding.points.core;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** Point amounts are {@link BigDecimal}s with exactly one decimal place; this normalises them. */
+/**
+ * Point amounts are {@link BigDecimal}s with exactly one decimal place; this normalises
+ * them.
+ */
 public final class Points {
 
 	/** Zero points, at scale 1. */
@@ -12,7 +15,10 @@ public final class Points {
 	private Points() {
 	}
 
-	/** The amount at scale 1, truncated towards zero (2.55 becomes 2.5, -2.55 becomes -2.5). */
+	/**
+	 * The amount at scale 1, truncated towards zero (2.55 becomes 2.5, -2.55 becomes
+	 * -2.5).
+	 */
 	public static BigDecimal of(BigDecimal amount) {
 		return amount.setScale(1, RoundingMode.DOWN);
 	}

@@ -2,7 +2,10 @@ package cn.partybuilding.points.core;
 
 import java.math.BigDecimal;
 
-/** What a rule does to a member's points: basic or bonus points are awarded, deductions are taken away. */
+/**
+ * What a rule does to a member's points: basic or bonus points are awarded, deductions
+ * are taken away.
+ */
 public enum PointsCategory {
 
 	BASIC, BONUS, DEDUCTION;
@@ -12,7 +15,10 @@ public enum PointsCategory {
 		return (this == DEDUCTION) ? -1 : 1;
 	}
 
-	/** Turns a magnitude into a ledger amount and back: the two directions are the same flip of sign. */
+	/**
+	 * Turns a magnitude into a ledger amount and back: the two directions are the same
+	 * flip of sign.
+	 */
 	BigDecimal flip(BigDecimal amount) {
 		return (this == DEDUCTION) ? amount.negate() : amount;
 	}

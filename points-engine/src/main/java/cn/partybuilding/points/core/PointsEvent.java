@@ -8,9 +8,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Something that happened to a member and may be scored: {@code quantity} counts units (hours, items; 1 for a
- * discrete event), {@code explicitPoints} is the signed amount of a manual adjustment, {@code targetRuleCode} the
- * only rule that may score a bonus claim.
+ * Something that happened to a member and may be scored: {@code quantity} counts units
+ * (hours, items; 1 for a discrete event), {@code explicitPoints} is the signed amount of
+ * a manual adjustment, {@code targetRuleCode} the only rule that may score a bonus claim.
  */
 public record PointsEvent(String eventId, String memberId, EventType type, Instant occurredAt,
 		Map<String, String> details, BigDecimal quantity, @Nullable BigDecimal explicitPoints,
@@ -20,8 +20,9 @@ public record PointsEvent(String eventId, String memberId, EventType type, Insta
 	public static final String ACTIVITY_TYPE = "activityType";
 
 	/**
-	 * @throws IllegalArgumentException if the quantity is negative, a manual adjustment lacks a non-zero amount, an
-	 * amount comes with another type, or a bonus claim names no rule
+	 * @throws IllegalArgumentException if the quantity is negative, a manual adjustment
+	 * lacks a non-zero amount, an amount comes with another type, or a bonus claim names
+	 * no rule
 	 */
 	public PointsEvent {
 		Objects.requireNonNull(eventId, "eventId");
@@ -42,7 +43,10 @@ public record PointsEvent(String eventId, String memberId, EventType type, Insta
 		}
 	}
 
-	/** A discrete event (quantity 1), e.g. attendance with {@code activityType} in its details. */
+	/**
+	 * A discrete event (quantity 1), e.g. attendance with {@code activityType} in its
+	 * details.
+	 */
 	public static PointsEvent of(String eventId, String memberId, EventType type, Instant occurredAt,
 			Map<String, String> details) {
 		return new PointsEvent(eventId, memberId, type, occurredAt, details, BigDecimal.ONE, null, null, null);
@@ -64,8 +68,8 @@ public record PointsEvent(String eventId, String memberId, EventType type, Insta
 	/** An approved bonus claim, scored only by the claimed rule. */
 	public static PointsEvent claim(String eventId, String memberId, Instant occurredAt, String ruleCode,
 			@Nullable String reason) {
-		return new PointsEvent(eventId, memberId, EventType.BONUS_CLAIM_APPROVED, occurredAt, Map.of(),
-				BigDecimal.ONE, null, ruleCode, reason);
+		return new PointsEvent(eventId, memberId, EventType.BONUS_CLAIM_APPROVED, occurredAt, Map.of(), BigDecimal.ONE,
+				null, ruleCode, reason);
 	}
 
 }

@@ -11,9 +11,10 @@ import java.util.Map;
 import cn.partybuilding.points.core.LedgerEntry.EventRule;
 
 /**
- * Replays a member's year under the rules now in force and compensates the differences: after appending the
- * compensations, the sum per (event, rule code) equals the replay. Nothing is edited or deleted, and a second run
- * finds nothing to compensate. Manual adjustments are human decisions: their entries are carried over as they are.
+ * Replays a member's year under the rules now in force and compensates the differences:
+ * after appending the compensations, the sum per (event, rule code) equals the replay.
+ * Nothing is edited or deleted, and a second run finds nothing to compensate. Manual
+ * adjustments are human decisions: their entries are carried over as they are.
  */
 public record Recalculation(Scorer scorer) {
 
@@ -21,12 +22,14 @@ public record Recalculation(Scorer scorer) {
 	public static final Comparator<PointsEvent> REPLAY_ORDER = Comparator.comparing(PointsEvent::occurredAt)
 		.thenComparing(PointsEvent::eventId);
 
-	private static final Comparator<LedgerEntry> COMPENSATION_ORDER = Comparator
-		.comparing(LedgerEntry::occurredAt)
+	private static final Comparator<LedgerEntry> COMPENSATION_ORDER = Comparator.comparing(LedgerEntry::occurredAt)
 		.thenComparing(LedgerEntry::eventId)
 		.thenComparing(LedgerEntry::ruleCode);
 
-	/** The ledger a replay from scratch yields, given the member's existing entries (for manual adjustments). */
+	/**
+	 * The ledger a replay from scratch yields, given the member's existing entries (for
+	 * manual adjustments).
+	 */
 	public Ledger replay(Collection<LedgerEntry> existing, Collection<PointsEvent> events) {
 		Map<String, List<LedgerEntry>> existingByEvent = new HashMap<>();
 		existing.forEach((e) -> existingByEvent.computeIfAbsent(e.eventId(), (id) -> new ArrayList<>()).add(e));
@@ -44,13 +47,16 @@ public record Recalculation(Scorer scorer) {
 		return ledger;
 	}
 
-	/** The compensating entries to append, ordered by event time, event id and rule code. */
+	/**
+	 * The compensating entries to append, ordered by event time, event id and rule code.
+	 */
 	public List<LedgerEntry> compensations(Collection<LedgerEntry> existing, Collection<PointsEvent> events,
 			String reason) {
 		Map<EventRule, BigDecimal> before = new Ledger(List.copyOf(existing)).sumsByEventAndRule();
 		Ledger fresh = replay(existing, events);
 		Map<EventRule, BigDecimal> after = fresh.sumsByEventAndRule();
-		// The latest entry of a key describes it best: the fresh one when the rule still applies.
+		// The latest entry of a key describes it best: the fresh one when the rule still
+		// applies.
 		Map<EventRule, LedgerEntry> templates = new HashMap<>();
 		existing.forEach((e) -> templates.put(e.eventRule(), e));
 		fresh.entries().forEach((e) -> templates.put(e.eventRule(), e));

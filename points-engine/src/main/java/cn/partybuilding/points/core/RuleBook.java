@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * All versions of all points rules. Versions of one code never overlap in dates and keep one category, so on any
- * date at most one version of a code is in force.
+ * All versions of all points rules. Versions of one code never overlap in dates and keep
+ * one category, so on any date at most one version of a code is in force.
  */
 public final class RuleBook {
 
@@ -28,8 +28,10 @@ public final class RuleBook {
 	}
 
 	/**
-	 * A rule book of versions already known to be consistent (loaded from storage, or default data).
-	 * @throws IllegalArgumentException if ids repeat or any version would be rejected by {@link #put}
+	 * A rule book of versions already known to be consistent (loaded from storage, or
+	 * default data).
+	 * @throws IllegalArgumentException if ids repeat or any version would be rejected by
+	 * {@link #put}
 	 */
 	public static RuleBook of(Collection<RuleVersion> versions) {
 		RuleBook book = empty();
@@ -61,14 +63,17 @@ public final class RuleBook {
 		return this.versions.stream().filter((v) -> v.inForceOn(date)).toList();
 	}
 
-	/** The versions in force on {@code date} that score the event, one per code at most. */
+	/**
+	 * The versions in force on {@code date} that score the event, one per code at most.
+	 */
 	public List<RuleVersion> applicableTo(PointsEvent event, LocalDate date) {
 		return this.versions.stream().filter((v) -> v.inForceOn(date) && v.appliesTo(event)).toList();
 	}
 
 	/**
-	 * Everything that keeps the candidate out of this book; empty when it may go in. A candidate with the id of an
-	 * existing version is checked as that version's replacement.
+	 * Everything that keeps the candidate out of this book; empty when it may go in. A
+	 * candidate with the id of an existing version is checked as that version's
+	 * replacement.
 	 */
 	public List<RuleViolation> check(RuleVersion candidate) {
 		List<RuleViolation> found = new ArrayList<>(RuleVersionChecks.of(candidate));
@@ -86,7 +91,10 @@ public final class RuleBook {
 		return found;
 	}
 
-	/** Adds the candidate, or replaces the version with its id, if it passes {@link #check}. */
+	/**
+	 * Adds the candidate, or replaces the version with its id, if it passes
+	 * {@link #check}.
+	 */
 	public RuleChange put(RuleVersion candidate) {
 		List<RuleViolation> violations = check(candidate);
 		if (!violations.isEmpty()) {

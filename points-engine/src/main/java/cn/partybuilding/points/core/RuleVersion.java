@@ -8,9 +8,10 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One version of a points rule: from {@code effectiveFrom} to {@code effectiveTo} (inclusive, open-ended when
- * absent) it scores events of {@code eventType} whose details contain every {@code match} entry. {@code points} is
- * a magnitude (per event or per unit, see {@link AmountBasis}); the {@code category} gives the sign.
+ * One version of a points rule: from {@code effectiveFrom} to {@code effectiveTo}
+ * (inclusive, open-ended when absent) it scores events of {@code eventType} whose details
+ * contain every {@code match} entry. {@code points} is a magnitude (per event or per
+ * unit, see {@link AmountBasis}); the {@code category} gives the sign.
  */
 public record RuleVersion(String id, String code, String name, PointsCategory category, EventType eventType,
 		BigDecimal points, AmountBasis basis, Map<String, String> match, Caps caps, LocalDate effectiveFrom,
@@ -29,7 +30,9 @@ public record RuleVersion(String id, String code, String name, PointsCategory ca
 		Objects.requireNonNull(effectiveFrom, "effectiveFrom");
 	}
 
-	/** Whether the version is in force on the given business date (both ends inclusive). */
+	/**
+	 * Whether the version is in force on the given business date (both ends inclusive).
+	 */
 	public boolean inForceOn(LocalDate date) {
 		return !date.isBefore(this.effectiveFrom) && (this.effectiveTo == null || !date.isAfter(this.effectiveTo));
 	}

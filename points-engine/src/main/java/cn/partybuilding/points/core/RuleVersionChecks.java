@@ -6,7 +6,10 @@ import java.util.regex.Pattern;
 
 import cn.partybuilding.points.core.RuleViolation.InvalidField;
 
-/** The checks a rule version must pass on its own, before it is compared with other versions. */
+/**
+ * The checks a rule version must pass on its own, before it is compared with other
+ * versions.
+ */
 final class RuleVersionChecks {
 
 	private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
@@ -27,7 +30,8 @@ final class RuleVersionChecks {
 		}
 		checkPoints(rule, found);
 		for (CapPeriod period : CapPeriod.values()) {
-			rule.caps().limit(period)
+			rule.caps()
+				.limit(period)
 				.filter((cap) -> cap.signum() <= 0)
 				.ifPresent((cap) -> found.add(new InvalidField(capField(period), "must be positive")));
 		}

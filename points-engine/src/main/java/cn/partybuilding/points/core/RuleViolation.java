@@ -7,7 +7,10 @@ import org.jspecify.annotations.Nullable;
 /** Why a new or changed rule version cannot go into the rule book. */
 public sealed interface RuleViolation {
 
-	/** Whether the version clashes with other versions (a conflict) rather than being malformed itself. */
+	/**
+	 * Whether the version clashes with other versions (a conflict) rather than being
+	 * malformed itself.
+	 */
 	default boolean isConflict() {
 		return !(this instanceof InvalidField);
 	}
@@ -21,7 +24,10 @@ public sealed interface RuleViolation {
 			@Nullable LocalDate otherTo) implements RuleViolation {
 	}
 
-	/** The version's category differs from another version of the same code (a code keeps its sign). */
+	/**
+	 * The version's category differs from another version of the same code (a code keeps
+	 * its sign).
+	 */
 	record ChangesCategory(String otherVersionId, PointsCategory otherCategory) implements RuleViolation {
 	}
 

@@ -6,14 +6,17 @@ import java.util.List;
 /** Scores events under a rule book on a business calendar. */
 public record Scorer(RuleBook rules, BusinessCalendar calendar) {
 
-	/** The rule versions that will score the event; their codes are the ones whose cap usage scoring needs. */
+	/**
+	 * The rule versions that will score the event; their codes are the ones whose cap
+	 * usage scoring needs.
+	 */
 	public List<RuleVersion> rulesFor(PointsEvent event) {
 		return this.rules.applicableTo(event, this.calendar.dateOf(event.occurredAt()));
 	}
 
 	/**
-	 * Scores one event given the member's cap usage in the periods around the event's date, as it stands before
-	 * this event.
+	 * Scores one event given the member's cap usage in the periods around the event's
+	 * date, as it stands before this event.
 	 */
 	public Scoring score(PointsEvent event, CapUsage usage) {
 		LocalDate date = this.calendar.dateOf(event.occurredAt());

@@ -3,7 +3,10 @@ package cn.partybuilding.points.core;
 import java.time.LocalDate;
 import java.util.List;
 
-/** What scoring one event decided; the entries are to be appended to the member's ledger as they are. */
+/**
+ * What scoring one event decided; the entries are to be appended to the member's ledger
+ * as they are.
+ */
 public sealed interface Scoring {
 
 	PointsEvent event();
@@ -11,7 +14,10 @@ public sealed interface Scoring {
 	/** The event's business date, which fixes the rules in force and the cap periods. */
 	LocalDate localDate();
 
-	/** The entries to append: one per applicable rule code, possibly cut (even to zero) by a cap. */
+	/**
+	 * The entries to append: one per applicable rule code, possibly cut (even to zero) by
+	 * a cap.
+	 */
 	List<LedgerEntry> entries();
 
 	/** Rules applied to the event. */

@@ -2,7 +2,10 @@ package cn.partybuilding.points.intake;
 
 import java.time.Duration;
 
-/** How long to wait before scoring a failing event again: doubling with every attempt, at most an hour. */
+/**
+ * How long to wait before scoring a failing event again: doubling with every attempt, at
+ * most an hour.
+ */
 final class Backoff {
 
 	static final Duration MAX = Duration.ofHours(1);

@@ -1,7 +1,5 @@
 package cn.partybuilding.points.intake;
 
-import static cn.partybuilding.points.SqlParameters.nullable;
-
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
@@ -14,17 +12,20 @@ import reactor.core.publisher.Mono;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
+import cn.partybuilding.points.SqlParameters;
+
 /**
- * The events of {@code points_events} that wait for scoring: claimed by the workers, marked when scored or when
- * scoring failed.
+ * The events of {@code points_events} that wait for scoring: claimed by the workers,
+ * marked when scored or when scoring failed.
  */
 @Repository
 class EventQueueRepository {
 
 	/**
-	 * For each member, the first of their pending events before the given one that is not in hand: one short range of
-	 * {@code points_events_pending_member} per member, so the cost does not grow with the queue, and the plan does not
-	 * depend on statistics that may have been taken while the queue was empty.
+	 * For each member, the first of their pending events before the given one that is not
+	 * in hand: one short range of {@code points_events_pending_member} per member, so the
+	 * cost does not grow with the queue, and the plan does not depend on statistics that
+	 * may have been taken while the queue was empty.
 	 */
 	static final String FIRST_HELD_ELSEWHERE = """
 			SELECT f.member_id, held.seq AS first_seq
@@ -43,8 +44,9 @@ class EventQueueRepository {
 	}
 
 	/**
-	 * Locks up to {@code limit} of the oldest events due for scoring, skipping those another transaction holds, so
-	 * any number of workers share the queue without waiting for each other.
+	 * Locks up to {@code limit} of the oldest events due for scoring, skipping those
+	 * another transaction holds, so any number of workers share the queue without waiting
+	 * for each other.
 	 */
 	Flux<PendingEvent> claim(Instant now, int limit) {
 		return this.db.sql("SELECT " + EventRows.COLUMNS + """
@@ -57,19 +59,24 @@ class EventQueueRepository {
 			.all();
 	}
 
-	/** Locks one event if it still waits for scoring (waiting for a transaction that holds it). */
+	/**
+	 * Locks one event if it still waits for scoring (waiting for a transaction that holds
+	 * it).
+	 */
 	Mono<PendingEvent> claim(String eventId) {
-		return this.db.sql("SELECT " + EventRows.COLUMNS + " FROM points_events WHERE event_id = :eventId "
-				+ "AND scored_at IS NULL FOR UPDATE")
+		return this.db
+			.sql("SELECT " + EventRows.COLUMNS + " FROM points_events WHERE event_id = :eventId "
+					+ "AND scored_at IS NULL FOR UPDATE")
 			.bind("eventId", eventId)
 			.map(EventRows::pending)
 			.one();
 	}
 
 	/**
-	 * For the members among {@code lastSeqs} (member id to the last event of theirs in hand), the first of their
-	 * events that is due, still waits and is not in hand ({@code inHand}) but comes before their last one in hand:
-	 * another worker holds it, so it and everything after it must wait. Members without one are missing from the
+	 * For the members among {@code lastSeqs} (member id to the last event of theirs in
+	 * hand), the first of their events that is due, still waits and is not in hand
+	 * ({@code inHand}) but comes before their last one in hand: another worker holds it,
+	 * so it and everything after it must wait. Members without one are missing from the
 	 * answer.
 	 */
 	Mono<Map<String, Long>> firstHeldElsewhere(Map<String, Long> lastSeqs, Collection<Long> inHand, Instant now) {
@@ -90,15 +97,14 @@ class EventQueueRepository {
 			.then();
 	}
 
-	Mono<Void> recordFailure(long seq, int attempts, Instant nextAttemptAt, @Nullable Instant failedAt,
-			String error) {
+	Mono<Void> recordFailure(long seq, int attempts, Instant nextAttemptAt, @Nullable Instant failedAt, String error) {
 		return this.db.sql("""
 				UPDATE points_events SET attempts = :attempts, next_attempt_at = :next, failed_at = :failed,
 				       last_error = :error
 				WHERE seq = :seq AND scored_at IS NULL""")
 			.bind("attempts", attempts)
 			.bind("next", nextAttemptAt)
-			.bind("failed", nullable(failedAt, Instant.class))
+			.bind("failed", SqlParameters.nullable(failedAt, Instant.class))
 			.bind("error", error)
 			.bind("seq", seq)
 			.then();

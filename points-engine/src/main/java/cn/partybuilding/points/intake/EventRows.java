@@ -10,7 +10,9 @@ import cn.partybuilding.points.DetailsJson;
 import cn.partybuilding.points.core.EventType;
 import cn.partybuilding.points.core.PointsEvent;
 
-/** Rows of {@code points_events} as the repositories of the intake select and read them. */
+/**
+ * Rows of {@code points_events} as the repositories of the intake select and read them.
+ */
 final class EventRows {
 
 	/** The columns {@link #event} and {@link #pending} read. */
@@ -21,7 +23,10 @@ final class EventRows {
 	private EventRows() {
 	}
 
-	/** The row as an event waiting for scoring; one that cannot be read carries the reason why. */
+	/**
+	 * The row as an event waiting for scoring; one that cannot be read carries the reason
+	 * why.
+	 */
 	static PendingEvent pending(Readable row) {
 		long seq = row.get("seq", Long.class);
 		int attempts = row.get("attempts", Integer.class);

@@ -20,8 +20,9 @@ import cn.partybuilding.points.ledger.PointsLedger;
 import cn.partybuilding.points.ledger.RecordedEntry;
 
 /**
- * Scores events into the ledger: the members' cap usage read in this transaction, the core's decision, the entries
- * appended with the balances. The caller holds the members' locks.
+ * Scores events into the ledger: the members' cap usage read in this transaction, the
+ * core's decision, the entries appended with the balances. The caller holds the members'
+ * locks.
  */
 @Component
 class EventScorer {
@@ -40,9 +41,11 @@ class EventScorer {
 	}
 
 	/**
-	 * Scores events of distinct members together: their cap usage read in one query, their entries appended in one
-	 * statement. Each event is decided exactly as {@link #score} would.
-	 * @throws IllegalArgumentException if two events are of the same member (the second must see the first's entries)
+	 * Scores events of distinct members together: their cap usage read in one query,
+	 * their entries appended in one statement. Each event is decided exactly as
+	 * {@link #score} would.
+	 * @throws IllegalArgumentException if two events are of the same member (the second
+	 * must see the first's entries)
 	 */
 	Mono<Void> scoreAll(List<PointsEvent> events, Scorer scorer, Instant now) {
 		if (events.stream().map(PointsEvent::memberId).distinct().count() != events.size()) {

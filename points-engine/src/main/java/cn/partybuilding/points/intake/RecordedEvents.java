@@ -26,7 +26,10 @@ public class RecordedEvents {
 		return this.events.scored(memberId, from, to);
 	}
 
-	/** Up to {@code limit} members with scored events in {@code [from, to)}, in id order, after {@code after}. */
+	/**
+	 * Up to {@code limit} members with scored events in {@code [from, to)}, in id order,
+	 * after {@code after}.
+	 */
 	public Flux<UUID> membersWithScoredEvents(Instant from, Instant to, @Nullable UUID after, int limit) {
 		return this.events.membersScored(from, to, after, limit);
 	}

@@ -35,7 +35,9 @@ class ScoredEventRepository {
 			.all();
 	}
 
-	/** Members with scored events in {@code [from, to)}, in id order, after {@code after}. */
+	/**
+	 * Members with scored events in {@code [from, to)}, in id order, after {@code after}.
+	 */
 	Flux<UUID> membersScored(Instant from, Instant to, @Nullable UUID after, int limit) {
 		return this.db.sql("""
 				SELECT DISTINCT member_id FROM points_events

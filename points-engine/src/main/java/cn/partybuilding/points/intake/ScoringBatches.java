@@ -27,17 +27,20 @@ import cn.partybuilding.points.ledger.PointsLedger;
 import cn.partybuilding.points.rules.PointsRules;
 
 /**
- * Scores the queue batch by batch. A batch is one transaction: the events are claimed ({@code SKIP LOCKED}), the
- * locks of their members taken (in one shared order), and each member's events scored in the order they were
- * recorded, reading the member's cap usage from the ledger in this transaction; then they are marked scored. The
- * members with one event in the batch are scored together (one read of their cap usage, one append), the others
- * event by event. A member's events that come after an event of theirs held by another worker (older than all of
- * them, or between them, since the claim skips what others hold) are left for the next round, so one member's
- * events are scored in order. (Such a member's events stay at the head of the queue until the holder commits,
- * normally milliseconds; a member with more waiting events than a batch holds can delay others' events that long.)
- * A crash or a stop in the middle rolls the whole batch back, so every event is scored exactly once. A batch that
- * fails is retried one event at a time, so that one bad event only delays itself: it is
- * retried with backoff and set aside after the last attempt.
+ * Scores the queue batch by batch. A batch is one transaction: the events are claimed
+ * ({@code SKIP LOCKED}), the locks of their members taken (in one shared order), and each
+ * member's events scored in the order they were recorded, reading the member's cap usage
+ * from the ledger in this transaction; then they are marked scored. The members with one
+ * event in the batch are scored together (one read of their cap usage, one append), the
+ * others event by event. A member's events that come after an event of theirs held by
+ * another worker (older than all of them, or between them, since the claim skips what
+ * others hold) are left for the next round, so one member's events are scored in order.
+ * (Such a member's events stay at the head of the queue until the holder commits,
+ * normally milliseconds; a member with more waiting events than a batch holds can delay
+ * others' events that long.) A crash or a stop in the middle rolls the whole batch back,
+ * so every event is scored exactly once. A batch that fails is retried one event at a
+ * time, so that one bad event only delays itself: it is retried with backoff and set
+ * aside after the last attempt.
  */
 @Component
 class ScoringBatches {
@@ -59,8 +62,9 @@ class ScoringBatches {
 	private final PointsSettings settings;
 
 	/**
-	 * Called inside the batch's transaction after each event scored, with the number scored so far in the batch;
-	 * lets a test interrupt scoring at a chosen point. Not set in production.
+	 * Called inside the batch's transaction after each event scored, with the number
+	 * scored so far in the batch; lets a test interrupt scoring at a chosen point. Not
+	 * set in production.
 	 */
 	volatile @Nullable IntFunction<Mono<Void>> afterEachEvent;
 
@@ -76,7 +80,8 @@ class ScoringBatches {
 	}
 
 	/**
-	 * Scores the next batch of at most {@code limit} events; how many were scored (0 when there was nothing to do).
+	 * Scores the next batch of at most {@code limit} events; how many were scored (0 when
+	 * there was nothing to do).
 	 */
 	Mono<Integer> scoreNextBatch(int limit) {
 		return batch(limit, (claimed) -> {
@@ -88,8 +93,10 @@ class ScoringBatches {
 	}
 
 	private Mono<Integer> oneByOne(int count) {
-		return Flux.range(0, count).concatMap((i) -> single()).takeUntil((scored) -> scored == 0).reduce(0,
-				Integer::sum);
+		return Flux.range(0, count)
+			.concatMap((i) -> single())
+			.takeUntil((scored) -> scored == 0)
+			.reduce(0, Integer::sum);
 	}
 
 	private Mono<Integer> single() {
@@ -115,13 +122,15 @@ class ScoringBatches {
 		if (claimed.isEmpty()) {
 			return Mono.just(0);
 		}
-		// A row that cannot be read as an event counts as a failed attempt, in this transaction, without stopping
+		// A row that cannot be read as an event counts as a failed attempt, in this
+		// transaction, without stopping
 		// the others.
 		Mono<Void> unreadable = Flux.fromIterable(claimed)
 			.filter((pending) -> pending.event() == null)
 			.concatMap((pending) -> failure(pending, pending.readableProblem()))
 			.then();
-		// The claim is in queue order, so each member's events are in the order they were recorded.
+		// The claim is in queue order, so each member's events are in the order they were
+		// recorded.
 		Map<String, List<PendingEvent>> byMember = new LinkedHashMap<>();
 		claimed.stream()
 			.filter((pending) -> pending.event() != null)
@@ -134,7 +143,8 @@ class ScoringBatches {
 			.then(lastSeqs.isEmpty() ? Mono.just(Map.<String, Long>of())
 					: this.queue.firstHeldElsewhere(lastSeqs, inHand, now))
 			.flatMap((heldElsewhere) -> {
-				// A member's events after one of theirs that another worker holds (before those in hand, or between
+				// A member's events after one of theirs that another worker holds (before
+				// those in hand, or between
 				// them: the claim skips what others hold) wait for the next round.
 				List<List<PendingEvent>> readyMembers = byMember.entrySet()
 					.stream()
@@ -142,8 +152,10 @@ class ScoringBatches {
 					.filter((events) -> !events.isEmpty())
 					.toList();
 				List<PendingEvent> ready = readyMembers.stream().flatMap(List::stream).toList();
-				// A member with one event in hand (the usual case) is scored together with the others in that case;
-				// a member with several, event after event, each seeing the entries of the one before.
+				// A member with one event in hand (the usual case) is scored together
+				// with the others in that case;
+				// a member with several, event after event, each seeing the entries of
+				// the one before.
 				List<PendingEvent> alone = readyMembers.stream()
 					.filter((events) -> events.size() == 1)
 					.map((events) -> events.get(0))
@@ -157,17 +169,21 @@ class ScoringBatches {
 							.then(Flux.fromIterable(alone)
 								.concatMap((pending) -> Mono.defer(() -> afterEach(scored.incrementAndGet())))
 								.then());
-				return together.then(Flux.fromIterable(inTurn)
-					.concatMap((pending) -> this.scorer.score(pending.readable(), scorer, now)
-						.then(Mono.defer(() -> afterEach(scored.incrementAndGet()))))
-					.then())
+				return together
+					.then(Flux.fromIterable(inTurn)
+						.concatMap((pending) -> this.scorer.score(pending.readable(), scorer, now)
+							.then(Mono.defer(() -> afterEach(scored.incrementAndGet()))))
+						.then())
 					.then(Mono.defer(() -> ready.isEmpty() ? Mono.empty()
 							: this.queue.markScored(ready.stream().map(PendingEvent::seq).toList(), now)));
 			})
 			.then(Mono.fromSupplier(() -> scored.get() + (claimed.size() - countReadable(claimed))));
 	}
 
-	/** The events in hand (in queue order) that come before {@code heldElsewhere}; all of them without one. */
+	/**
+	 * The events in hand (in queue order) that come before {@code heldElsewhere}; all of
+	 * them without one.
+	 */
 	private static List<PendingEvent> before(List<PendingEvent> events, @Nullable Long heldElsewhere) {
 		return (heldElsewhere != null) ? events.stream().takeWhile((pending) -> pending.seq() < heldElsewhere).toList()
 				: events;
@@ -190,7 +206,8 @@ class ScoringBatches {
 		int attempts = event.attempts() + 1;
 		Instant now = this.clock.instant();
 		boolean last = attempts >= this.settings.maxAttempts();
-		// The event id names its source and the source's row, never a person; the error is named by its class only.
+		// The event id names its source and the source's row, never a person; the error
+		// is named by its class only.
 		logger.warn("Scoring points event {} failed (attempt {} of {}{}): {}", event.eventId(), attempts,
 				this.settings.maxAttempts(), last ? ", set aside" : "", ex.getClass().getName());
 		return this.queue.recordFailure(event.seq(), attempts,

@@ -20,16 +20,18 @@ import cn.partybuilding.points.PointsSettings;
 import cn.partybuilding.points.ScoringYield;
 
 /**
- * Keeps scoring on instances with workers enabled: {@code workers} loops, each scoring batch after batch. A full batch
- * means more is waiting, so the loop goes on at once; after a batch that was not full (or empty) it waits
- * {@code pollInterval} before looking again, so that what arrives meanwhile is scored together. Points still appear
- * well within a second, and at a steady trickle of check-ins the workers run a few large transactions rather than
- * one per event or two, which would take the database's and the server's time from the check-ins themselves. While
- * a {@link ScoringYield} says people are waiting for the database, each loop scores at most one small batch
- * ({@code busyBatchSize}) per {@code busyBatchInterval}: the members checking in get the machine, and the points
- * follow once the rush is over.
- * Started with the application and stopped before the database connections close; a batch cut off by the stop is
- * rolled back and scored again by whichever worker comes next.
+ * Keeps scoring on instances with workers enabled: {@code workers} loops, each scoring
+ * batch after batch. A full batch means more is waiting, so the loop goes on at once;
+ * after a batch that was not full (or empty) it waits {@code pollInterval} before looking
+ * again, so that what arrives meanwhile is scored together. Points still appear well
+ * within a second, and at a steady trickle of check-ins the workers run a few large
+ * transactions rather than one per event or two, which would take the database's and the
+ * server's time from the check-ins themselves. While a {@link ScoringYield} says people
+ * are waiting for the database, each loop scores at most one small batch
+ * ({@code busyBatchSize}) per {@code busyBatchInterval}: the members checking in get the
+ * machine, and the points follow once the rush is over. Started with the application and
+ * stopped before the database connections close; a batch cut off by the stop is rolled
+ * back and scored again by whichever worker comes next.
  */
 @Component
 class ScoringWorker extends BackgroundLoop {
@@ -39,12 +41,17 @@ class ScoringWorker extends BackgroundLoop {
 	/** How often a loop that gives way looks again whether it still has to. */
 	private static final Duration BUSY_CHECK = Duration.ofMillis(50);
 
-	/** Scores the next batch of at most the given number of events, giving how many it scored. */
+	/**
+	 * Scores the next batch of at most the given number of events, giving how many it
+	 * scored.
+	 */
 	private final IntFunction<Mono<Integer>> nextBatch;
 
 	private final PointsSettings settings;
 
-	/** Work people wait for; scoring gives way while any of it queues for the database. */
+	/**
+	 * Work people wait for; scoring gives way while any of it queues for the database.
+	 */
 	private final List<ScoringYield> yields;
 
 	@Autowired
@@ -84,20 +91,18 @@ class ScoringWorker extends BackgroundLoop {
 			long now = System.nanoTime();
 			boolean othersWaiting = this.yields.stream().anyMatch(ScoringYield::othersWaiting);
 			if (othersWaiting && now - lastBatch.get() < busyInterval) {
-				// Giving way: look again shortly, and score once the interval is over or nobody waits any more.
+				// Giving way: look again shortly, and score once the interval is over or
+				// nobody waits any more.
 				return Mono.delay((idle.compareTo(BUSY_CHECK) < 0) ? idle : BUSY_CHECK).then();
 			}
 			lastBatch.set(now);
 			int limit = othersWaiting ? small : full;
 			return Mono.defer(() -> this.nextBatch.apply(limit))
 				.flatMap((scored) -> (scored >= limit) ? Mono.<Void>empty() : Mono.delay(idle).then());
-		})
-			.onErrorResume((ex) -> {
-				logger.warn("Points scoring could not run ({}); trying again shortly", ex.getClass().getName());
-				return Mono.delay(idle.multipliedBy(10)).then();
-			})
-			.repeat()
-			.then();
+		}).onErrorResume((ex) -> {
+			logger.warn("Points scoring could not run ({}); trying again shortly", ex.getClass().getName());
+			return Mono.delay(idle.multipliedBy(10)).then();
+		}).repeat().then();
 	}
 
 }

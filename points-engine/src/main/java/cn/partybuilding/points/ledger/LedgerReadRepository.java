@@ -13,7 +13,10 @@ import org.springframework.stereotype.Repository;
 import cn.partybuilding.points.core.Balance;
 import cn.partybuilding.points.core.LedgerEntry;
 
-/** Reads {@code points_ledger} and {@code points_balances}: members' entries, statements and balances. */
+/**
+ * Reads {@code points_ledger} and {@code points_balances}: members' entries, statements
+ * and balances.
+ */
 @Repository
 class LedgerReadRepository {
 
@@ -25,8 +28,9 @@ class LedgerReadRepository {
 
 	/** A member's entries of a year in the order they were appended. */
 	Flux<LedgerEntry> entriesOf(String memberId, int year) {
-		return this.db.sql("SELECT " + LedgerRows.COLUMNS + " FROM points_ledger WHERE member_id = :member AND year = :year "
-				+ "ORDER BY recorded_at, id")
+		return this.db
+			.sql("SELECT " + LedgerRows.COLUMNS + " FROM points_ledger WHERE member_id = :member AND year = :year "
+					+ "ORDER BY recorded_at, id")
 			.bind("member", UUID.fromString(memberId))
 			.bind("year", year)
 			.map((row) -> LedgerRows.recorded(row).entry())
@@ -42,8 +46,9 @@ class LedgerReadRepository {
 
 	Flux<RecordedEntry> statement(UUID memberId, int year, @Nullable StatementPosition after, int limit) {
 		String position = (after != null) ? "AND (occurred_at, id) < (:afterAt, :afterId) " : "";
-		var spec = this.db.sql("SELECT " + LedgerRows.COLUMNS + " FROM points_ledger WHERE member_id = :member AND year = :year "
-				+ position + "ORDER BY occurred_at DESC, id DESC LIMIT :limit")
+		var spec = this.db
+			.sql("SELECT " + LedgerRows.COLUMNS + " FROM points_ledger WHERE member_id = :member AND year = :year "
+					+ position + "ORDER BY occurred_at DESC, id DESC LIMIT :limit")
 			.bind("member", memberId)
 			.bind("year", year)
 			.bind("limit", limit);
@@ -54,8 +59,8 @@ class LedgerReadRepository {
 	}
 
 	Mono<Balance> balance(UUID memberId, int year) {
-		return this.db.sql("SELECT basic, bonus, deduction FROM points_balances WHERE member_id = :member "
-				+ "AND year = :year")
+		return this.db
+			.sql("SELECT basic, bonus, deduction FROM points_balances WHERE member_id = :member " + "AND year = :year")
 			.bind("member", memberId)
 			.bind("year", year)
 			.map((row) -> new Balance(year, row.get("basic", BigDecimal.class), row.get("bonus", BigDecimal.class),

@@ -1,8 +1,5 @@
 package cn.partybuilding.points.ledger;
 
-import static cn.partybuilding.points.SqlParameters.nullable;
-import static cn.partybuilding.points.SqlParameters.texts;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,12 +16,14 @@ import reactor.core.publisher.Mono;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
+import cn.partybuilding.points.SqlParameters;
 import cn.partybuilding.points.core.CapPeriod;
 import cn.partybuilding.points.core.LedgerEntry;
 
 /**
- * Appends to {@code points_ledger} (insert only: the ledger is append-only) and keeps {@code points_balances} in the
- * same statements; the members' locks and the sums that caps are checked against.
+ * Appends to {@code points_ledger} (insert only: the ledger is append-only) and keeps
+ * {@code points_balances} in the same statements; the members' locks and the sums that
+ * caps are checked against.
  */
 @Repository
 class LedgerRepository {
@@ -48,21 +47,24 @@ class LedgerRepository {
 	}
 
 	/**
-	 * Takes the locks of several members in one statement, in the order of their lock keys, so that two
-	 * transactions locking overlapping sets never wait for each other in a cycle.
+	 * Takes the locks of several members in one statement, in the order of their lock
+	 * keys, so that two transactions locking overlapping sets never wait for each other
+	 * in a cycle.
 	 */
 	Mono<Void> lockMembers(Collection<String> memberIds) {
-		return this.db.sql("""
-				SELECT count(pg_advisory_xact_lock(:ns, k)) AS locked
-				FROM (SELECT DISTINCT hashtext(m) AS k FROM unnest(CAST(:members AS text[])) AS m ORDER BY k) AS keys""")
+		return this.db
+			.sql("""
+					SELECT count(pg_advisory_xact_lock(:ns, k)) AS locked
+					FROM (SELECT DISTINCT hashtext(m) AS k FROM unnest(CAST(:members AS text[])) AS m ORDER BY k) AS keys""")
 			.bind("ns", MEMBER_LOCK)
 			.bind("members", memberIds.toArray(String[]::new))
 			.then();
 	}
 
 	/**
-	 * Signed sums of rule codes' entries in the day, the month and the year around a date, for many members (each
-	 * around a date of its own) in one query: a row for each (member, date, code) that has entries.
+	 * Signed sums of rule codes' entries in the day, the month and the year around a
+	 * date, for many members (each around a date of its own) in one query: a row for each
+	 * (member, date, code) that has entries.
 	 */
 	Flux<MemberCodeSums> sums(Collection<MemberDay> keys, Collection<String> codes) {
 		List<MemberDay> list = List.copyOf(keys);
@@ -80,9 +82,10 @@ class LedgerRepository {
 			.bind("members", list.stream().map((key) -> UUID.fromString(key.memberId())).toArray(UUID[]::new))
 			.bind("days", list.stream().map(MemberDay::date).toArray(LocalDate[]::new))
 			.bind("months", list.stream().map((key) -> CapPeriod.MONTH.start(key.date())).toArray(LocalDate[]::new))
-			.bind("nextMonths", list.stream()
-				.map((key) -> CapPeriod.MONTH.start(key.date()).plusMonths(1))
-				.toArray(LocalDate[]::new))
+			.bind("nextMonths",
+					list.stream()
+						.map((key) -> CapPeriod.MONTH.start(key.date()).plusMonths(1))
+						.toArray(LocalDate[]::new))
 			.bind("years", list.stream().map((key) -> key.date().getYear()).toArray(Integer[]::new))
 			.bind("codes", codes.toArray(String[]::new))
 			.map((row) -> new MemberCodeSums(
@@ -93,8 +96,9 @@ class LedgerRepository {
 	}
 
 	/**
-	 * Appends awards in one statement, each unless its key is there already, and adds them to their members'
-	 * balances of their years in the same statement; how many were appended.
+	 * Appends awards in one statement, each unless its key is there already, and adds
+	 * them to their members' balances of their years in the same statement; how many were
+	 * appended.
 	 */
 	Mono<Long> appendAwards(List<LedgerEntry> entries, Instant now) {
 		if (entries.isEmpty()) {
@@ -127,27 +131,30 @@ class LedgerRepository {
 				SELECT count(*) AS n FROM entry""".formatted(LedgerRows.COLUMNS))
 			.bind("ids", entries.stream().map((entry) -> IDS.generate()).toArray(UUID[]::new))
 			.bind("members", entries.stream().map((entry) -> UUID.fromString(entry.memberId())).toArray(UUID[]::new))
-			.bind("kinds", texts(entries, (entry) -> entry.kind().name()))
-			.bind("eventIds", texts(entries, LedgerEntry::eventId))
-			.bind("eventTypes", texts(entries, (entry) -> entry.eventType().name()))
-			.bind("codes", texts(entries, LedgerEntry::ruleCode))
-			.bind("versions", texts(entries, LedgerEntry::ruleVersionId))
-			.bind("categories", texts(entries, (entry) -> entry.category().name()))
+			.bind("kinds", SqlParameters.texts(entries, (entry) -> entry.kind().name()))
+			.bind("eventIds", SqlParameters.texts(entries, LedgerEntry::eventId))
+			.bind("eventTypes", SqlParameters.texts(entries, (entry) -> entry.eventType().name()))
+			.bind("codes", SqlParameters.texts(entries, LedgerEntry::ruleCode))
+			.bind("versions", SqlParameters.texts(entries, LedgerEntry::ruleVersionId))
+			.bind("categories", SqlParameters.texts(entries, (entry) -> entry.category().name()))
 			.bind("years", entries.stream().map(LedgerEntry::year).toArray(Integer[]::new))
 			.bind("dates", entries.stream().map(LedgerEntry::localDate).toArray(LocalDate[]::new))
-			.bind("occurredAt", texts(entries, (entry) -> entry.occurredAt().toString()))
-			.bind("points", texts(entries, (entry) -> entry.points().toPlainString()))
-			.bind("requested", texts(entries, (entry) -> entry.requested().toPlainString()))
-			.bind("cappedBy", texts(entries, (entry) -> (entry.cappedBy() != null) ? entry.cappedBy().name() : null))
-			.bind("reasons", texts(entries, LedgerEntry::reason))
+			.bind("occurredAt", SqlParameters.texts(entries, (entry) -> entry.occurredAt().toString()))
+			.bind("points", SqlParameters.texts(entries, (entry) -> entry.points().toPlainString()))
+			.bind("requested", SqlParameters.texts(entries, (entry) -> entry.requested().toPlainString()))
+			.bind("cappedBy",
+					SqlParameters.texts(entries,
+							(entry) -> (entry.cappedBy() != null) ? entry.cappedBy().name() : null))
+			.bind("reasons", SqlParameters.texts(entries, LedgerEntry::reason))
 			.bind("now", now)
 			.map((row) -> row.get("n", Long.class))
 			.one();
 	}
 
 	/**
-	 * Appends the entry unless one with its key is there already, and adds it to the member's balance of its year,
-	 * in one statement; the new entry's id, or empty when it was there already.
+	 * Appends the entry unless one with its key is there already, and adds it to the
+	 * member's balance of its year, in one statement; the new entry's id, or empty when
+	 * it was there already.
 	 */
 	Mono<UUID> append(LedgerEntry entry, @Nullable UUID recalculationId, Instant now) {
 		UUID id = IDS.generate();
@@ -182,9 +189,10 @@ class LedgerRepository {
 			.bind("occurredAt", entry.occurredAt())
 			.bind("points", entry.points())
 			.bind("requested", entry.requested())
-			.bind("cappedBy", nullable((entry.cappedBy() != null) ? entry.cappedBy().name() : null, String.class))
+			.bind("cappedBy",
+					SqlParameters.nullable((entry.cappedBy() != null) ? entry.cappedBy().name() : null, String.class))
 			.bind("reason", entry.reason())
-			.bind("recalculation", nullable(recalculationId, UUID.class))
+			.bind("recalculation", SqlParameters.nullable(recalculationId, UUID.class))
 			.bind("now", now)
 			.map((row) -> row.get("id", UUID.class))
 			.one();

@@ -11,7 +11,10 @@ import org.springframework.stereotype.Service;
 import cn.partybuilding.points.core.Balance;
 import cn.partybuilding.points.core.Points;
 
-/** What a member's points are and how they came about: the yearly balance and the entries behind it. */
+/**
+ * What a member's points are and how they came about: the yearly balance and the entries
+ * behind it.
+ */
 @Service
 public class PointsStatements {
 
@@ -28,8 +31,9 @@ public class PointsStatements {
 	}
 
 	/**
-	 * Up to {@code limit} entries of the member's year, newest first (by the time of their event, then by id),
-	 * strictly after {@code after} when given. The entries of a year sum to its balance.
+	 * Up to {@code limit} entries of the member's year, newest first (by the time of
+	 * their event, then by id), strictly after {@code after} when given. The entries of a
+	 * year sum to its balance.
 	 */
 	public Flux<RecordedEntry> entries(UUID memberId, int year, @Nullable StatementPosition after, int limit) {
 		return this.repository.statement(memberId, year, after, limit);

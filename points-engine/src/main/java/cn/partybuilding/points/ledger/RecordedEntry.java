@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 import cn.partybuilding.points.core.LedgerEntry;
 
 /**
- * A ledger entry as stored: its id, the recalculation that appended it (compensations only) and when.
+ * A ledger entry as stored: its id, the recalculation that appended it (compensations
+ * only) and when.
  *
  * @param id the entry's id (UUIDv7)
  * @param entry what the entry says

@@ -1,4 +1,7 @@
-/** The stored ledger: append-only entries, the yearly balances kept beside them, and the member lock of scoring. */
+/**
+ * The stored ledger: append-only entries, the yearly balances kept beside them, and the
+ * member lock of scoring.
+ */
 @NullMarked
 package cn.partybuilding.points.ledger;
 

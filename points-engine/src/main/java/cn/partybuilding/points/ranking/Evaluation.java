@@ -9,7 +9,8 @@ import cn.partybuilding.points.core.Grade;
 import cn.partybuilding.points.core.GradingScheme;
 
 /**
- * A stored 民主评议 of an org subtree for a year: the scheme used and how many members got each grade.
+ * A stored 民主评议 of an org subtree for a year: the scheme used and how many members got
+ * each grade.
  *
  * @param id the evaluation
  * @param orgId the org whose subtree was evaluated

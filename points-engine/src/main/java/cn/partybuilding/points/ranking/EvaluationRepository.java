@@ -60,10 +60,11 @@ class EvaluationRepository {
 		if (graded.isEmpty()) {
 			return delete;
 		}
-		return delete.then(this.db.sql("""
-				INSERT INTO points_evaluation_grades (evaluation_id, member_id, points, grade)
-				SELECT :id, m, CAST(p AS numeric), g
-				FROM unnest(CAST(:members AS uuid[]), CAST(:points AS text[]), CAST(:grades AS text[])) AS t(m, p, g)""")
+		return delete.then(this.db
+			.sql("""
+					INSERT INTO points_evaluation_grades (evaluation_id, member_id, points, grade)
+					SELECT :id, m, CAST(p AS numeric), g
+					FROM unnest(CAST(:members AS uuid[]), CAST(:points AS text[]), CAST(:grades AS text[])) AS t(m, p, g)""")
 			.bind("id", evaluationId)
 			.bind("members", graded.stream().map((m) -> UUID.fromString(m.memberId())).toArray(UUID[]::new))
 			.bind("points", graded.stream().map((m) -> m.points().toPlainString()).toArray(String[]::new))
@@ -86,21 +87,24 @@ class EvaluationRepository {
 	Flux<GradedRow> grades(UUID evaluationId, @Nullable GradePosition after, int limit) {
 		String position = (after != null)
 				? "AND (points < :afterPoints OR (points = :afterPoints AND member_id > :afterMember)) " : "";
-		var spec = this.db.sql("SELECT member_id, points, grade FROM points_evaluation_grades WHERE evaluation_id = :id "
-				+ position + "ORDER BY points DESC, member_id LIMIT :limit")
+		var spec = this.db
+			.sql("SELECT member_id, points, grade FROM points_evaluation_grades WHERE evaluation_id = :id " + position
+					+ "ORDER BY points DESC, member_id LIMIT :limit")
 			.bind("id", evaluationId)
 			.bind("limit", limit);
 		if (after != null) {
 			spec = spec.bind("afterPoints", after.points()).bind("afterMember", after.memberId());
 		}
-		return spec.map((row) -> new GradedRow(row.get("member_id", UUID.class), "",
-				row.get("points", BigDecimal.class), Grade.valueOf(row.get("grade", String.class))))
+		return spec
+			.map((row) -> new GradedRow(row.get("member_id", UUID.class), "", row.get("points", BigDecimal.class),
+					Grade.valueOf(row.get("grade", String.class))))
 			.all();
 	}
 
 	private Mono<Map<Grade, Integer>> counts(UUID evaluationId) {
-		return this.db.sql("SELECT grade, count(*) AS members FROM points_evaluation_grades WHERE evaluation_id = :id "
-				+ "GROUP BY grade")
+		return this.db
+			.sql("SELECT grade, count(*) AS members FROM points_evaluation_grades WHERE evaluation_id = :id "
+					+ "GROUP BY grade")
 			.bind("id", evaluationId)
 			.map((row) -> Map.entry(Grade.valueOf(row.get("grade", String.class)),
 					row.get("members", Long.class).intValue()))
@@ -110,8 +114,9 @@ class EvaluationRepository {
 
 	private static Header header(Readable row) {
 		return new Header(row.get("id", UUID.class),
-				new GradingScheme(row.get("excellent_from", BigDecimal.class), row.get("qualified_from", BigDecimal.class),
-						row.get("basic_from", BigDecimal.class), row.get("max_excellent_share", BigDecimal.class)),
+				new GradingScheme(row.get("excellent_from", BigDecimal.class),
+						row.get("qualified_from", BigDecimal.class), row.get("basic_from", BigDecimal.class),
+						row.get("max_excellent_share", BigDecimal.class)),
 				row.get("evaluated_at", Instant.class));
 	}
 

@@ -18,8 +18,9 @@ import cn.partybuilding.points.core.MemberPoints;
 import cn.partybuilding.points.roster.RosterNames;
 
 /**
- * 民主评议 from points: every active member of an org subtree graded by the core's {@link GradingScheme} and stored
- * with the scheme; evaluating the same org and year again replaces the grades.
+ * 民主评议 from points: every active member of an org subtree graded by the core's
+ * {@link GradingScheme} and stored with the scheme; evaluating the same org and year
+ * again replaces the grades.
  */
 @Service
 public class Evaluations {
@@ -45,7 +46,10 @@ public class Evaluations {
 		this.clock = clock;
 	}
 
-	/** Grades the members of the org's subtree by their points of the year and stores the grades. */
+	/**
+	 * Grades the members of the org's subtree by their points of the year and stores the
+	 * grades.
+	 */
 	public Mono<Evaluation> evaluate(UUID orgId, int year, GradingScheme scheme, UUID evaluatedBy) {
 		Instant now = this.clock.instant();
 		return this.evaluations.upsert(IDS.generate(), orgId, year, scheme, evaluatedBy, now)
@@ -63,14 +67,18 @@ public class Evaluations {
 		return this.evaluations.find(orgId, year);
 	}
 
-	/** Up to {@code limit} grades of the evaluation, most points first, after {@code after}, with names. */
+	/**
+	 * Up to {@code limit} grades of the evaluation, most points first, after
+	 * {@code after}, with names.
+	 */
 	public Mono<List<GradedRow>> grades(UUID evaluationId, @Nullable GradePosition after, int limit) {
-		return this.evaluations.grades(evaluationId, after, limit).collectList().flatMap((rows) -> this.names
-			.namesOf(rows.stream().map(GradedRow::memberId).toList())
-			.map((named) -> rows.stream()
-				.map((row) -> new GradedRow(row.memberId(), named.getOrDefault(row.memberId(), ""), row.points(),
-						row.grade()))
-				.toList()));
+		return this.evaluations.grades(evaluationId, after, limit)
+			.collectList()
+			.flatMap((rows) -> this.names.namesOf(rows.stream().map(GradedRow::memberId).toList())
+				.map((named) -> rows.stream()
+					.map((row) -> new GradedRow(row.memberId(), named.getOrDefault(row.memberId(), ""), row.points(),
+							row.grade()))
+					.toList()));
 	}
 
 }

@@ -16,7 +16,10 @@ import cn.partybuilding.points.ranking.BoardRepository.Place;
 import cn.partybuilding.points.roster.PointsRoster;
 import cn.partybuilding.points.roster.RosterNames;
 
-/** Leaderboards of org subtrees and members' places in their branch, including members without points. */
+/**
+ * Leaderboards of org subtrees and members' places in their branch, including members
+ * without points.
+ */
 @Service
 public class Leaderboards {
 
@@ -32,7 +35,10 @@ public class Leaderboards {
 		this.names = names;
 	}
 
-	/** The best {@code limit} members of the org's whole subtree for the year, and the place of {@code me}. */
+	/**
+	 * The best {@code limit} members of the org's whole subtree for the year, and the
+	 * place of {@code me}.
+	 */
 	public Mono<Standings> standings(UUID orgId, int year, int limit, @Nullable UUID me) {
 		return this.board.top(orgId, year, limit, me).collectList().flatMap((places) -> {
 			List<UUID> ids = places.stream().map(Place::memberId).distinct().toList();
@@ -42,13 +48,12 @@ public class Leaderboards {
 
 	/** The member's rank in their branch; empty when the member is not on the roster. */
 	public Mono<BranchStanding> inBranch(UUID memberId, int year) {
-		return this.roster.find(memberId)
-			.flatMap((member) -> this.board.inBranch(memberId, member.branchId(), year));
+		return this.roster.find(memberId).flatMap((member) -> this.board.inBranch(memberId, member.branchId(), year));
 	}
 
 	/**
-	 * Ranks of the top come from the top itself (everyone with more points is in it); the asking member's rank is one
-	 * more than the members with more points.
+	 * Ranks of the top come from the top itself (everyone with more points is in it); the
+	 * asking member's rank is one more than the members with more points.
 	 */
 	private static Standings standings(int year, List<Place> places, Map<UUID, String> names) {
 		List<MemberPoints> top = places.stream()

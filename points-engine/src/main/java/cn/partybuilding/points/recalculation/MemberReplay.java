@@ -18,9 +18,10 @@ import cn.partybuilding.points.recalculation.RecalculationRepository.ClaimedJob;
 import cn.partybuilding.points.rules.PointsRules;
 
 /**
- * Recalculates one member's year in one transaction, under the member's lock (so no event of the member is scored
- * meanwhile): the scored events of the year replayed by the core under the rules now in force, the differences to
- * the ledger appended as compensations of this job, the job's progress saved with them.
+ * Recalculates one member's year in one transaction, under the member's lock (so no event
+ * of the member is scored meanwhile): the scored events of the year replayed by the core
+ * under the rules now in force, the differences to the ledger appended as compensations
+ * of this job, the job's progress saved with them.
  */
 @Component
 class MemberReplay {
@@ -50,7 +51,10 @@ class MemberReplay {
 		this.clock = clock;
 	}
 
-	/** Replays the member; fails with {@link TakenOver} when another runner took the job meanwhile. */
+	/**
+	 * Replays the member; fails with {@link TakenOver} when another runner took the job
+	 * meanwhile.
+	 */
 	Mono<Integer> replay(ClaimedJob job, UUID member) {
 		BusinessCalendar calendar = new BusinessCalendar(this.clock.getZone());
 		Instant from = calendar.startOfYear(job.year());
@@ -69,7 +73,10 @@ class MemberReplay {
 			.as(this.transactions::transactional);
 	}
 
-	/** The job was claimed by another runner (this one was presumed dead): stop without writing. */
+	/**
+	 * The job was claimed by another runner (this one was presumed dead): stop without
+	 * writing.
+	 */
 	static final class TakenOver extends RuntimeException {
 
 		private static final long serialVersionUID = 1L;

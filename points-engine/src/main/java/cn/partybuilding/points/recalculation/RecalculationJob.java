@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param id the job
  * @param year the points year replayed
- * @param orgId the org whose subtree's members are replayed; {@code null} for every member with events that year
+ * @param orgId the org whose subtree's members are replayed; {@code null} for every
+ * member with events that year
  * @param status where it stands
  * @param processed members replayed so far
  * @param total members to replay, as counted when the job started

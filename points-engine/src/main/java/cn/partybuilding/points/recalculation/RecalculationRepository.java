@@ -1,7 +1,5 @@
 package cn.partybuilding.points.recalculation;
 
-import static cn.partybuilding.points.SqlParameters.nullable;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -11,10 +9,12 @@ import reactor.core.publisher.Mono;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
+import cn.partybuilding.points.SqlParameters;
+
 /**
- * The {@code points_recalculations} table. A runner claims a job by writing a fresh owner token; its progress and
- * its end are written only while the token is still its own, so a runner that was presumed dead and replaced can no
- * longer write.
+ * The {@code points_recalculations} table. A runner claims a job by writing a fresh owner
+ * token; its progress and its end are written only while the token is still its own, so a
+ * runner that was presumed dead and replaced can no longer write.
  */
 @Repository
 class RecalculationRepository {
@@ -34,7 +34,7 @@ class RecalculationRepository {
 				VALUES (:id, :year, :org, 'RUNNING', :total, :by, :now)""")
 			.bind("id", id)
 			.bind("year", year)
-			.bind("org", nullable(orgId, UUID.class))
+			.bind("org", SqlParameters.nullable(orgId, UUID.class))
 			.bind("total", total)
 			.bind("by", requestedBy)
 			.bind("now", now)
@@ -53,7 +53,10 @@ class RecalculationRepository {
 			.one();
 	}
 
-	/** Takes the oldest running job nobody runs (never claimed, or its runner silent since {@code staleBefore}). */
+	/**
+	 * Takes the oldest running job nobody runs (never claimed, or its runner silent since
+	 * {@code staleBefore}).
+	 */
 	Mono<ClaimedJob> claim(UUID owner, Instant now, Instant staleBefore) {
 		return this.db.sql("""
 				UPDATE points_recalculations SET owner = :owner, heartbeat_at = :now

@@ -24,9 +24,9 @@ import cn.partybuilding.points.recalculation.RecalculationRepository.ClaimedJob;
 import cn.partybuilding.points.roster.PointsRoster;
 
 /**
- * Runs recalculations on instances with workers enabled: claims a job nobody runs (a new one, or one whose runner
- * went silent: its instance died) and replays its members in id order from where it stood, one transaction per
- * member.
+ * Runs recalculations on instances with workers enabled: claims a job nobody runs (a new
+ * one, or one whose runner went silent: its instance died) and replays its members in id
+ * order from where it stood, one transaction per member.
  */
 @Component
 class RecalculationRunner extends BackgroundLoop {
@@ -109,7 +109,8 @@ class RecalculationRunner extends BackgroundLoop {
 		}
 		BusinessCalendar calendar = new BusinessCalendar(this.clock.getZone());
 		return this.events
-			.membersWithScoredEvents(calendar.startOfYear(job.year()), calendar.startOfYear(job.year() + 1), after, PAGE)
+			.membersWithScoredEvents(calendar.startOfYear(job.year()), calendar.startOfYear(job.year() + 1), after,
+					PAGE)
 			.collectList();
 	}
 

@@ -15,10 +15,12 @@ import cn.partybuilding.points.intake.RecordedEvents;
 import cn.partybuilding.points.roster.PointsRoster;
 
 /**
- * Asks for recalculations and shows their progress. A recalculation replays the year's scored events of every member
- * (of an org subtree, or with events that year) under the rules now in force and appends the differences as
- * compensating entries: nothing is edited or deleted, and running it again finds nothing more to compensate. It runs
- * in the background on an instance with workers enabled and survives the death of that instance.
+ * Asks for recalculations and shows their progress. A recalculation replays the year's
+ * scored events of every member (of an org subtree, or with events that year) under the
+ * rules now in force and appends the differences as compensating entries: nothing is
+ * edited or deleted, and running it again finds nothing more to compensate. It runs in
+ * the background on an instance with workers enabled and survives the death of that
+ * instance.
  */
 @Service
 public class Recalculations {
@@ -40,13 +42,16 @@ public class Recalculations {
 		this.clock = clock;
 	}
 
-	/** Starts recalculating the year, for the org's subtree or (org {@code null}) for everyone. */
+	/**
+	 * Starts recalculating the year, for the org's subtree or (org {@code null}) for
+	 * everyone.
+	 */
 	public Mono<RecalculationJob> start(int year, @Nullable UUID orgId, UUID requestedBy) {
 		BusinessCalendar calendar = new BusinessCalendar(this.clock.getZone());
 		Mono<Long> total = (orgId != null) ? this.roster.countUnder(orgId)
 				: this.events.countMembersWithScoredEvents(calendar.startOfYear(year), calendar.startOfYear(year + 1));
-		return total.flatMap((members) -> this.jobs.insert(IDS.generate(), year, orgId, members.intValue(),
-				requestedBy, this.clock.instant()));
+		return total.flatMap((members) -> this.jobs.insert(IDS.generate(), year, orgId, members.intValue(), requestedBy,
+				this.clock.instant()));
 	}
 
 	/** The job, if it exists. */

@@ -8,7 +8,8 @@ import java.util.UUID;
  *
  * @param branchId the member's branch
  * @param orgPath the branch's ancestors from the top of the tree down, then the branch
- * @param active whether the member still belongs (members who left keep their statements but are not ranked)
+ * @param active whether the member still belongs (members who left keep their statements
+ * but are not ranked)
  */
 public record RosterMember(UUID memberId, UUID branchId, List<UUID> orgPath, boolean active) {
 

@@ -50,15 +50,17 @@ class RosterRepository {
 	}
 
 	Mono<Void> leave(UUID memberId, Instant now) {
-		return this.db.sql("UPDATE points_roster SET left_at = :now, updated_at = :now WHERE member_id = :member "
-				+ "AND left_at IS NULL")
+		return this.db
+			.sql("UPDATE points_roster SET left_at = :now, updated_at = :now WHERE member_id = :member "
+					+ "AND left_at IS NULL")
 			.bind("member", memberId)
 			.bind("now", now)
 			.then();
 	}
 
 	Mono<RosterMember> find(UUID memberId) {
-		return this.db.sql("SELECT member_id, branch_id, org_path, left_at FROM points_roster WHERE member_id = :member")
+		return this.db
+			.sql("SELECT member_id, branch_id, org_path, left_at FROM points_roster WHERE member_id = :member")
 			.bind("member", memberId)
 			.map((row) -> new RosterMember(row.get("member_id", UUID.class), row.get("branch_id", UUID.class),
 					Arrays.asList(row.get("org_path", UUID[].class)), row.get("left_at", Instant.class) == null))

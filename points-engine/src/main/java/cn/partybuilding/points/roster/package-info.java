@@ -1,4 +1,7 @@
-/** Who is ranked and evaluated where: the members with their branch and its place in the org tree. */
+/**
+ * Who is ranked and evaluated where: the members with their branch and its place in the
+ * org tree.
+ */
 @NullMarked
 package cn.partybuilding.points.roster;
 

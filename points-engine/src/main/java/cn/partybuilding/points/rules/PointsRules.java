@@ -14,10 +14,12 @@ import cn.partybuilding.points.core.RuleChange;
 import cn.partybuilding.points.core.RuleVersion;
 
 /**
- * The rule book in force and the way to change it. The book is held in memory and reloaded whenever the stored
- * revision moved, which every read checks with one cheap query, so a change made on any instance counts everywhere
- * from the next read. Changes are checked by the core ({@link RuleBook#put}) against the stored versions under a
- * lock, so two concurrent changes cannot together break the rule that versions of one code never overlap.
+ * The rule book in force and the way to change it. The book is held in memory and
+ * reloaded whenever the stored revision moved, which every read checks with one cheap
+ * query, so a change made on any instance counts everywhere from the next read. Changes
+ * are checked by the core ({@link RuleBook#put}) against the stored versions under a
+ * lock, so two concurrent changes cannot together break the rule that versions of one
+ * code never overlap.
  */
 @Service
 public class PointsRules {
@@ -54,8 +56,9 @@ public class PointsRules {
 	}
 
 	/**
-	 * Replaces the version with the candidate's id, if there is one and the core accepts the change; empty when
-	 * there is no such version. Past entries stay as they are until a recalculation is asked for.
+	 * Replaces the version with the candidate's id, if there is one and the core accepts
+	 * the change; empty when there is no such version. Past entries stay as they are
+	 * until a recalculation is asked for.
 	 */
 	public Mono<Optional<RuleChange>> replace(RuleVersion candidate) {
 		return change((book) -> book.version(candidate.id()).isPresent() ? book.put(candidate) : null,
@@ -64,17 +67,13 @@ public class PointsRules {
 
 	private Mono<Optional<RuleChange>> change(Function<RuleBook, @Nullable RuleChange> decide,
 			Function<RuleVersion, Mono<Void>> store) {
-		return this.repository.lock()
-			.then(this.repository.all().collectList())
-			.map(RuleBook::of)
-			.flatMap((book) -> {
-				RuleChange change = decide.apply(book);
-				if (change instanceof RuleChange.Accepted accepted) {
-					return store.apply(accepted.version()).thenReturn(Optional.<RuleChange>of(change));
-				}
-				return Mono.just(Optional.ofNullable(change));
-			})
-			.as(this.transactions::transactional);
+		return this.repository.lock().then(this.repository.all().collectList()).map(RuleBook::of).flatMap((book) -> {
+			RuleChange change = decide.apply(book);
+			if (change instanceof RuleChange.Accepted accepted) {
+				return store.apply(accepted.version()).thenReturn(Optional.<RuleChange>of(change));
+			}
+			return Mono.just(Optional.ofNullable(change));
+		}).as(this.transactions::transactional);
 	}
 
 	private record Snapshot(long revision, RuleBook book) {

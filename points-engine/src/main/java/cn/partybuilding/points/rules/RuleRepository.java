@@ -1,7 +1,5 @@
 package cn.partybuilding.points.rules;
 
-import static cn.partybuilding.points.SqlParameters.nullable;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -13,6 +11,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
 import cn.partybuilding.points.DetailsJson;
+import cn.partybuilding.points.SqlParameters;
 import cn.partybuilding.points.core.AmountBasis;
 import cn.partybuilding.points.core.CapPeriod;
 import cn.partybuilding.points.core.Caps;
@@ -20,11 +19,15 @@ import cn.partybuilding.points.core.EventType;
 import cn.partybuilding.points.core.PointsCategory;
 import cn.partybuilding.points.core.RuleVersion;
 
-/** The {@code points_rules} table and the revision counter that tells instances to reload. */
+/**
+ * The {@code points_rules} table and the revision counter that tells instances to reload.
+ */
 @Repository
 class RuleRepository {
 
-	/** The advisory lock namespace of rule changes (the scoring of members uses another). */
+	/**
+	 * The advisory lock namespace of rule changes (the scoring of members uses another).
+	 */
 	private static final int RULES_LOCK = 0x504E5452;
 
 	private final DatabaseClient db;
@@ -46,7 +49,10 @@ class RuleRepository {
 				FROM points_rules ORDER BY code, effective_from""").map(RuleRepository::version).all();
 	}
 
-	/** Serializes rule changes: taken first in the changing transaction, held until it ends. */
+	/**
+	 * Serializes rule changes: taken first in the changing transaction, held until it
+	 * ends.
+	 */
 	Mono<Void> lock() {
 		return this.db.sql("SELECT pg_advisory_xact_lock(:ns, 0)").bind("ns", RULES_LOCK).then();
 	}
@@ -72,8 +78,7 @@ class RuleRepository {
 		return this.db.sql("UPDATE points_rule_revision SET revision = revision + 1").then();
 	}
 
-	private static DatabaseClient.GenericExecuteSpec bindAll(DatabaseClient.GenericExecuteSpec spec,
-			RuleVersion rule) {
+	private static DatabaseClient.GenericExecuteSpec bindAll(DatabaseClient.GenericExecuteSpec spec, RuleVersion rule) {
 		return spec.bind("id", rule.id())
 			.bind("code", rule.code())
 			.bind("name", rule.name())
@@ -82,11 +87,11 @@ class RuleRepository {
 			.bind("points", rule.points())
 			.bind("basis", rule.basis().name())
 			.bind("match", DetailsJson.write(rule.match()))
-			.bind("capDay", nullable(rule.caps().limit(CapPeriod.DAY).orElse(null), BigDecimal.class))
-			.bind("capMonth", nullable(rule.caps().limit(CapPeriod.MONTH).orElse(null), BigDecimal.class))
-			.bind("capYear", nullable(rule.caps().limit(CapPeriod.YEAR).orElse(null), BigDecimal.class))
+			.bind("capDay", SqlParameters.nullable(rule.caps().limit(CapPeriod.DAY).orElse(null), BigDecimal.class))
+			.bind("capMonth", SqlParameters.nullable(rule.caps().limit(CapPeriod.MONTH).orElse(null), BigDecimal.class))
+			.bind("capYear", SqlParameters.nullable(rule.caps().limit(CapPeriod.YEAR).orElse(null), BigDecimal.class))
 			.bind("from", rule.effectiveFrom())
-			.bind("to", nullable(rule.effectiveTo(), LocalDate.class));
+			.bind("to", SqlParameters.nullable(rule.effectiveTo(), LocalDate.class));
 	}
 
 	private static RuleVersion version(Readable row) {

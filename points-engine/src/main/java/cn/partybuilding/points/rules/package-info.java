@@ -1,4 +1,7 @@
-/** The rule book as stored: versions of points rules, changed under a lock and reloaded by every instance. */
+/**
+ * The rule book as stored: versions of points rules, changed under a lock and reloaded by
+ * every instance.
+ */
 @NullMarked
 package cn.partybuilding.points.rules;
 

@@ -48,12 +48,7 @@ class CoreArchitectureTests {
 
 	@Test
 	void theCoreHasNoMutableStaticState() {
-		fields()
-			.that()
-			.areStatic()
-			.should()
-			.haveModifier(JavaModifier.FINAL)
-			.check(this.core);
+		fields().that().areStatic().should().haveModifier(JavaModifier.FINAL).check(this.core);
 	}
 
 }

@@ -22,7 +22,8 @@ class GradingSchemeTests {
 
 	@Test
 	void onlyTheShareOfMembersRoundedDownMayBeExcellent() {
-		// 14 members: 0.2 * 14 = 2.8, so at most 2 are excellent although 4 reach the threshold.
+		// 14 members: 0.2 * 14 = 2.8, so at most 2 are excellent although 4 reach the
+		// threshold.
 		var grades = grades(GradingScheme.DEFAULT, "99", "98", "97", "96", "50", "50", "50", "50", "50", "50", "50",
 				"50", "50", "50");
 		assertThat(grades.subList(0, 4)).containsExactly(Grade.EXCELLENT, Grade.EXCELLENT, Grade.QUALIFIED,
@@ -33,9 +34,9 @@ class GradingSchemeTests {
 	@Test
 	void aTieAtTheCutLineThatWouldExceedTheShareGetsQualifiedAllTogether() {
 		// 10 members allow 2 excellent; the two tied at 95 after the leader would make 3.
-		var graded = GradingScheme.DEFAULT.grade(List.of(member("a", "99"), member("c", "95"), member("b", "95"),
-				member("d", "92"), member("e", "70"), member("f", "70"), member("g", "70"), member("h", "70"),
-				member("i", "70"), member("j", "70")));
+		var graded = GradingScheme.DEFAULT.grade(
+				List.of(member("a", "99"), member("c", "95"), member("b", "95"), member("d", "92"), member("e", "70"),
+						member("f", "70"), member("g", "70"), member("h", "70"), member("i", "70"), member("j", "70")));
 		Map<String, Grade> byMember = graded.stream()
 			.collect(Collectors.toMap(GradedMember::memberId, GradedMember::grade));
 		assertThat(byMember).containsEntry("a", Grade.EXCELLENT)
@@ -77,7 +78,8 @@ class GradingSchemeTests {
 		for (int i = 0; i < points.length; i++) {
 			members.add(member("m%02d".formatted(i), points[i]));
 		}
-		// Inputs are listed best first with ids in the same order, so the graded order is the input order.
+		// Inputs are listed best first with ids in the same order, so the graded order is
+		// the input order.
 		return scheme.grade(members).stream().map(GradedMember::grade).toList();
 	}
 

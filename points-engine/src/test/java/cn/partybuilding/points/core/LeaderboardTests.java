@@ -11,8 +11,7 @@ import static org.assertj.core.api.Assertions.tuple;
 class LeaderboardTests {
 
 	private final Leaderboard board = Leaderboard.of(List.of(member("m5", "钱七", "70"), member("m3", "王五", "80"),
-			member("m1", "张三", "90"), member("m4", "赵六", "80.0"), member("m2", "李四", "80"),
-			member("m6", "孙八", "-2")));
+			member("m1", "张三", "90"), member("m4", "赵六", "80.0"), member("m2", "李四", "80"), member("m6", "孙八", "-2")));
 
 	@Test
 	void tiesShareARankAndTheNextRankSkips() {
@@ -38,7 +37,9 @@ class LeaderboardTests {
 
 	@Test
 	void theOrderDoesNotDependOnTheInputOrder() {
-		var reversed = Leaderboard.of(this.board.ranked().reversed().stream()
+		var reversed = Leaderboard.of(this.board.ranked()
+			.reversed()
+			.stream()
 			.map((r) -> member(r.memberId(), r.name(), r.points().toPlainString()))
 			.toList());
 		assertThat(reversed.ranked()).isEqualTo(this.board.ranked());

@@ -23,8 +23,8 @@ class LedgerTests {
 	@Test
 	void theBalanceOfAYearSplitsItsEntriesByCategory() {
 		var balance = this.ledger.balance(2026);
-		assertThat(balance).isEqualTo(new Balance(2026, new BigDecimal("9"), new BigDecimal("5.5"),
-				new BigDecimal("-2")));
+		assertThat(balance)
+			.isEqualTo(new Balance(2026, new BigDecimal("9"), new BigDecimal("5.5"), new BigDecimal("-2")));
 		assertThat(balance.total()).isEqualTo("12.5");
 		assertThat(this.ledger.balance(2025).total()).isEqualTo("3.0");
 		assertThat(this.ledger.total()).isEqualTo("15.5");
@@ -33,8 +33,8 @@ class LedgerTests {
 	@Test
 	void capUsageCountsEachRuleCodeInTheDayMonthAndYearAroundADate() {
 		var usage = this.ledger.capUsageOn(LocalDate.of(2026, 3, 15));
-		assertThat(usage.of("ATTEND")).isEqualTo(new PeriodTotals(new BigDecimal("3"), new BigDecimal("6"),
-				new BigDecimal("9")));
+		assertThat(usage.of("ATTEND"))
+			.isEqualTo(new PeriodTotals(new BigDecimal("3"), new BigDecimal("6"), new BigDecimal("9")));
 		assertThat(usage.of("ABSENT")).as("deductions count by magnitude")
 			.isEqualTo(new PeriodTotals(new BigDecimal("2"), new BigDecimal("2"), new BigDecimal("2")));
 		assertThat(usage.of("UNUSED")).isEqualTo(PeriodTotals.NONE);
@@ -44,8 +44,8 @@ class LedgerTests {
 
 	@Test
 	void compensationsReduceTheirRuleUsageAndSumPerEventAndRule() {
-		var compensated = this.ledger.append(List.of(LedgerEntry.compensation(this.ledger.entries().getFirst(),
-				new BigDecimal("-1"), "重算")));
+		var compensated = this.ledger
+			.append(List.of(LedgerEntry.compensation(this.ledger.entries().getFirst(), new BigDecimal("-1"), "重算")));
 		assertThat(compensated.capUsageOn(LocalDate.of(2026, 3, 1)).of("ATTEND").day()).isEqualTo("2.0");
 		assertThat(compensated.pointsFor("e1", "ATTEND")).isEqualTo("2.0");
 		assertThat(compensated.pointsFor("e1", "OTHER")).isEqualTo("0.0");
@@ -62,9 +62,9 @@ class LedgerTests {
 
 	static LedgerEntry entry(String eventId, String code, PointsCategory category, String date, String points) {
 		var localDate = LocalDate.parse(date);
-		return new LedgerEntry(EntryKind.AWARD, eventId, "m1", EventType.ACTIVITY_ATTENDED, code, code + "@1",
-				category, localDate.getYear(), localDate, BusinessCalendar.shanghai().startOf(localDate),
-				new BigDecimal(points), new BigDecimal(points), null, "test");
+		return new LedgerEntry(EntryKind.AWARD, eventId, "m1", EventType.ACTIVITY_ATTENDED, code, code + "@1", category,
+				localDate.getYear(), localDate, BusinessCalendar.shanghai().startOf(localDate), new BigDecimal(points),
+				new BigDecimal(points), null, "test");
 	}
 
 }

@@ -18,8 +18,8 @@ import net.jqwik.api.Tuple;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Generates rule books and event sequences dense enough to hit day, month and year caps, version changes and the
- * new-year boundary in Asia/Shanghai.
+ * Generates rule books and event sequences dense enough to hit day, month and year caps,
+ * version changes and the new-year boundary in Asia/Shanghai.
  */
 final class PointsArbitraries {
 
@@ -43,7 +43,10 @@ final class PointsArbitraries {
 	private PointsArbitraries() {
 	}
 
-	/** The category of each generated code: fixed for every book of one try, as a real rule book keeps it. */
+	/**
+	 * The category of each generated code: fixed for every book of one try, as a real
+	 * rule book keeps it.
+	 */
 	static Arbitrary<Map<String, PointsCategory>> categories() {
 		return Combinators.combine(CODES.stream().map((code) -> Arbitraries.of(PointsCategory.class)).toList())
 			.as((drawn) -> {
@@ -53,14 +56,17 @@ final class PointsArbitraries {
 			});
 	}
 
-	/** A book where each code is absent, has one version, or two versions split at a date around new year. */
+	/**
+	 * A book where each code is absent, has one version, or two versions split at a date
+	 * around new year.
+	 */
 	static Arbitrary<RuleBook> ruleBook(Map<String, PointsCategory> categories) {
 		List<Arbitrary<List<RuleVersion>>> perCode = new ArrayList<>();
-		CODES.forEach((code) -> perCode.add(versions(code, Objects.requireNonNull(categories.get(code.code()), "categories has every code"))));
+		CODES.forEach((code) -> perCode
+			.add(versions(code, Objects.requireNonNull(categories.get(code.code()), "categories has every code"))));
 		perCode.add(manual("MANUAL_BONUS", PointsCategory.BONUS));
 		perCode.add(manual("MANUAL_DEDUCTION", PointsCategory.DEDUCTION));
-		return Combinators.combine(perCode)
-			.as((lists) -> RuleBook.of(lists.stream().flatMap(List::stream).toList()));
+		return Combinators.combine(perCode).as((lists) -> RuleBook.of(lists.stream().flatMap(List::stream).toList()));
 	}
 
 	/** Up to 40 events of one member, each with a distinct id, in no particular order. */
@@ -74,7 +80,8 @@ final class PointsArbitraries {
 
 	private static Arbitrary<List<RuleVersion>> versions(Code code, PointsCategory category) {
 		Arbitrary<List<RuleVersion>> none = Arbitraries.just(List.of());
-		Arbitrary<List<RuleVersion>> one = terms().map((t) -> List.of(t.version(code, category, "1", RULES_START, null)));
+		Arbitrary<List<RuleVersion>> one = terms()
+			.map((t) -> List.of(t.version(code, category, "1", RULES_START, null)));
 		Arbitrary<List<RuleVersion>> two = Combinators.combine(terms(), terms(), splitDate())
 			.as((a, b, split) -> List.of(a.version(code, category, "1", RULES_START, split.minusDays(1)),
 					b.version(code, category, "2", split, null)));
@@ -82,9 +89,9 @@ final class PointsArbitraries {
 	}
 
 	private static Arbitrary<List<RuleVersion>> manual(String code, PointsCategory category) {
-		return cap().map((perYear) -> List.of(new RuleVersion(code + "@1", code, code, category,
-				EventType.MANUAL_ADJUSTMENT, BigDecimal.ZERO, AmountBasis.FROM_EVENT, Map.of(),
-				new Caps(null, null, perYear), RULES_START, null)));
+		return cap().map((perYear) -> List
+			.of(new RuleVersion(code + "@1", code, code, category, EventType.MANUAL_ADJUSTMENT, BigDecimal.ZERO,
+					AmountBasis.FROM_EVENT, Map.of(), new Caps(null, null, perYear), RULES_START, null)));
 	}
 
 	private static Arbitrary<Terms> terms() {
@@ -106,15 +113,17 @@ final class PointsArbitraries {
 	}
 
 	private static Arbitrary<Draft> draft(boolean acrossNewYear) {
-		Arbitrary<BigDecimal> signedAmount = halves(1, 30)
-			.flatMap((amount) -> Arbitraries.of(amount, amount.negate()));
+		Arbitrary<BigDecimal> signedAmount = halves(1, 30).flatMap((amount) -> Arbitraries.of(amount, amount.negate()));
 		return Combinators
 			.combine(Arbitraries.of(EventType.class), Arbitraries.of("BRANCH_ASSEMBLY", "THEME_DAY", "OTHER"),
 					halves(0, 12), instant(acrossNewYear), signedAmount, Arbitraries.of("CLAIM_A", "CLAIM_B", "NONE"))
 			.as(Draft::new);
 	}
 
-	/** Local times crowded into a few weeks so that day and month caps bind; optionally around new year. */
+	/**
+	 * Local times crowded into a few weeks so that day and month caps bind; optionally
+	 * around new year.
+	 */
 	private static Arbitrary<Instant> instant(boolean acrossNewYear) {
 		LocalDateTime firstDay = acrossNewYear ? LocalDateTime.of(2025, 12, 27, 0, 0)
 				: LocalDateTime.of(2026, 1, 20, 0, 0);

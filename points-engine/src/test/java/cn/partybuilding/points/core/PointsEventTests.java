@@ -13,8 +13,8 @@ class PointsEventTests {
 
 	@Test
 	void aManualAdjustmentNeedsANonZeroAmountAndOnlyItMayCarryOne() {
-		assertThatIllegalArgumentException().isThrownBy(() -> PointsEvent.adjustment("e", "m", Instant.EPOCH,
-				new BigDecimal("0.04"), "rounds to zero"));
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> PointsEvent.adjustment("e", "m", Instant.EPOCH, new BigDecimal("0.04"), "rounds to zero"));
 		assertThatIllegalArgumentException().isThrownBy(() -> new PointsEvent("e", "m", EventType.ACTIVITY_ATTENDED,
 				Instant.EPOCH, Map.of(), BigDecimal.ONE, BigDecimal.ONE, null, null));
 		assertThat(PointsEvent.adjustment("e", "m", Instant.EPOCH, new BigDecimal("-2.59"), "r").explicitPoints())
@@ -23,8 +23,8 @@ class PointsEventTests {
 
 	@Test
 	void aBonusClaimNamesItsRuleAndQuantitiesAreNotNegative() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new PointsEvent("e", "m",
-				EventType.BONUS_CLAIM_APPROVED, Instant.EPOCH, Map.of(), BigDecimal.ONE, null, null, null));
+		assertThatIllegalArgumentException().isThrownBy(() -> new PointsEvent("e", "m", EventType.BONUS_CLAIM_APPROVED,
+				Instant.EPOCH, Map.of(), BigDecimal.ONE, null, null, null));
 		assertThatIllegalArgumentException().isThrownBy(() -> PointsEvent.measured("e", "m",
 				EventType.VOLUNTEER_HOURS_APPROVED, Instant.EPOCH, new BigDecimal("-1")));
 	}

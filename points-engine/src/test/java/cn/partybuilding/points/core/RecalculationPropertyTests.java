@@ -46,14 +46,16 @@ class RecalculationPropertyTests {
 			BigDecimal sum = ledger.pointsFor(key.eventId(), key.ruleCode());
 			assertThat(sum).as("%s", key).isEqualByComparingTo(fresh.pointsFor(key.eventId(), key.ruleCode()));
 			if (!key.ruleCode().startsWith("MANUAL_")) {
-				// Manual adjustments are carried over; everything else is exactly a replay in time order.
+				// Manual adjustments are carried over; everything else is exactly a
+				// replay in time order.
 				assertThat(sum).as("%s", key)
 					.isEqualByComparingTo(freshInTimeOrder.pointsFor(key.eventId(), key.ruleCode()));
 			}
 		}
 		assertThat(ledger.balance(2026)).isEqualTo(fresh.balance(2026));
 		assertThat(recalculation.compensations(ledger.entries(), change.arrivals(), "再次重算")).isEmpty();
-		Statistics.label("compensated").collect(!compensations.isEmpty())
+		Statistics.label("compensated")
+			.collect(!compensations.isEmpty())
 			.coverage((coverage) -> coverage.check(true).percentage((p) -> p >= 30));
 		Statistics.label("compensated a rule that no longer applies")
 			.collect(compensations.stream().anyMatch((c) -> fresh.pointsFor(c.eventId(), c.ruleCode()).signum() == 0))
@@ -77,7 +79,9 @@ class RecalculationPropertyTests {
 		return Arbitraries.longs();
 	}
 
-	/** Rules before and after a change, and one year's events in the order they arrived. */
+	/**
+	 * Rules before and after a change, and one year's events in the order they arrived.
+	 */
 	record Change(RuleBook before, RuleBook after, List<PointsEvent> arrivals) {
 	}
 

@@ -27,8 +27,8 @@ class RecalculationTests {
 		var existing = scoreInOrder(RuleBook.of(List.of(this.attend)), this.events);
 		var raised = RuleBook.of(List.of(this.attend.withPoints(new BigDecimal("5"))));
 		var compensations = recalculation(raised).compensations(existing, this.events, "规则调整");
-		assertThat(compensations).extracting(LedgerEntry::kind, LedgerEntry::eventId, LedgerEntry::points,
-				LedgerEntry::reason)
+		assertThat(compensations)
+			.extracting(LedgerEntry::kind, LedgerEntry::eventId, LedgerEntry::points, LedgerEntry::reason)
 			.containsExactly(tuple(EntryKind.COMPENSATION, "e1", new BigDecimal("2.0"), "规则调整"),
 					tuple(EntryKind.COMPENSATION, "e2", new BigDecimal("2.0"), "规则调整"),
 					tuple(EntryKind.COMPENSATION, "e3", new BigDecimal("-1.0"), "规则调整"));
@@ -57,8 +57,9 @@ class RecalculationTests {
 		var extra = rule("EXTRA").category(PointsCategory.BONUS).points("1").caps(null, null, "2").build();
 		var withExtra = RuleBook.of(List.of(this.attend, extra));
 		var compensations = recalculation(withExtra).compensations(existing, this.events, "新增规则");
-		assertThat(compensations).extracting(LedgerEntry::eventId, LedgerEntry::ruleCode, LedgerEntry::ruleVersionId,
-				LedgerEntry::category, LedgerEntry::points)
+		assertThat(compensations)
+			.extracting(LedgerEntry::eventId, LedgerEntry::ruleCode, LedgerEntry::ruleVersionId, LedgerEntry::category,
+					LedgerEntry::points)
 			.containsExactly(tuple("e1", "EXTRA", extra.id(), PointsCategory.BONUS, new BigDecimal("1.0")),
 					tuple("e2", "EXTRA", extra.id(), PointsCategory.BONUS, new BigDecimal("1.0")));
 		var after = new Ledger(existing).append(compensations);
@@ -76,7 +77,8 @@ class RecalculationTests {
 			var usage = new Ledger(arrivalOrder).capUsageOn(CALENDAR.dateOf(event.occurredAt()));
 			arrivalOrder.addAll(new Scorer(book, CALENDAR).score(event, usage).entries());
 		}
-		// e3 arrived first and took the full 3 points; the replay in time order gives e3 the cut 1 point.
+		// e3 arrived first and took the full 3 points; the replay in time order gives e3
+		// the cut 1 point.
 		assertThat(recalculation(book).compensations(arrivalOrder, this.events, "重算"))
 			.extracting(LedgerEntry::eventId, LedgerEntry::points)
 			.containsExactly(tuple("e2", new BigDecimal("2.0")), tuple("e3", new BigDecimal("-2.0")));
@@ -87,9 +89,8 @@ class RecalculationTests {
 		var defaults = DefaultRuleBook.of(RuleBuilder.START);
 		var adjustment = PointsEvent.adjustment("a1", "m1", shanghai("2026-03-02T10:00"), new BigDecimal("4"), "表现突出");
 		var existing = scoreInOrder(defaults, List.of(adjustment));
-		var withoutManualRules = RuleBook.of(defaults.versions().stream()
-			.filter((v) -> v.eventType() != EventType.MANUAL_ADJUSTMENT)
-			.toList());
+		var withoutManualRules = RuleBook
+			.of(defaults.versions().stream().filter((v) -> v.eventType() != EventType.MANUAL_ADJUSTMENT).toList());
 		assertThat(recalculation(withoutManualRules).compensations(existing, List.of(adjustment), "重算")).isEmpty();
 		assertThat(recalculation(withoutManualRules).replay(existing, List.of(adjustment)).entries())
 			.isEqualTo(existing);

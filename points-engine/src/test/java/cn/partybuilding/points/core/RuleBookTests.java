@@ -50,8 +50,10 @@ class RuleBookTests {
 		assertThat(this.book.applicableTo(assembly, MARCH_31)).containsExactly(this.assemblyV1);
 		assertThat(this.book.applicableTo(assembly, APRIL_1)).containsExactly(this.assemblyV2);
 		assertThat(this.book.applicableTo(attended("GROUP_MEETING"), MARCH_31)).isEmpty();
-		assertThat(this.book.applicableTo(PointsEvent.of("e", "m", EventType.ACTIVITY_ATTENDED,
-				shanghai("2026-03-01T10:00"), Map.of()), MARCH_31)).isEmpty();
+		assertThat(this.book.applicableTo(
+				PointsEvent.of("e", "m", EventType.ACTIVITY_ATTENDED, shanghai("2026-03-01T10:00"), Map.of()),
+				MARCH_31))
+			.isEmpty();
 		var absent = PointsEvent.of("e", "m", EventType.ACTIVITY_ABSENT_WITHOUT_LEAVE, shanghai("2026-03-01T10:00"),
 				Map.of(PointsEvent.ACTIVITY_TYPE, "BRANCH_ASSEMBLY"));
 		assertThat(this.book.applicableTo(absent, MARCH_31)).isEmpty();
@@ -131,8 +133,8 @@ class RuleBookTests {
 
 	@Test
 	void malformedVersionsAreRejectedFieldByField() {
-		var bad = new RuleVersion(" ", "attend", "", PointsCategory.BASIC, EventType.ACTIVITY_ATTENDED,
-				BigDecimal.ZERO, AmountBasis.PER_EVENT, Map.of("activityType", " "),
+		var bad = new RuleVersion(" ", "attend", "", PointsCategory.BASIC, EventType.ACTIVITY_ATTENDED, BigDecimal.ZERO,
+				AmountBasis.PER_EVENT, Map.of("activityType", " "),
 				new Caps(BigDecimal.ZERO, new BigDecimal("-1"), null), APRIL_1, MARCH_31);
 		assertThat(RuleBook.empty().check(bad)).extracting((v) -> ((InvalidField) v).field())
 			.containsExactlyInAnyOrder("id", "code", "name", "points", "capPerDay", "capPerMonth", "effectiveTo",
@@ -145,8 +147,8 @@ class RuleBookTests {
 		var manualWithPoints = rule("MANUAL").on(EventType.MANUAL_ADJUSTMENT).basis(AmountBasis.FROM_EVENT).build();
 		var attendanceFromEvent = rule("ATTEND").points("0").basis(AmountBasis.FROM_EVENT).build();
 		var manualPerEvent = rule("MANUAL").on(EventType.MANUAL_ADJUSTMENT).build();
-		assertThat(RuleBook.empty().check(manualWithPoints)).containsExactly(
-				new InvalidField("points", "must be 0 when the amount comes from the event"));
+		assertThat(RuleBook.empty().check(manualWithPoints))
+			.containsExactly(new InvalidField("points", "must be 0 when the amount comes from the event"));
 		assertThat(RuleBook.empty().check(attendanceFromEvent)).extracting((v) -> ((InvalidField) v).field())
 			.containsExactly("basis");
 		assertThat(RuleBook.empty().check(manualPerEvent)).extracting((v) -> ((InvalidField) v).field())

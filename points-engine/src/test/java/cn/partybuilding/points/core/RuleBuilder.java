@@ -9,7 +9,10 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-/** Builds rule versions for tests with quiet defaults: a basic attendance rule of 3 points from 2026-01-01. */
+/**
+ * Builds rule versions for tests with quiet defaults: a basic attendance rule of 3 points
+ * from 2026-01-01.
+ */
 final class RuleBuilder {
 
 	static final LocalDate START = LocalDate.of(2026, 1, 1);
@@ -42,7 +45,9 @@ final class RuleBuilder {
 		return new RuleBuilder(code);
 	}
 
-	/** An instant given as local time in Asia/Shanghai, e.g. {@code "2026-03-01T10:00"}. */
+	/**
+	 * An instant given as local time in Asia/Shanghai, e.g. {@code "2026-03-01T10:00"}.
+	 */
 	static Instant shanghai(String localDateTime) {
 		return LocalDateTime.parse(localDateTime).atZone(BusinessCalendar.SHANGHAI).toInstant();
 	}

@@ -40,12 +40,11 @@ class ScorerTests {
 			.points("0.5")
 			.basis(AmountBasis.PER_UNIT)
 			.build();
-		var hours = PointsEvent.measured("e1", "m1", EventType.VOLUNTEER_HOURS_APPROVED,
-				shanghai("2026-03-01T10:00"), new BigDecimal("2.5"));
+		var hours = PointsEvent.measured("e1", "m1", EventType.VOLUNTEER_HOURS_APPROVED, shanghai("2026-03-01T10:00"),
+				new BigDecimal("2.5"));
 		var entries = scorer(perHour, halfPerHour).score(hours, CapUsage.NONE).entries();
 		assertThat(entries).extracting(LedgerEntry::ruleCode, LedgerEntry::points)
-			.containsExactly(tuple("HALF", new BigDecimal("1.2")),
-					tuple("VOLUNTEER", new BigDecimal("2.5")));
+			.containsExactly(tuple("HALF", new BigDecimal("1.2")), tuple("VOLUNTEER", new BigDecimal("2.5")));
 	}
 
 	@Test
@@ -110,14 +109,14 @@ class ScorerTests {
 	@Test
 	void theTightestCapCutsAndIsNamed() {
 		var rule = rule("ATTEND").caps("10", "4", "20").build();
-		var usage = new CapUsage(Map.of("ATTEND", new PeriodTotals(new BigDecimal("0"), new BigDecimal("2"),
-				new BigDecimal("18.5"))));
+		var usage = new CapUsage(
+				Map.of("ATTEND", new PeriodTotals(new BigDecimal("0"), new BigDecimal("2"), new BigDecimal("18.5"))));
 		var entry = scorer(rule).score(attended("e1", "2026-03-01T10:00"), usage).entries().getFirst();
 		assertThat(entry.points()).isEqualTo("1.5");
 		assertThat(entry.requested()).isEqualTo("3.0");
 		assertThat(entry.cappedBy()).isEqualTo(CapPeriod.YEAR);
-		var sameRoom = new CapUsage(Map.of("ATTEND", new PeriodTotals(new BigDecimal("8"), new BigDecimal("2"),
-				new BigDecimal("18"))));
+		var sameRoom = new CapUsage(
+				Map.of("ATTEND", new PeriodTotals(new BigDecimal("8"), new BigDecimal("2"), new BigDecimal("18"))));
 		var tie = scorer(rule).score(attended("e1", "2026-03-01T10:00"), sameRoom).entries().getFirst();
 		assertThat(tie.points()).isEqualTo("2.0");
 		assertThat(tie.cappedBy()).isEqualTo(CapPeriod.DAY);
@@ -131,7 +130,8 @@ class ScorerTests {
 			.caps(null, null, "5")
 			.build();
 		var ledger = new LedgerRun(scorer(absence));
-		var cuts = List.of("03-01", "03-02", "03-03", "03-04").stream()
+		var cuts = List.of("03-01", "03-02", "03-03", "03-04")
+			.stream()
 			.map((day) -> ledger.score(PointsEvent.of("e" + day, "m1", EventType.ACTIVITY_ABSENT_WITHOUT_LEAVE,
 					shanghai("2026-" + day + "T10:00"), Map.of())))
 			.toList();
@@ -161,10 +161,12 @@ class ScorerTests {
 		// 2026-03-31T16:00Z is already 1 April in Shanghai.
 		var lastOld = attendedAt("e1", Instant.parse("2026-03-31T15:59:59Z"));
 		var firstNew = attendedAt("e2", Instant.parse("2026-03-31T16:00:00Z"));
-		assertThat(scorer.score(lastOld, CapUsage.NONE).entries()).extracting(LedgerEntry::ruleVersionId,
-				LedgerEntry::points).containsExactly(tuple("old", new BigDecimal("3.0")));
-		assertThat(scorer.score(firstNew, CapUsage.NONE).entries()).extracting(LedgerEntry::ruleVersionId,
-				LedgerEntry::points).containsExactly(tuple("new", new BigDecimal("5.0")));
+		assertThat(scorer.score(lastOld, CapUsage.NONE).entries())
+			.extracting(LedgerEntry::ruleVersionId, LedgerEntry::points)
+			.containsExactly(tuple("old", new BigDecimal("3.0")));
+		assertThat(scorer.score(firstNew, CapUsage.NONE).entries())
+			.extracting(LedgerEntry::ruleVersionId, LedgerEntry::points)
+			.containsExactly(tuple("new", new BigDecimal("5.0")));
 		assertThat(scorer.rulesFor(firstNew)).containsExactly(current);
 	}
 
@@ -188,25 +190,27 @@ class ScorerTests {
 	@Test
 	void manualAdjustmentsScoreTheirExplicitSignedAmount() {
 		var scorer = new Scorer(DefaultRuleBook.of(RuleBuilder.START), CALENDAR);
-		var bonus = scorer.score(PointsEvent.adjustment("a1", "m1", shanghai("2026-06-01T10:00"),
-				new BigDecimal("7.25"), "组织协调"), CapUsage.NONE).entries();
-		var deduction = scorer.score(PointsEvent.adjustment("a2", "m1", shanghai("2026-06-01T10:00"),
-				new BigDecimal("-3"), "违纪"), CapUsage.NONE).entries();
-		assertThat(bonus).extracting(LedgerEntry::ruleCode, LedgerEntry::category, LedgerEntry::points,
-				LedgerEntry::reason)
-			.containsExactly(tuple("MANUAL_BONUS", PointsCategory.BONUS,
-					new BigDecimal("7.2"), "组织协调"));
+		var bonus = scorer
+			.score(PointsEvent.adjustment("a1", "m1", shanghai("2026-06-01T10:00"), new BigDecimal("7.25"), "组织协调"),
+					CapUsage.NONE)
+			.entries();
+		var deduction = scorer
+			.score(PointsEvent.adjustment("a2", "m1", shanghai("2026-06-01T10:00"), new BigDecimal("-3"), "违纪"),
+					CapUsage.NONE)
+			.entries();
+		assertThat(bonus)
+			.extracting(LedgerEntry::ruleCode, LedgerEntry::category, LedgerEntry::points, LedgerEntry::reason)
+			.containsExactly(tuple("MANUAL_BONUS", PointsCategory.BONUS, new BigDecimal("7.2"), "组织协调"));
 		assertThat(deduction).extracting(LedgerEntry::ruleCode, LedgerEntry::category, LedgerEntry::points)
-			.containsExactly(tuple("MANUAL_DEDUCTION", PointsCategory.DEDUCTION,
-					new BigDecimal("-3.0")));
+			.containsExactly(tuple("MANUAL_DEDUCTION", PointsCategory.DEDUCTION, new BigDecimal("-3.0")));
 	}
 
 	@Test
 	void everyMatchingRuleCodeGetsItsOwnEntry() {
 		var attendance = rule("ATTEND").build();
 		var extra = rule("EXTRA").category(PointsCategory.BONUS).points("1").caps(null, null, "1").build();
-		var usage = new CapUsage(Map.of()).with("EXTRA", new PeriodTotals(BigDecimal.ZERO, BigDecimal.ZERO,
-				BigDecimal.ONE));
+		var usage = new CapUsage(Map.of()).with("EXTRA",
+				new PeriodTotals(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ONE));
 		var entries = scorer(attendance, extra).score(attended("e1", "2026-03-01T10:00"), usage).entries();
 		assertThat(entries).extracting(LedgerEntry::ruleCode, LedgerEntry::points, LedgerEntry::cappedBy)
 			.containsExactly(tuple("ATTEND", new BigDecimal("3.0"), null),
@@ -239,7 +243,9 @@ class ScorerTests {
 
 	}
 
-	/** Scores events one after another, feeding each the cap usage of the entries so far. */
+	/**
+	 * Scores events one after another, feeding each the cap usage of the entries so far.
+	 */
 	static final class LedgerRun {
 
 		private final Scorer scorer;

@@ -24,14 +24,15 @@ class ScoringPropertyTests {
 	void theLedgerAlwaysSumsToTheBalance(@ForAll("books") RuleBook book, @ForAll("events") List<PointsEvent> events) {
 		var scorer = new Scorer(book, CALENDAR);
 		var ledger = Ledger.empty();
-		// The service keeps one balance row per year and adds each scoring's entries to it.
+		// The service keeps one balance row per year and adds each scoring's entries to
+		// it.
 		Map<Integer, BigDecimal[]> rows = new HashMap<>();
 		for (PointsEvent event : inTimeOrder(events)) {
 			var entries = scorer.score(event, ledger.capUsageOn(CALENDAR.dateOf(event.occurredAt()))).entries();
 			ledger = ledger.append(entries);
 			for (LedgerEntry entry : entries) {
-				var row = rows.computeIfAbsent(entry.year(), (y) -> new BigDecimal[] { Points.ZERO, Points.ZERO,
-						Points.ZERO });
+				var row = rows.computeIfAbsent(entry.year(),
+						(y) -> new BigDecimal[] { Points.ZERO, Points.ZERO, Points.ZERO });
 				row[entry.category().ordinal()] = row[entry.category().ordinal()].add(entry.points());
 			}
 		}
@@ -43,8 +44,8 @@ class ScoringPropertyTests {
 			assertThat(List.of(balance.basic(), balance.bonus(), balance.deduction()))
 				.usingElementComparator(BigDecimal::compareTo)
 				.containsExactly(row.getValue());
-			assertThat(balance.total()).isEqualByComparingTo(row.getValue()[0].add(row.getValue()[1])
-				.add(row.getValue()[2]));
+			assertThat(balance.total())
+				.isEqualByComparingTo(row.getValue()[0].add(row.getValue()[1]).add(row.getValue()[2]));
 			assertThat(balance.deduction().signum()).isLessThanOrEqualTo(0);
 			sumOfYears = sumOfYears.add(balance.total());
 		}
@@ -72,9 +73,11 @@ class ScoringPropertyTests {
 				}
 				if (awarded.signum() > 0) {
 					for (CapPeriod period : CapPeriod.values()) {
-						rule.caps().limit(period).ifPresent((cap) -> assertThat(usage.of(entry.ruleCode()).in(period))
-							.as("%s %s usage on %s", entry.ruleCode(), period, date)
-							.isLessThanOrEqualTo(cap));
+						rule.caps()
+							.limit(period)
+							.ifPresent((cap) -> assertThat(usage.of(entry.ruleCode()).in(period))
+								.as("%s %s usage on %s", entry.ruleCode(), period, date)
+								.isLessThanOrEqualTo(cap));
 					}
 				}
 			}

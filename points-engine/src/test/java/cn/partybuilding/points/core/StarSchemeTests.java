@@ -36,7 +36,8 @@ class StarSchemeTests {
 		assertThat(rating.score()).isEqualTo(68.0);
 		assertThat(rating.stars()).isEqualTo(3);
 		assertThat(rating.weak()).isFalse();
-		// 0.35 * 1 + 0.25 * 1 + 0.2 * 0 + 0.2 * (60 / 80) = 0.75: exactly on the four-star cut
+		// 0.35 * 1 + 0.25 * 1 + 0.2 * 0 + 0.2 * (60 / 80) = 0.75: exactly on the
+		// four-star cut
 		assertThat(StarScheme.DEFAULT.rate(new BranchFigures("b1", 1, 1, 0, 60)).stars()).isEqualTo(4);
 		assertThat(StarScheme.DEFAULT.rate(new BranchFigures("b1", 1, 1, 0, 59)).stars()).isEqualTo(3);
 	}

@@ -30,9 +30,11 @@ class ScoringWorkerTests {
 
 	@Test
 	void aBatchThatWasNotFullIsFollowedByAWaitSoThatTheNextOneGathersMore() throws InterruptedException {
-		// Two workers, each batch scoring a few events (a trickle of check-ins): each looks again once per poll.
+		// Two workers, each batch scoring a few events (a trickle of check-ins): each
+		// looks again once per poll.
 		int batches = batchesRun(3, List.of());
-		// Without the wait the two loops would run thousands of small transactions in the same time.
+		// Without the wait the two loops would run thousands of small transactions in the
+		// same time.
 		assertThat(batches).isBetween(2, 2 * (int) (WATCHED.toMillis() / POLL.toMillis() + 2));
 	}
 
@@ -49,9 +51,11 @@ class ScoringWorkerTests {
 
 	@Test
 	void whileOthersWaitForTheDatabaseEachWorkerScoresAtMostOneBatchPerBusyInterval() throws InterruptedException {
-		// A backlog (every batch full) during a rush of check-ins: the workers give way, but never stop.
+		// A backlog (every batch full) during a rush of check-ins: the workers give way,
+		// but never stop.
 		int batches = batchesRun(BATCH, List.of(() -> true));
-		// 600 ms watched, one batch per 250 ms and worker: each scores at once, then at 250 and 500 ms.
+		// 600 ms watched, one batch per 250 ms and worker: each scores at once, then at
+		// 250 and 500 ms.
 		assertThat(batches).isBetween(2, 2 * 3);
 	}
 
@@ -61,7 +65,8 @@ class ScoringWorkerTests {
 		AtomicBoolean rush = new AtomicBoolean(true);
 		run((limit) -> {
 			limits.add(limit);
-			// The rush ends after a few batches; the backlog is scored in full batches from then on.
+			// The rush ends after a few batches; the backlog is scored in full batches
+			// from then on.
 			if (limits.size() == 4) {
 				rush.set(false);
 			}
@@ -86,7 +91,10 @@ class ScoringWorkerTests {
 		assertThat(batches.get()).isGreaterThan(100);
 	}
 
-	/** How many batches two workers run while watched, each batch scoring {@code scored} events. */
+	/**
+	 * How many batches two workers run while watched, each batch scoring {@code scored}
+	 * events.
+	 */
 	private static int batchesRun(int scored, List<ScoringYield> yields) throws InterruptedException {
 		AtomicInteger batches = new AtomicInteger();
 		run((limit) -> {
@@ -99,10 +107,10 @@ class ScoringWorkerTests {
 	private static void run(IntFunction<Mono<Integer>> nextBatch, List<ScoringYield> yields)
 			throws InterruptedException {
 		PointsSettings settings = new PointsSettings(true, POLL, BATCH, 2, BUSY_INTERVAL, BUSY_BATCH, 10,
-				Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(30),
-				new PointsSettings.Grading(new BigDecimal("90"), new BigDecimal("60"), new BigDecimal("40"),
-						new BigDecimal("0.2")));
-		// A batch takes a millisecond, as a transaction would (and as the loop expects: it never spins on the caller).
+				Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(30), new PointsSettings.Grading(
+						new BigDecimal("90"), new BigDecimal("60"), new BigDecimal("40"), new BigDecimal("0.2")));
+		// A batch takes a millisecond, as a transaction would (and as the loop expects:
+		// it never spins on the caller).
 		ScoringWorker worker = new ScoringWorker(
 				(limit) -> Mono.delay(Duration.ofMillis(1)).then(Mono.defer(() -> nextBatch.apply(limit))), settings,
 				yields);

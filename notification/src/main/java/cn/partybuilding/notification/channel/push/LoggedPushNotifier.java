@@ -9,7 +9,10 @@ import cn.partybuilding.notification.delivery.Notifier;
 import cn.partybuilding.notification.delivery.OutgoingMessage;
 import cn.partybuilding.notification.delivery.SendOutcome;
 
-/** Stands in for the push gateway when none is configured: logs what would be sent, without token or texts. */
+/**
+ * Stands in for the push gateway when none is configured: logs what would be sent,
+ * without token or texts.
+ */
 class LoggedPushNotifier implements Notifier {
 
 	private static final Logger logger = LoggerFactory.getLogger(LoggedPushNotifier.class);

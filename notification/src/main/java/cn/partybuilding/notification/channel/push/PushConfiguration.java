@@ -23,7 +23,8 @@ class PushConfiguration {
 		if (!settings.pushGatewayConfigured()) {
 			return new LoggedPushNotifier();
 		}
-		// A pool of its own, sized for the workers' concurrency: kept-alive connections carry thousands a second.
+		// A pool of its own, sized for the workers' concurrency: kept-alive connections
+		// carry thousands a second.
 		ConnectionProvider pool = ConnectionProvider.builder("push-gateway")
 			.maxConnections(settings.delivery().pushConnections())
 			.pendingAcquireMaxCount(-1)
@@ -31,8 +32,8 @@ class PushConfiguration {
 			.build();
 		WebClient client = builder.clone()
 			.baseUrl(Objects.requireNonNull(settings.pushGatewayUrl(), "checked by pushGatewayConfigured()"))
-			.clientConnector(new ReactorClientHttpConnector(HttpClient.create(pool)
-				.responseTimeout(settings.gatewayTimeout())))
+			.clientConnector(
+					new ReactorClientHttpConnector(HttpClient.create(pool).responseTimeout(settings.gatewayTimeout())))
 			.build();
 		return new PushGatewayNotifier(client, settings.gatewayTimeout());
 	}

@@ -17,8 +17,9 @@ import cn.partybuilding.notification.delivery.OutgoingMessage;
 import cn.partybuilding.notification.delivery.SendOutcome;
 
 /**
- * Posts {@code {messageId, token, platform, title, body, data}} to the push gateway. 200: sent; 4xx naming
- * {@code INVALID_TOKEN}: the token is gone; 429, 5xx, no answer in time: retry; any other 4xx: refused.
+ * Posts {@code {messageId, token, platform, title, body, data}} to the push gateway. 200:
+ * sent; 4xx naming {@code INVALID_TOKEN}: the token is gone; 429, 5xx, no answer in time:
+ * retry; any other 4xx: refused.
  */
 class PushGatewayNotifier implements Notifier {
 
@@ -42,8 +43,8 @@ class PushGatewayNotifier implements Notifier {
 	public Mono<SendOutcome> send(OutgoingMessage message) {
 		return this.client.post()
 			.bodyValue(new PushRequest(message.messageId(), message.target(), message.platform(), message.title(),
-					message.body(), Map.of("notificationId", message.notificationId().toString(), "kind",
-							message.kind().name())))
+					message.body(),
+					Map.of("notificationId", message.notificationId().toString(), "kind", message.kind().name())))
 			.exchangeToMono((response) -> {
 				HttpStatusCode status = response.statusCode();
 				if (status.is2xxSuccessful()) {

@@ -8,8 +8,8 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Component;
 
 /**
- * Text messages cost money: a member's number gets at most a few a day. A delivery counts once however often it
- * is retried.
+ * Text messages cost money: a member's number gets at most a few a day. A delivery counts
+ * once however often it is retried.
  */
 @Component
 class SmsAllowance {

@@ -19,9 +19,10 @@ import cn.partybuilding.notification.sms.SmsNotSent;
 import cn.partybuilding.notification.sms.SmsSender;
 
 /**
- * Notifications as text messages: the kind is the gateway template, the notification's parameters its parameters
- * (e.g. {@code POLITICAL_BIRTHDAY} with {@code name} and {@code years}). The number comes from the member directory
- * at the moment of sending and goes nowhere else.
+ * Notifications as text messages: the kind is the gateway template, the notification's
+ * parameters its parameters (e.g. {@code POLITICAL_BIRTHDAY} with {@code name} and
+ * {@code years}). The number comes from the member directory at the moment of sending and
+ * goes nowhere else.
  */
 @Component
 class SmsNotifier implements Notifier {
@@ -65,8 +66,8 @@ class SmsNotifier implements Notifier {
 	private Mono<SendOutcome> send(OutgoingMessage message, String phone) {
 		return this.sender.send(new SmsMessage(message.messageId(), phone, message.kind().name(), message.params()))
 			.thenReturn(SendOutcome.sent())
-			.onErrorResume(SmsNotSent.class, (ex) -> Mono.just(
-					ex.retryable() ? new SendOutcome.Retry(ex.reason()) : new SendOutcome.Refused(ex.reason())));
+			.onErrorResume(SmsNotSent.class, (ex) -> Mono
+				.just(ex.retryable() ? new SendOutcome.Retry(ex.reason()) : new SendOutcome.Refused(ex.reason())));
 	}
 
 }

@@ -8,7 +8,10 @@ import reactor.core.publisher.Mono;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code sms_quota_uses} table: one row per delivery counted against a member's number on a day. */
+/**
+ * The {@code sms_quota_uses} table: one row per delivery counted against a member's
+ * number on a day.
+ */
 @Repository
 class SmsQuotaRepository {
 
@@ -18,7 +21,10 @@ class SmsQuotaRepository {
 		this.db = db;
 	}
 
-	/** Counts the delivery unless the member has {@code limit} others counted on the day already. */
+	/**
+	 * Counts the delivery unless the member has {@code limit} others counted on the day
+	 * already.
+	 */
 	Mono<Void> use(UUID memberId, LocalDate day, UUID deliveryId, int limit) {
 		return this.db.sql("""
 				INSERT INTO sms_quota_uses (member_id, day, delivery_id)
@@ -36,8 +42,9 @@ class SmsQuotaRepository {
 
 	/** Whether the delivery counts against the member's number on the day. */
 	Mono<Boolean> isUsed(UUID memberId, LocalDate day, UUID deliveryId) {
-		return this.db.sql("SELECT 1 FROM sms_quota_uses WHERE member_id = :member AND day = :day "
-				+ "AND delivery_id = :delivery")
+		return this.db
+			.sql("SELECT 1 FROM sms_quota_uses WHERE member_id = :member AND day = :day "
+					+ "AND delivery_id = :delivery")
 			.bind("member", memberId)
 			.bind("day", day)
 			.bind("delivery", deliveryId)

@@ -9,7 +9,10 @@ import cn.partybuilding.notification.delivery.Notifier;
 import cn.partybuilding.notification.delivery.OutgoingMessage;
 import cn.partybuilding.notification.delivery.SendOutcome;
 
-/** Stands in for WeChat when no mini program is configured: logs what would be sent, without openid or texts. */
+/**
+ * Stands in for WeChat when no mini program is configured: logs what would be sent,
+ * without openid or texts.
+ */
 class LoggedWechatNotifier implements Notifier {
 
 	private static final Logger logger = LoggerFactory.getLogger(LoggedWechatNotifier.class);

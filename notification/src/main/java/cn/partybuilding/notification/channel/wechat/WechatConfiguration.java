@@ -12,8 +12,8 @@ import cn.partybuilding.notification.NotificationSettings;
 import cn.partybuilding.notification.delivery.Notifier;
 
 /**
- * WeChat through WxJava when the mini program's app id and secret are set, at {@code PARTY_WECHAT_API_URL} (a fake in
- * tests); the log otherwise.
+ * WeChat through WxJava when the mini program's app id and secret are set, at
+ * {@code PARTY_WECHAT_API_URL} (a fake in tests); the log otherwise.
  */
 @Configuration(proxyBeanMethods = false)
 class WechatConfiguration {

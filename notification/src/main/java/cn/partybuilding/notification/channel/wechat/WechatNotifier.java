@@ -19,14 +19,18 @@ import cn.partybuilding.notification.delivery.OutgoingMessage;
 import cn.partybuilding.notification.delivery.SendOutcome;
 
 /**
- * Sends WeChat subscribe messages through WxJava (a blocking client, run on {@code boundedElastic}). The consent it
- * uses was taken when the notification was published. WeChat's refusals of the message itself (the member revoked
- * the consent, no such openid or template) are final, and the delivery falls back to SMS where the member allows it;
- * busy answers, expired access tokens and timeouts are retried.
+ * Sends WeChat subscribe messages through WxJava (a blocking client, run on
+ * {@code boundedElastic}). The consent it uses was taken when the notification was
+ * published. WeChat's refusals of the message itself (the member revoked the consent, no
+ * such openid or template) are final, and the delivery falls back to SMS where the member
+ * allows it; busy answers, expired access tokens and timeouts are retried.
  */
 class WechatNotifier implements Notifier {
 
-	/** Error codes that no retry will cure: consent refused or used up, bad openid, bad template or data. */
+	/**
+	 * Error codes that no retry will cure: consent refused or used up, bad openid, bad
+	 * template or data.
+	 */
 	private static final Set<Integer> FINAL = Set.of(43101, 40003, 40037, 47003, 41030);
 
 	private static final int THING_LENGTH = 20;

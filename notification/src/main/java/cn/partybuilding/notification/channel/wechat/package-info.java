@@ -1,4 +1,7 @@
-/** WeChat subscribe messages through the WeChat API, or into the log without an app configured. */
+/**
+ * WeChat subscribe messages through the WeChat API, or into the log without an app
+ * configured.
+ */
 @NullMarked
 package cn.partybuilding.notification.channel.wechat;
 
