@@ -78,6 +78,7 @@ class DeliveryIntegrationTests {
 	@Autowired
 	DatabaseClient db;
 
+	@Autowired
 	Api api;
 
 	Fixtures fixtures;
@@ -91,7 +92,6 @@ class DeliveryIntegrationTests {
 	@BeforeEach
 	void setUp() {
 		FakeGateways.reset();
-		this.api = new Api(this.client);
 		this.fixtures = new Fixtures(this.tree, this.members, this.accounts, this.passwords, this.db);
 		this.probe = new NotifierProbe(this.db);
 		this.member = this.fixtures.member(this.fixtures.branch(this.fixtures.committee()), LocalDate.of(1999, 1, 1));

@@ -65,6 +65,7 @@ class ExactlyOnceIntegrationTests {
 	@Autowired
 	DatabaseClient db;
 
+	@Autowired
 	Api api;
 
 	Fixtures fixtures;
@@ -76,7 +77,6 @@ class ExactlyOnceIntegrationTests {
 	@BeforeEach
 	void setUp() {
 		FakeGateways.reset();
-		this.api = new Api(this.client);
 		this.fixtures = new Fixtures(this.tree, this.members, this.accounts, this.passwords, this.db);
 		this.probe = new NotifierProbe(this.db);
 		this.branch = this.fixtures.branch(this.fixtures.committee());

@@ -25,6 +25,7 @@ import cn.partybuilding.security.Role;
 import cn.partybuilding.test.Api;
 import cn.partybuilding.test.IntegrationTest;
 
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -55,6 +56,7 @@ class NotificationEndpointsIntegrationTests {
 	@Autowired
 	DatabaseClient db;
 
+	@Autowired
 	Api api;
 
 	Fixtures fixtures;
@@ -69,7 +71,6 @@ class NotificationEndpointsIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.api = new Api(this.client);
 		this.fixtures = new Fixtures(this.tree, this.members, this.accounts, this.passwords, this.db);
 		this.committee = this.fixtures.committee();
 		this.branch = this.fixtures.branch(this.committee);
@@ -108,14 +109,9 @@ class NotificationEndpointsIntegrationTests {
 			.expectBody()
 			.jsonPath("$.errors[0].field")
 			.isEqualTo("platform");
-		this.api.post(this.token, "/api/v1/me/devices")
+		assertProblem(this.api.post(this.token, "/api/v1/me/devices")
 			.bodyValue(Map.of("platform", "IOS", "token", " "))
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("VALIDATION_FAILED");
+			.exchange(), 400, "VALIDATION_FAILED");
 		this.client.post()
 			.uri("/api/v1/me/devices")
 			.bodyValue(Map.of("platform", "IOS", "token", "x"))
@@ -222,12 +218,10 @@ class NotificationEndpointsIntegrationTests {
 			.expectBody()
 			.jsonPath("$.errors[0].field")
 			.isEqualTo("quietHours.to");
-		put(Map.of("kinds", List.of(Map.of("kind", "LEAVE_RESULT", "enabled", true, "channels", List.of("FAX")))))
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("VALIDATION_FAILED");
+		assertProblem(
+				put(Map.of("kinds",
+						List.of(Map.of("kind", "LEAVE_RESULT", "enabled", true, "channels", List.of("FAX"))))),
+				400, "VALIDATION_FAILED");
 	}
 
 	@Test

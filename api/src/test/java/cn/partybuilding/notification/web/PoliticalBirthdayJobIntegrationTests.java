@@ -49,6 +49,7 @@ class PoliticalBirthdayJobIntegrationTests {
 	@Autowired
 	DatabaseClient db;
 
+	@Autowired
 	Api api;
 
 	Fixtures fixtures;
@@ -62,7 +63,6 @@ class PoliticalBirthdayJobIntegrationTests {
 	@BeforeEach
 	void setUp() {
 		FakeGateways.reset();
-		this.api = new Api(this.client);
 		this.fixtures = new Fixtures(this.tree, this.members, this.accounts, this.passwords, this.db);
 		this.probe = new NotifierProbe(this.db);
 		this.admin = this.api.loginAsAdmin();

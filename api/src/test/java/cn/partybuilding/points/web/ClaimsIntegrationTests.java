@@ -24,6 +24,7 @@ import cn.partybuilding.system.Ids;
 import cn.partybuilding.test.Api;
 import cn.partybuilding.test.IntegrationTest;
 
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -102,13 +103,8 @@ class ClaimsIntegrationTests {
 			.until(() -> this.world.total(member.id(), year).compareTo(new BigDecimal("5")) == 0);
 		assertThat(this.world.entriesOf("claim:" + id)).singleElement()
 			.satisfies((entry) -> assertThat(entry).containsEntry("rule_code", "COMMENDATION"));
-		this.api.post(this.secretaryToken, "/api/v1/points/claims/{id}/approve", id)
-			.exchange()
-			.expectStatus()
-			.isEqualTo(HttpStatus.CONFLICT)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("ILLEGAL_STATE");
+		assertProblem(this.api.post(this.secretaryToken, "/api/v1/points/claims/{id}/approve", id).exchange(), 409,
+				"ILLEGAL_STATE");
 		this.api.post(this.secretaryToken, "/api/v1/points/claims/{id}/reject", id)
 			.bodyValue(Map.of("reason", "晚了"))
 			.exchange()
@@ -177,11 +173,7 @@ class ClaimsIntegrationTests {
 	@Test
 	void onlyClaimableBonusItemsOnPastDatesAreAccepted() {
 		String token = this.world.login(this.world.member(this.branch));
-		claim(token, "STUDY", this.today, null).expectStatus()
-			.isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("RULE_NOT_CLAIMABLE");
+		assertProblem(claim(token, "STUDY", this.today, null), 422, "RULE_NOT_CLAIMABLE");
 		claim(token, "NO_SUCH_ITEM", this.today, null).expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
 		claim(token, "COMMENDATION", LocalDate.of(2019, 12, 31), null).expectStatus()
 			.isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
@@ -199,11 +191,7 @@ class ClaimsIntegrationTests {
 			.expectBody()
 			.jsonPath("$.errors[0].field")
 			.isEqualTo("description");
-		claim(this.api.loginAsAdmin(), "COMMENDATION", this.today, null).expectStatus()
-			.isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("NOT_ON_ROSTER");
+		assertProblem(claim(this.api.loginAsAdmin(), "COMMENDATION", this.today, null), 422, "NOT_ON_ROSTER");
 	}
 
 	@Test
@@ -223,13 +211,7 @@ class ClaimsIntegrationTests {
 			.exchange()
 			.expectStatus()
 			.isForbidden();
-		this.api.post(secretaryToken, approve, ownClaim)
-			.exchange()
-			.expectStatus()
-			.isForbidden()
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("SELF_DECISION");
+		assertProblem(this.api.post(secretaryToken, approve, ownClaim).exchange(), 403, "SELF_DECISION");
 		this.api.post(secretaryToken, approve, Ids.newId().toString()).exchange().expectStatus().isNotFound();
 		this.api.post(secretaryToken, approve, memberClaim).exchange().expectStatus().isOk();
 		this.api.get(this.world.login(colleague), "/api/v1/points/claims/{id}", memberClaim)

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -30,6 +29,7 @@ import cn.partybuilding.system.Ids;
 import cn.partybuilding.test.Api;
 import cn.partybuilding.test.IntegrationTest;
 
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -178,11 +178,8 @@ class PointsRulesIntegrationTests {
 	void overlappingVersionsOfARuleAreAConflict() {
 		String code = newCode();
 		post(this.admin, rule(code, "STUDY_COMPLETED", "1", "2021-01-01", null)).expectStatus().isCreated();
-		post(this.admin, rule(code, "STUDY_COMPLETED", "2", "2022-01-01", null)).expectStatus()
-			.isEqualTo(HttpStatus.CONFLICT)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("RULE_VERSIONS_OVERLAP");
+		assertProblem(post(this.admin, rule(code, "STUDY_COMPLETED", "2", "2022-01-01", null)), 409,
+				"RULE_VERSIONS_OVERLAP");
 	}
 
 	@Test
@@ -191,11 +188,7 @@ class PointsRulesIntegrationTests {
 		post(this.admin, rule(code, "STUDY_COMPLETED", "1", "2021-01-01", "2021-12-31")).expectStatus().isCreated();
 		Map<String, Object> deduction = rule(code, "STUDY_COMPLETED", "1", "2022-01-01", null);
 		deduction.put("category", "DEDUCTION");
-		post(this.admin, deduction).expectStatus()
-			.isEqualTo(HttpStatus.CONFLICT)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("RULE_CATEGORY_CHANGED");
+		assertProblem(post(this.admin, deduction), 409, "RULE_CATEGORY_CHANGED");
 	}
 
 	@Test
@@ -233,11 +226,7 @@ class PointsRulesIntegrationTests {
 	@Test
 	void onlyAdministratorsChangeRules() {
 		Map<String, Object> body = rule(newCode(), "STUDY_COMPLETED", "1", "2021-01-01", null);
-		post(this.member, body).expectStatus()
-			.isForbidden()
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("DISTRICT_ADMIN_REQUIRED");
+		assertProblem(post(this.member, body), 403, "DISTRICT_ADMIN_REQUIRED");
 		post(this.secretary, body).expectStatus().isForbidden();
 		put(this.secretary, "STUDY@2020-01-01", body).expectStatus().isForbidden();
 		this.api.anonymousPost("/api/v1/points/rules").bodyValue(body).exchange().expectStatus().isUnauthorized();

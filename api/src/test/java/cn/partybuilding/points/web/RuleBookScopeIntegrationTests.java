@@ -9,8 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.partybuilding.points.rules.PointsRules;
 import cn.partybuilding.security.Role;
@@ -19,6 +17,7 @@ import cn.partybuilding.test.IntegrationTest;
 import cn.partybuilding.test.TestDistrict;
 import cn.partybuilding.test.TestDistrict.Person;
 
+import static cn.partybuilding.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -34,16 +33,12 @@ class RuleBookScopeIntegrationTests {
 	static final String BASIC_ATTENDANCE = "ATTEND_BRANCH_ASSEMBLY@2020-01-01";
 
 	@Autowired
-	WebTestClient client;
-
-	@Autowired
-	ApplicationContext context;
-
-	@Autowired
 	PointsRules rules;
 
+	@Autowired
 	TestDistrict district;
 
+	@Autowired
 	Api api;
 
 	Person branchOrgAdmin;
@@ -52,8 +47,6 @@ class RuleBookScopeIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.district = TestDistrict.create(this.context, this.client);
-		this.api = new Api(this.client);
 		this.branchOrgAdmin = this.district.newPerson(this.district.branchA, "网格组织员", Role.ORG_ADMIN,
 				this.district.branchA);
 		this.communityOrgAdmin = this.district.newPerson(this.district.branchA, "社区组织员", Role.ORG_ADMIN,
@@ -66,14 +59,8 @@ class RuleBookScopeIntegrationTests {
 		Map<String, Object> hugeBonus = rule(code, "999");
 		for (Person lower : List.of(this.branchOrgAdmin, this.communityOrgAdmin, this.district.secretaryA,
 				this.district.memberA)) {
-			this.api.post(lower.token(), "/api/v1/points/rules")
-				.bodyValue(hugeBonus)
-				.exchange()
-				.expectStatus()
-				.isForbidden()
-				.expectBody()
-				.jsonPath("$.code")
-				.isEqualTo("DISTRICT_ADMIN_REQUIRED");
+			assertProblem(this.api.post(lower.token(), "/api/v1/points/rules").bodyValue(hugeBonus).exchange(), 403,
+					"DISTRICT_ADMIN_REQUIRED");
 			this.api.client()
 				.put()
 				.uri("/api/v1/points/rules/{id}", BASIC_ATTENDANCE)
