@@ -37,12 +37,8 @@ class BirthdayDigestJob implements DailyJob {
 
 	@Override
 	public Mono<JobCounts> run(LocalDate date, JobProgress progress) {
-		return this.digests.send(date)
-			.scan(JobCounts.NONE, (counts, tally) -> counts.plus(tally.processed(), tally.created()))
-			.skip(1)
-			.concatMap((counts) -> (counts.processed() % 100 == 0) ? progress.report(counts).thenReturn(counts)
-					: Mono.just(counts))
-			.last(JobCounts.NONE);
+		return progress.sum(this.digests.send(date).map((tally) -> new JobCounts(tally.processed(), tally.created())),
+				(counts) -> counts.processed() % 100 == 0);
 	}
 
 }

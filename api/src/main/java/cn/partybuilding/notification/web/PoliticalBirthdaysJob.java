@@ -36,11 +36,9 @@ class PoliticalBirthdaysJob implements DailyJob {
 
 	@Override
 	public Mono<JobCounts> run(LocalDate date, JobProgress progress) {
-		return this.birthdays.greet(date)
-			.scan(JobCounts.NONE, (counts, tally) -> counts.plus(tally.processed(), tally.created()))
-			.skip(1)
-			.concatMap((counts) -> progress.report(counts).thenReturn(counts))
-			.last(JobCounts.NONE);
+		return progress.sum(
+				this.birthdays.greet(date).map((tally) -> new JobCounts(tally.processed(), tally.created())),
+				(counts) -> true);
 	}
 
 }
