@@ -1,7 +1,6 @@
 package cn.partybuilding.web.paging;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -35,14 +34,25 @@ public final class Keyset {
 
 	private final List<Column<?>> columns;
 
-	private final boolean descending;
+	/** The condition after a position, the same for every page: written once. */
+	private final String after;
+
+	private final String orderAndLimit;
 
 	private Keyset(List<Column<?>> columns, boolean descending) {
 		if (columns.isEmpty()) {
 			throw new IllegalArgumentException("A keyset has at least one column");
 		}
 		this.columns = List.copyOf(columns);
-		this.descending = descending;
+		String left = columns.stream().map(Column::expression).collect(Collectors.joining(", "));
+		String right = IntStream.range(0, columns.size())
+			.mapToObj((i) -> ":after" + i)
+			.collect(Collectors.joining(", "));
+		this.after = " AND (" + left + ") " + (descending ? "<" : ">") + " (" + right + ")";
+		String direction = descending ? " DESC" : "";
+		this.orderAndLimit = columns.stream()
+			.map((column) -> column.expression() + direction)
+			.collect(Collectors.joining(", ", " ORDER BY ", " LIMIT :limit"));
 	}
 
 	/** Smallest first. */
@@ -65,11 +75,6 @@ public final class Keyset {
 		return new Column<>(expression, Instant::parse);
 	}
 
-	/** A column whose position value is a date (ISO-8601). */
-	public static Column<LocalDate> date(String expression) {
-		return new Column<>(expression, LocalDate::parse);
-	}
-
 	/**
 	 * A column whose position value is a floating-point number (a distance, for
 	 * instance).
@@ -78,24 +83,12 @@ public final class Keyset {
 		return new Column<>(expression, Double::valueOf);
 	}
 
-	/** A column whose position value is text as it is. */
-	public static Column<String> text(String expression) {
-		return new Column<>(expression, Function.identity());
-	}
-
 	/**
 	 * {@code " AND (c1, c2) > (:after0, :after1)"} ({@code <} when descending) after the
 	 * page's position; nothing on the first page.
 	 */
 	public String condition(PageRequest page) {
-		if (page.isFirst()) {
-			return "";
-		}
-		String left = this.columns.stream().map(Column::expression).collect(Collectors.joining(", "));
-		String right = IntStream.range(0, this.columns.size())
-			.mapToObj((i) -> ":after" + i)
-			.collect(Collectors.joining(", "));
-		return " AND (" + left + ") " + (this.descending ? "<" : ">") + " (" + right + ")";
+		return page.isFirst() ? "" : this.after;
 	}
 
 	/**
@@ -103,10 +96,7 @@ public final class Keyset {
 	 * descending).
 	 */
 	public String orderAndLimit() {
-		String direction = this.descending ? " DESC" : "";
-		return this.columns.stream()
-			.map((column) -> column.expression() + direction)
-			.collect(Collectors.joining(", ", " ORDER BY ", " LIMIT :limit"));
+		return this.orderAndLimit;
 	}
 
 	/**
